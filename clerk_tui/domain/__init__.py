@@ -1,0 +1,67 @@
+"""The clerk's domain in plain Python: no Textual, no Rich, no storage.
+
+Committees and their members, meetings, agenda items, attendance as events,
+declarations of interest, minutes and resolutions, minute numbering through the
+municipal year, and dates as clerks type and print them.
+"""
+
+from clerk_tui.domain.agenda import (
+    SCHEDULE_12A,
+    STANDARD_TITLES,
+    AgendaItem,
+    ItemKind,
+    PageRange,
+    parse_page_range,
+)
+from clerk_tui.domain.attendance import AttendanceEvent, EventKind, QuorumState
+from clerk_tui.domain.committee import (
+    Committee,
+    CouncillorNames,
+    FrontSheetDate,
+    HouseStyle,
+    Membership,
+    OrganisationStyle,
+    Role,
+)
+from clerk_tui.domain.declarations import Declaration, InterestAction, InterestKind
+from clerk_tui.domain.errors import DomainError
+from clerk_tui.domain.meeting import Meeting, MeetingStatus, MeetingSummary
+from clerk_tui.domain.minutes import Block, BlockKind, Minute, MinuteStatus, Resolution, ResolutionLead
+from clerk_tui.domain.people import OfficerContact, Person, parse_member_line
+from clerk_tui.domain.venue import Venue
+
+__all__ = [
+    "SCHEDULE_12A",
+    "STANDARD_TITLES",
+    "AgendaItem",
+    "AttendanceEvent",
+    "Block",
+    "BlockKind",
+    "Committee",
+    "CouncillorNames",
+    "Declaration",
+    "DomainError",
+    "EventKind",
+    "FrontSheetDate",
+    "HouseStyle",
+    "InterestAction",
+    "InterestKind",
+    "ItemKind",
+    "Meeting",
+    "MeetingStatus",
+    "MeetingSummary",
+    "Membership",
+    "Minute",
+    "MinuteStatus",
+    "OfficerContact",
+    "OrganisationStyle",
+    "PageRange",
+    "Person",
+    "QuorumState",
+    "Resolution",
+    "ResolutionLead",
+    "Role",
+    "Venue",
+    "parse_member_line",
+    "parse_page_range",
+]

@@ -1,0 +1,133 @@
+"""Agenda items: what is to be considered, in what order, and whether it is exempt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from clerk_tui.domain.errors import DomainError
+
+
+class ItemKind(StrEnum):
+    ELECTION_OF_CHAIR = "election-of-chair"
+    APOLOGIES = "apologies"
+    DECLARATIONS = "declarations"
+    PREVIOUS_MINUTES = "previous-minutes"
+    SUBSTANTIVE = "substantive"
+    EXCLUSION = "exclusion"
+    """Exclusion of press and public before exempt business."""
+    URGENT = "urgent-business"
+    NEXT_MEETING = "next-meeting"
+
+
+STANDARD_TITLES: dict[ItemKind, str] = {
+    ItemKind.ELECTION_OF_CHAIR: "Election of Chair",
+    ItemKind.APOLOGIES: "Apologies for Absence",
+    ItemKind.DECLARATIONS: "Declarations of Interest",
+    ItemKind.PREVIOUS_MINUTES: "Minutes of Previous Meeting",
+    ItemKind.EXCLUSION: "Exclusion of Press and Public",
+    ItemKind.URGENT: "Urgent Business",
+    ItemKind.NEXT_MEETING: "Date of Next Meeting",
+}
+
+SCHEDULE_12A: dict[int, str] = {
+    1: "Information relating to any individual.",
+    2: "Information which is likely to reveal the identity of an individual.",
+    3: "Information relating to the financial or business affairs of any particular person "
+    "(including the authority holding that information).",
+    4: "Information relating to any consultations or negotiations, or contemplated consultations "
+    "or negotiations, in connection with any labour relations matter arising between the "
+    "authority or a Minister of the Crown and employees of, or office holders under, the authority.",
+    5: "Information in respect of which a claim to legal professional privilege could be "
+    "maintained in legal proceedings.",
+    6: "Information which reveals that the authority proposes (a) to give under any enactment a "
+    "notice under or by virtue of which requirements are imposed on a person; or (b) to make an "
+    "order or direction under any enactment.",
+    7: "Information relating to any action taken or to be taken in connection with the "
+    "prevention, investigation or prosecution of crime.",
+}
+"""Part 1 of Schedule 12A to the Local Government Act 1972: what each paragraph means."""
+
+
+@dataclass
+class PageRange:
+    """Pages of the pack: ``(Pages 13 - 26)``."""
+
+    first: int
+    last: int
+
+    def __post_init__(self) -> None:
+        if self.first < 1:
+            raise DomainError("Pages start at 1.", "pages")
+        if self.last < self.first:
+            raise DomainError(
+                f"Pages {self.first}-{self.last} run backwards; the last page comes after the first.",
+                "pages",
+            )
+
+    def printed(self) -> str:
+        if self.first == self.last:
+            return f"(Page {self.first})"
+        return f"(Pages {self.first} - {self.last})"
+
+
+def parse_page_range(text: str) -> PageRange | None:
+    """``13 - 26``, ``13-26``, ``Pages 13 - 26``, ``13``; empty gives None."""
+    cleaned = text.strip().strip("()").strip()
+    lowered = cleaned.lower()
+    for word in ("pages", "page", "pp.", "pp", "p."):
+        if lowered.startswith(word):
+            cleaned = cleaned[len(word) :].strip()
+            break
+    if not cleaned:
+        return None
+    parts = [p.strip() for p in cleaned.replace("–", "-").split("-")]
+    if len(parts) > 2 or not all(p.isdigit() for p in parts):
+        raise DomainError(f"“{text.strip()}” is not a page range; type 13 - 26 or 13.", "pages")
+    first = int(parts[0])
+    last = int(parts[-1])
+    return PageRange(first, last)
+
+
+@dataclass
+class AgendaItem:
+    """One item of an agenda. Its printed number is its position, unless ``label`` says
+    otherwise; order is kept by the agenda's list, apart from the number."""
+
+    id: str
+    title: str
+    kind: ItemKind = ItemKind.SUBSTANTIVE
+    label: str = ""
+    """A printed number other than the position ("5A"); empty means the position."""
+    pages: PageRange | None = None
+    to_follow: bool = False
+    """A late paper: "(To Follow)" in place of the page range."""
+    report_of: str = ""
+    """A designation: "the Director of Public Health"."""
+    presentation_of: str = ""
+    presenter: str = ""
+    """"Jon Hayes, Managing Director, Cheshire and Merseyside Cancer Alliance" ("to attend" is added)."""
+    description: str = ""
+    """Free text printed under the item ("Minutes of the meeting held on ...")."""
+    notes: str = ""
+    """The clerk's own notes; never printed."""
+    exempt: bool = False
+    exempt_paragraphs: list[int] = field(default_factory=list)
+    """Schedule 12A paragraphs (1-7) that make the item exempt."""
+
+    def __post_init__(self) -> None:
+        self.validate()
+
+    def validate(self) -> None:
+        if not self.title.strip():
+            raise DomainError("An item needs a title.", "title")
+        bad = [p for p in self.exempt_paragraphs if p not in SCHEDULE_12A]
+        if bad:
+            raise DomainError(
+                f"Schedule 12A has paragraphs 1-7 only; {', '.join(map(str, bad))} is not one.",
+                "exempt_paragraphs",
+            )
+        if self.exempt and not self.exempt_paragraphs:
+            raise DomainError("An exempt item needs its Schedule 12A paragraph number(s).", "exempt_paragraphs")
+        if self.pages and self.to_follow:
+            raise DomainError("An item has pages or is to follow, not both.", "pages")

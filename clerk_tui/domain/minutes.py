@@ -1,0 +1,113 @@
+"""Minutes: numbered records of what each item decided."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from clerk_tui.domain.agenda import ItemKind
+from clerk_tui.domain.errors import DomainError
+
+
+class BlockKind(StrEnum):
+    PARAGRAPH = "paragraph"
+    BULLETS = "bullets"
+    NUMBERED = "numbered"
+    """"(1) ...", "(2) ..." inside a narrative (not a resolution)."""
+
+
+@dataclass
+class Block:
+    """One piece of narrative: a paragraph, or a list of points."""
+
+    kind: BlockKind = BlockKind.PARAGRAPH
+    text: str = ""
+    items: list[str] = field(default_factory=list)
+
+
+class ResolutionLead(StrEnum):
+    RESOLVED = "RESOLVED"
+    RECOMMENDED = "RECOMMENDED"
+
+
+_TRAILING_PUNCTUATION = re.compile(r"\s*(?:;\s*and|;|\.|,)\s*$", re.IGNORECASE)
+_LEADING_THAT = re.compile(r"^\s*that\s+", re.IGNORECASE)
+
+
+def clean_part(text: str) -> str:
+    """A resolution part as the clerk typed it, less the punctuation the printer adds."""
+    cleaned = " ".join(text.split())
+    while True:
+        stripped = _TRAILING_PUNCTUATION.sub("", cleaned)
+        if stripped == cleaned:
+            return cleaned
+        cleaned = stripped
+
+
+@dataclass
+class Resolution:
+    """``RESOLVED: That (1) ...; (2) ...; and (3) ...``.
+
+    Each part completes the sentence begun by the lead and "That"; the printer adds
+    "; ", "; and" and "." so that the clerk never types them.
+    """
+
+    parts: list[str] = field(default_factory=list)
+    lead: ResolutionLead = ResolutionLead.RESOLVED
+    opening: str = "That"
+    """The word the sentence starts with; empty for "RESOLVED: The report be noted."."""
+    print_lead: bool = True
+    """False for a resolution printed without its lead ("The Minutes ... be confirmed")."""
+
+    def __post_init__(self) -> None:
+        self.parts = [clean_part(p) for p in self.parts]
+        if not any(self.parts):
+            raise DomainError("A resolution needs at least one part.", "resolution")
+        if any(not part for part in self.parts):
+            raise DomainError("A resolution part is empty.", "resolution")
+
+    @classmethod
+    def single(cls, text: str, lead: ResolutionLead = ResolutionLead.RESOLVED) -> Resolution:
+        """From a whole sentence as typed: "That the report be noted."."""
+        opening = "That" if _LEADING_THAT.match(text) else ""
+        return cls([_LEADING_THAT.sub("", text, count=1)], lead=lead, opening=opening)
+
+    def requests(self) -> list[tuple[int, str]]:
+        """Parts that ask someone to do something ("be requested to ..."): actions arising."""
+        return [
+            (number, part)
+            for number, part in enumerate(self.parts, start=1)
+            if re.search(r"\bbe (requested|asked|authorised|given delegated authority)\b", part)
+            or "authority be delegated" in part.lower()
+        ]
+
+
+class MinuteStatus(StrEnum):
+    MINUTED = "minuted"
+    DEFERRED = "deferred"
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass
+class Minute:
+    """The record of one item. Its number is not stored here: it follows from the
+    meeting's first minute number and the minute's place among those minuted."""
+
+    id: str
+    title: str
+    kind: ItemKind = ItemKind.SUBSTANTIVE
+    item_id: str | None = None
+    """The agenda item it minutes; None for business not on the agenda (election of chair)."""
+    narrative: list[Block] = field(default_factory=list)
+    resolution: Resolution | None = None
+    status: MinuteStatus = MinuteStatus.MINUTED
+    """A deferred or withdrawn item keeps its record but takes no number."""
+
+    def __post_init__(self) -> None:
+        if not self.title.strip():
+            raise DomainError("A minute needs a title.", "title")
+
+    @property
+    def numbered(self) -> bool:
+        return self.status == MinuteStatus.MINUTED
