@@ -1,0 +1,66 @@
+import json
+from datetime import date, time
+
+import pytest
+
+from clerk_tui.domain import (
+    AgendaItem,
+    AttendanceEvent,
+    Block,
+    BlockKind,
+    Committee,
+    Declaration,
+    DomainError,
+    EventKind,
+    Meeting,
+    Minute,
+    PageRange,
+    Person,
+    Resolution,
+    Venue,
+)
+from clerk_tui.domain.codec import from_document, meeting_from_document, to_document
+
+
+def full_meeting() -> Meeting:
+    meeting = Meeting("hwb-2019-09-11", "hwb", date(2019, 9, 11), time(14, 0),
+                      Venue("Committee Room", "Bootle Town Hall", "Trinity Road, Bootle, L20 7AE"))
+    meeting.add_item(AgendaItem("item-1", "Better Care Fund", pages=PageRange(5, 9), exempt=True,
+                                exempt_paragraphs=[3]))
+    meeting.attendance.append(AttendanceEvent("p1", EventKind.ARRIVED, time(14, 5), "item-1"))
+    meeting.declarations.append(Declaration("declaration-1", "p1", "item-1", nature="works for it"))
+    meeting.minutes.append(Minute("minute-1", "Better Care Fund", item_id="item-1",
+                                  narrative=[Block(BlockKind.BULLETS, items=["one", "two"])],
+                                  resolution=Resolution(["the report be noted"])))
+    return meeting
+
+
+def test_a_meeting_round_trips_through_plain_json() -> None:
+    meeting = full_meeting()
+    text = json.dumps(to_document(meeting))
+    assert meeting_from_document(json.loads(text)) == meeting
+    assert json.loads(text)["agenda"][0]["kind"] == "substantive"
+
+
+def test_committees_and_people_round_trip() -> None:
+    committee = Committee("hwb", "Health and Wellbeing Board", noun="the Board", quorum=3)
+    person = Person("p1", "Mhairi Doyle", councillor=True, post_nominals="M.B.E.")
+    assert from_document(json.loads(json.dumps(to_document(committee))), Committee) == committee
+    assert from_document(to_document(person), Person) == person
+
+
+def test_a_document_that_does_not_fit_names_the_field() -> None:
+    document = to_document(full_meeting())
+    document["agenda"][0]["pages"] = {"first": 9, "last": 5}
+    document["date"] = "12/06/2019"
+    with pytest.raises(DomainError) as raised:
+        meeting_from_document(document, where="meetings/hwb.json")
+    message = str(raised.value)
+    assert "meetings/hwb.json.agenda[0].pages" in message
+    assert "run backwards" in message
+    assert "meetings/hwb.json.date" in message
+
+
+def test_a_document_that_is_not_an_object_is_refused() -> None:
+    with pytest.raises(DomainError, match="expected an object"):
+        meeting_from_document(["not", "a", "meeting"])
