@@ -40,6 +40,15 @@ class CouncillorNames(StrEnum):
     """``Councillor Carla Thomas`` (O&S 2023)."""
 
 
+class MemberOrder(StrEnum):
+    """How front sheets and PRESENT blocks order members after the Chair and Vice-Chair."""
+
+    LISTED = "listed"
+    """As the membership is listed (HWB: councillors, then partners, not alphabetical)."""
+    ALPHABETICAL = "alphabetical"
+    """Councillors alphabetically by surname, co-optees last (O&S)."""
+
+
 class FrontSheetDate(StrEnum):
     LONG = "long"
     """``Tuesday 23 January 2024``."""
@@ -95,6 +104,9 @@ class HouseStyle:
     """Body dates "13 March, 2019" (2019) rather than "28 September 2022"."""
     vice_chair_line: bool = True
     """Print the Vice-Chair on a line of its own in the PRESENT block."""
+    member_order: MemberOrder = MemberOrder.ALPHABETICAL
+    officer_comma: bool = True
+    """"Laura Bootland, Senior Democratic Services Officer" or "Amy Dyson Democratic Services Officer"."""
 
     def __post_init__(self) -> None:
         if not 1 <= self.municipal_year_start_month <= 12:

@@ -40,6 +40,9 @@ class Meeting:
     attendance: list[AttendanceEvent] = field(default_factory=list)
     declarations: list[Declaration] = field(default_factory=list)
     minutes: list[Minute] = field(default_factory=list)
+    chair_id: str | None = None
+    """Who took the chair; None means the committee's Chair (the PRESENT block says
+    "(in the Chair)" beside them). Set when a chair is elected for the meeting."""
     first_minute_number: int | None = None
     """Set by the clerk when earlier minutes of the year are not in the store, or
     fixed when the minutes are approved; otherwise it follows the year's numbering."""

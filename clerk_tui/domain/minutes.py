@@ -15,15 +15,18 @@ class BlockKind(StrEnum):
     BULLETS = "bullets"
     NUMBERED = "numbered"
     """"(1) ...", "(2) ..." inside a narrative (not a resolution)."""
+    TABLE = "table"
+    """Rows of cells, the first row the header (a project's milestones)."""
 
 
 @dataclass
 class Block:
-    """One piece of narrative: a paragraph, or a list of points."""
+    """One piece of narrative: a paragraph, a list of points, or a table."""
 
     kind: BlockKind = BlockKind.PARAGRAPH
     text: str = ""
     items: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
 
 
 class ResolutionLead(StrEnum):
@@ -59,6 +62,9 @@ class Resolution:
     """The word the sentence starts with; empty for "RESOLVED: The report be noted."."""
     print_lead: bool = True
     """False for a resolution printed without its lead ("The Minutes ... be confirmed")."""
+    and_before_last: bool = True
+    """"; and" before the last part; some clerks leave it out."""
+    final_full_stop: bool = True
 
     def __post_init__(self) -> None:
         self.parts = [clean_part(p) for p in self.parts]
@@ -100,6 +106,8 @@ class Minute:
     item_id: str | None = None
     """The agenda item it minutes; None for business not on the agenda (election of chair)."""
     narrative: list[Block] = field(default_factory=list)
+    """What was considered. For apologies and declarations the printer writes the
+    standard sentence or table itself; a narrative typed here replaces it."""
     resolution: Resolution | None = None
     status: MinuteStatus = MinuteStatus.MINUTED
     """A deferred or withdrawn item keeps its record but takes no number."""

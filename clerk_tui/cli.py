@@ -1,0 +1,190 @@
+"""The ``clerk`` command: launch the app, or work on a store from the shell.
+
+Every failure is one clear line on stderr and a non-zero exit; a traceback goes to
+the log file only, never to the clerk's screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from clerk_tui import __version__
+from clerk_tui.domain import DomainError
+
+if TYPE_CHECKING:
+    from store import Store
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+log = logging.getLogger("clerk")
+
+
+class CommandError(Exception):
+    """A failure the clerk can act on; its message is printed as it stands."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clerk",
+        description="Agendas, attendance and minutes for committee clerks.",
+    )
+    parser.add_argument("--version", action="version", version=f"clerk {__version__}")
+    parser.add_argument(
+        "--store", metavar="DIR", type=Path,
+        help="the store folder (default: $CLERK_STORE, else your user data folder)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="open the app on a fresh throwaway store holding a sample committee",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = commands.add_parser("init", help="create a store (with --demo: fill it with the demo data)")
+    init.add_argument("--demo", action="store_true", dest="init_demo", help="add the demo committee and meetings")
+
+    commands.add_parser("list", help="one line per meeting: id, committee, date, status (tab-separated)")
+
+    importer = commands.add_parser("import", help="import meetings from JSON interchange files")
+    importer.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    exporter = commands.add_parser("export", help="print minutes, an agenda or a meeting's JSON")
+    exporter.add_argument("what", choices=["minutes", "agenda", "meeting"])
+    exporter.add_argument("meeting", metavar="MEETING", help="meeting id, as `clerk list` shows it")
+    exporter.add_argument("--format", default=None, choices=["text", "markdown", "json"])
+    exporter.add_argument("--width", type=int, default=80, help="wrap at N columns; 0 = one paragraph per line")
+    exporter.add_argument("--paginate", action="store_true", help="pages with running headers")
+    exporter.add_argument("--public", action="store_true", help="withhold the content of exempt items")
+    exporter.add_argument("-o", "--output", type=Path, help="write to FILE instead of stdout")
+    return parser
+
+
+def resolve_store_path(explicit: Path | None) -> Path:
+    from store.locations import default_store_path
+
+    return explicit if explicit is not None else default_store_path()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _dispatch(args)
+    except CommandError as error:
+        return _fail(str(error))
+    except DomainError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except Exception as error:  # noqa: BLE001 - the clerk never sees a traceback
+        from store import StoreError
+
+        if isinstance(error, StoreError):
+            return _fail(str(error))
+        log_path = _log_crash(error)
+        return _fail(f"unexpected error: {error} (details in {log_path})")
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    handlers: dict[str | None, Callable[[argparse.Namespace], int]] = {
+        None: _launch,
+        "init": _init,
+        "list": _list,
+        "import": _import,
+        "export": _export,
+    }
+    return handlers[args.command](args)
+
+
+def _fail(message: str) -> int:
+    print(f"clerk: {message}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _log_crash(error: BaseException) -> Path:
+    from platformdirs import user_log_path
+
+    folder = user_log_path("clerk")
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = folder / "clerk.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    log.addHandler(handler)
+    log.error("unexpected error", exc_info=error)
+    handler.close()
+    log.removeHandler(handler)
+    return path
+
+
+# --- commands ------------------------------------------------------------------
+def _launch(args: argparse.Namespace) -> int:
+    from clerk_tui.app import ClerkApp
+    from store import Store
+
+    if args.demo:
+        folder = Path(tempfile.mkdtemp(prefix="clerk-demo-"))
+        try:
+            with Store.open(folder) as store:
+                seed_demo(store)
+                ClerkApp(store, demo=True).run()
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        return EXIT_OK
+    with Store.open(resolve_store_path(args.store)) as store:
+        ClerkApp(store).run()
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    from store import Store
+
+    path = resolve_store_path(args.store)
+    with Store.open(path) as store:
+        if args.init_demo:
+            if store.committees() or store.meeting_summaries():
+                raise CommandError(f"{path} already holds data; the demo goes into an empty store.")
+            seed_demo(store)
+    print(f"store ready: {path}")
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    from store import Store
+
+    with Store.open(resolve_store_path(args.store), read_only=True) as store:
+        names = {committee.id: committee.name for committee in store.committees()}
+        for summary in store.meeting_summaries():
+            committee = names.get(summary.committee_id, summary.committee_id)
+            print(f"{summary.id}\t{committee}\t{summary.date.isoformat()}\t{summary.status.value}")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    raise CommandError("import needs the JSON interchange format, which is not built yet.")
+
+
+def _export(args: argparse.Namespace) -> int:
+    raise CommandError("export needs the document renderer, which is not built yet.")
+
+
+def seed_demo(store: Store) -> None:
+    """Fill a store with the demo committee, its people and meetings."""
+    from clerk_tui.demo import demo_data
+
+    data = demo_data()
+    for person in data.people:
+        store.save_person(person)
+    store.save_committee(data.committee)
+    for meeting in data.meetings:
+        store.save_meeting(meeting)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
