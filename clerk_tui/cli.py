@@ -167,11 +167,54 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    raise CommandError("import needs the JSON interchange format, which is not built yet.")
+    from clerk_tui.exporting import read_import_files, store_bundles
+    from clerk_tui.interchange import InterchangeError
+    from store import Store
+
+    with Store.open(resolve_store_path(args.store)) as store:
+        try:
+            bundles = read_import_files(store, args.files)
+        except InterchangeError as error:
+            raise CommandError(f"nothing imported: {error}") from None
+        for meeting_id in store_bundles(store, bundles):
+            print(meeting_id)
+    return EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:
-    raise CommandError("export needs the document renderer, which is not built yet.")
+    from clerk_tui.exporting import export_bundle, print_paper
+    from clerk_tui.render import Format, PrintOptions
+    from store import Store
+
+    if args.width < 0:
+        raise CommandError("--width must be 0 (one paragraph per line) or a number of columns.")
+    if args.paginate and args.width == 0:
+        raise CommandError("--paginate needs a width: pages are printed at --width N columns.")
+    with Store.open(resolve_store_path(args.store), read_only=True) as store:
+        if args.what == "meeting":
+            if args.format not in (None, "json"):
+                raise CommandError("a meeting is exported as JSON: use --format json.")
+            text = export_bundle(store, [args.meeting])
+        else:
+            if args.format == "json":
+                raise CommandError(f"{args.what} print as text or markdown; export the meeting for JSON.")
+            options = PrintOptions(Format(args.format or "text"), args.width, args.paginate, args.public)
+            printed = print_paper(store, args.what, args.meeting, options)
+            text = printed.text
+            for warning in printed.warnings:
+                print(f"clerk: warning: {warning}", file=sys.stderr)
+    _write_output(text, args.output)
+    return EXIT_OK
+
+
+def _write_output(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise CommandError(f"cannot write {output}: {error.strerror or error}") from None
 
 
 def seed_demo(store: Store) -> None:

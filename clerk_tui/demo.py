@@ -114,6 +114,7 @@ def _meeting(meeting_id: str, day: date, status: MeetingStatus, previous: date |
 
 def _june() -> Meeting:
     meeting = _meeting("hwb-2019-06-12", date(2019, 6, 12), MeetingStatus.APPROVED, date(2019, 3, 13))
+    meeting.chair_id = "paul-cummins"  # the Chair sent apologies; a chair was elected
     meeting.add_item(AgendaItem("item-4", "SEND Ofsted/CQC Review", pages=PageRange(11, 20),
                                 report_of="the Chief Executive"))
     for person in ("paul-cummins", "john-joseph-kelly", "dwayne-johnson", "matt-ashton",

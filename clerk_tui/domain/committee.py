@@ -107,6 +107,8 @@ class HouseStyle:
     member_order: MemberOrder = MemberOrder.ALPHABETICAL
     officer_comma: bool = True
     """"Laura Bootland, Senior Democratic Services Officer" or "Amy Dyson Democratic Services Officer"."""
+    running_header_separator: str = " - "
+    """Between the body's name and the date in the running header ("BOARD- WEDNESDAY" in HWB)."""
 
     def __post_init__(self) -> None:
         if not 1 <= self.municipal_year_start_month <= 12:

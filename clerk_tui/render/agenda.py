@@ -1,0 +1,141 @@
+"""The agenda front sheet ("Public Document Pack") in the committee's house style."""
+
+from __future__ import annotations
+
+from clerk_tui.domain import FrontSheetDate, ItemKind, Role
+from clerk_tui.domain.agenda import AgendaItem
+from clerk_tui.domain.dates import format_long_date, format_ordinal_date, format_time
+from clerk_tui.domain.phrases import join_numbers
+from clerk_tui.render.document import Document, Emphasis, LineGroup, Paragraph
+from clerk_tui.render.papers import MeetingPapers
+
+SPECIAL_NEEDS = (
+    "If you have any special needs that may require arrangements to facilitate your attendance "
+    "at this meeting, please contact the Committee Officer named above, who will endeavour to assist."
+)
+FULL_AGENDAS = (
+    "We endeavour to provide a reasonable number of full agendas, including reports at the "
+    "meeting. If you wish to ensure that you have a copy to refer to at the meeting, please can "
+    "you print off your own copy of the agenda pack prior to the meeting."
+)
+DECLARATIONS_TEXT = (
+    "Members are requested at a meeting where a disclosable pecuniary interest or personal "
+    "interest arises, which is not already included in their Register of Members' Interests, to "
+    "declare any interests that relate to an item on the agenda.",
+    "Where a Member discloses a Disclosable Pecuniary Interest, he/she must withdraw from the "
+    "meeting room, including from the public gallery, during the whole consideration of any item "
+    "of business in which he/she has an interest, except where he/she is permitted to remain as a "
+    "result of a grant of a dispensation.",
+    "Where a Member discloses a personal interest he/she must seek advice from the Monitoring "
+    "Officer or staff member representing the Monitoring Officer to determine whether the Member "
+    "should withdraw from the meeting room, including from the public gallery, during the whole "
+    "consideration of any item of business in which he/she has an interest or whether the Member "
+    "can remain in the meeting or remain in the meeting and vote on the relevant decision.",
+)
+
+
+def build_agenda(papers: MeetingPapers, *, public: bool = False) -> Document:
+    meeting, committee, style = papers.meeting, papers.committee, papers.style
+    document = Document(title=f"{committee.name} - agenda for {format_long_date(meeting.date)}")
+    document.add(Paragraph("Public Document Pack", Emphasis.TITLE))
+    if style.council_name:
+        document.add(Paragraph(style.council_name))
+    printed_date = (
+        format_ordinal_date(meeting.date)
+        if style.front_sheet_date == FrontSheetDate.ORDINAL
+        else format_long_date(meeting.date)
+    )
+    start = format_time(meeting.start) if meeting.start else _missing(papers, "start time")
+    venue = meeting.venue.front_sheet() or _missing(papers, "venue")
+    document.add(LineGroup((
+        f"MEETING: {committee.name.upper()}",
+        f"DATE: {printed_date}",
+        f"TIME: {start}",
+        f"VENUE: {venue}",
+    )))
+    _membership(papers, document)
+    _officer(papers, document)
+    document.add(Paragraph(SPECIAL_NEEDS), Paragraph(FULL_AGENDAS))
+    document.add(Paragraph(style.agenda_heading, Emphasis.HEADING))
+    if not meeting.agenda:
+        document.add(Paragraph("[NO ITEMS ON THE AGENDA YET]", Emphasis.PLACEHOLDER))
+        papers.warnings.append("The agenda has no items.")
+    for position, item in enumerate(meeting.agenda, start=1):
+        _item(papers, document, item, item.label or str(position), public)
+    document.warnings.extend(papers.warnings)
+    return document
+
+
+def _missing(papers: MeetingPapers, what: str) -> str:
+    papers.warnings.append(f"The meeting has no {what}.")
+    return f"[{what.upper()} NOT RECORDED]"
+
+
+def _membership(papers: MeetingPapers, document: Document) -> None:
+    members, substitutes = [], []
+    for seat in papers.members_in_order():
+        person = papers.person(seat.person_id)
+        line = person.front_sheet_name()
+        if seat.role == Role.CHAIR:
+            line += " (Chair)"
+        elif seat.role == Role.VICE_CHAIR:
+            line += " (Vice-Chair)"
+        elif seat.role == Role.CO_OPTED and person.organisation:
+            line += f", {person.organisation}"
+        (substitutes if seat.role == Role.SUBSTITUTE else members).append(line)
+    document.add(Paragraph("Member"))
+    if members:
+        document.add(LineGroup(tuple(members)))
+    else:
+        document.add(Paragraph("[NO MEMBERS RECORDED]", Emphasis.PLACEHOLDER))
+        papers.warnings.append("The committee has no members recorded.")
+    if substitutes:
+        document.add(Paragraph("Substitute"), LineGroup(tuple(substitutes)))
+
+
+def _officer(papers: MeetingPapers, document: Document) -> None:
+    officer = papers.meeting.officer if not papers.meeting.officer.is_empty() else papers.committee.officer
+    if officer.is_empty():
+        document.add(Paragraph(f"COMMITTEE OFFICER: {_missing(papers, 'committee officer')}"))
+        return
+    separator = ", " if papers.style.officer_comma else " "
+    heading = separator.join(part for part in (officer.name, officer.job_title) if part)
+    lines = [f"COMMITTEE OFFICER: {heading}"]
+    if officer.telephone:
+        lines.append(f"Telephone: {officer.telephone}")
+    if officer.email:
+        lines.append(f"E-mail: {officer.email}")
+    document.add(LineGroup(tuple(lines)))
+
+
+def _item(papers: MeetingPapers, document: Document, item: AgendaItem, number: str, public: bool) -> None:
+    stop = "." if papers.style.description_full_stop else ""
+    document.add(Paragraph(f"{number}. {item.title}", Emphasis.HEADING))
+    if item.pages:
+        document.add(Paragraph(item.pages.printed()))
+    elif item.to_follow:
+        document.add(Paragraph("(To Follow)"))
+    if public and item.exempt:
+        word = "paragraph" if len(item.exempt_paragraphs) == 1 else "paragraphs"
+        document.add(Paragraph(
+            f"[Not for publication: exempt information under {word} "
+            f"{join_numbers(item.exempt_paragraphs)} of Part 1 of Schedule 12A to the Local "
+            "Government Act 1972.]",
+            Emphasis.PLACEHOLDER,
+        ))
+        return
+    if item.description:
+        document.add(Paragraph(_ended(item.description, stop)))
+    elif item.kind == ItemKind.DECLARATIONS:
+        document.add(*(Paragraph(text) for text in DECLARATIONS_TEXT))
+    if item.report_of:
+        document.add(Paragraph(_ended(f"Report of {item.report_of}", stop)))
+    if item.presentation_of:
+        document.add(Paragraph(_ended(f"Presentation of {item.presentation_of}", stop)))
+    if item.presenter:
+        document.add(Paragraph(f"{item.presenter.rstrip('. ')}, to attend."))
+
+
+def _ended(text: str, stop: str) -> str:
+    text = text.rstrip()
+    return text if not stop or text.endswith((".", "?", "!")) else text + stop

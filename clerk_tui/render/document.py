@@ -1,0 +1,77 @@
+"""One document model for every printed paper; the writers turn it into text or Markdown.
+
+A document is a list of blocks. Blocks are separated by one blank line when printed;
+what is inside a block (the lines of a heading group, the rows of a table, the items
+of a bullet list) is printed without blank lines unless the block says otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Emphasis(StrEnum):
+    NORMAL = "normal"
+    TITLE = "title"
+    """The body's name or the "Public Document Pack" line: a level-1 heading."""
+    HEADING = "heading"
+    """A minute or agenda item heading: a level-2 heading."""
+    LEAD = "lead"
+    """"RESOLVED:" and other words printed in bold in Markdown."""
+    BANNER = "banner"
+    PLACEHOLDER = "placeholder"
+    """Text standing in for something not yet recorded; always visible."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    emphasis: Emphasis = Emphasis.NORMAL
+
+
+@dataclass(frozen=True)
+class LineGroup:
+    """Lines printed one under another with no blank line between them (the
+    "MEETING HELD AT" lines, the PRESENT block, a member list)."""
+
+    lines: tuple[str, ...]
+    emphasis: Emphasis = Emphasis.NORMAL
+
+
+@dataclass(frozen=True)
+class ItemList:
+    """A list of items: bullets ("- ") or numbered ("(1) ") with a hanging indent."""
+
+    items: tuple[str, ...]
+    numbered: bool = False
+    spaced: bool = False
+    """A blank line between items (numbered parts are printed so)."""
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[tuple[str, ...], ...]
+    header: bool = True
+
+
+Block = Paragraph | LineGroup | ItemList | Table
+
+
+@dataclass
+class Document:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    running_header: str = ""
+    """Printed at the top of every page after the first when paginated."""
+    first_page: int = 1
+    """The minute-book page number of the first page."""
+    front_matter: int = 0
+    """How many leading blocks (a banner) print above the first page number."""
+    warnings: list[str] = field(default_factory=list)
+
+    def add(self, *blocks: Block) -> None:
+        self.blocks.extend(blocks)
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)

@@ -1,0 +1,64 @@
+"""Markdown from the same document model as the text writer."""
+
+from __future__ import annotations
+
+import re
+
+from clerk_tui.render.document import Document, Emphasis, ItemList, LineGroup, Paragraph, Table
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|<>])")
+_LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])(\s)")
+
+
+def escape(text: str) -> str:
+    """Characters Markdown would read as formatting, inside a line."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def escape_line(text: str) -> str:
+    """As escape(), and a line that would start a heading or a list is kept as text."""
+    return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", escape(text))
+
+
+def _paragraph(block: Paragraph) -> str:
+    text = escape(block.text)
+    if block.emphasis == Emphasis.NORMAL:
+        return escape_line(block.text)
+    if block.emphasis == Emphasis.TITLE:
+        return f"# {text}"
+    if block.emphasis == Emphasis.HEADING:
+        return f"## {text}"
+    if block.emphasis in {Emphasis.LEAD, Emphasis.BANNER}:
+        return f"**{text}**"
+    if block.emphasis == Emphasis.PLACEHOLDER:
+        return f"*{text}*"
+    return text
+
+
+def _list(block: ItemList) -> str:
+    if block.numbered:
+        return "\n\n".join(f"({n}) {escape(item)}" for n, item in enumerate(block.items, start=1))
+    return "\n".join(f"- {escape(item)}" for item in block.items)
+
+
+def _table(block: Table) -> str:
+    rows = [[escape(cell) for cell in row] for row in block.rows]
+    header = rows[0] if block.header else [""] * len(rows[0])
+    body = rows[1:] if block.header else rows
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in body]
+    return "\n".join(lines)
+
+
+def write_markdown(document: Document) -> str:
+    parts = []
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            parts.append(_paragraph(block))
+        elif isinstance(block, LineGroup):
+            parts.append("\\\n".join(escape_line(line) for line in block.lines))
+        elif isinstance(block, ItemList):
+            parts.append(_list(block))
+        else:
+            parts.append(_table(block))
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,306 @@
+"""The minutes of a meeting as a document, in the committee's house style."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from clerk_tui.domain import (
+    AttendanceEvent,
+    BlockKind,
+    EventKind,
+    ItemKind,
+    Minute,
+    OrganisationStyle,
+    Resolution,
+    Role,
+)
+from clerk_tui.domain import Block as NarrativeBlock
+from clerk_tui.domain.agenda import AgendaItem
+from clerk_tui.domain.dates import format_minutes_heading_date
+from clerk_tui.domain.phrases import exclusion_resolution, join_numbers
+from clerk_tui.render.document import (
+    Block,
+    Document,
+    Emphasis,
+    ItemList,
+    LineGroup,
+    Paragraph,
+    Table,
+)
+from clerk_tui.render.names import (
+    Named,
+    councillors_first_list,
+    each_titled,
+    minutes_name,
+    titled,
+    with_organisation,
+)
+from clerk_tui.render.papers import MeetingPapers
+
+NO_DECLARATIONS = (
+    "No declarations of any disclosable pecuniary interests or personal interests were received."
+)
+DECLARATIONS_HEADER = ("Member", "Minute No.", "Nature of Interest")
+
+
+def build_minutes(papers: MeetingPapers, *, public: bool = False) -> Document:
+    meeting, committee = papers.meeting, papers.committee
+    heading_date = format_minutes_heading_date(meeting.date)
+    document = Document(
+        title=f"{committee.name} - minutes of {heading_date.title()}",
+        running_header=f"{committee.name.upper()}{committee.style.running_header_separator}{heading_date}",
+        first_page=papers.first_page,
+    )
+    if committee.style.call_in_banner:
+        document.add(Paragraph(committee.style.call_in_wording, Emphasis.BANNER))
+        document.front_matter = 1
+    document.add(Paragraph(committee.name.upper(), Emphasis.TITLE))
+    venue = meeting.venue.for_minutes().upper() or _missing(papers, "venue")
+    document.add(LineGroup((f"MEETING HELD AT {venue}", f"ON {heading_date}")))
+    document.add(_present_block(papers))
+    also_present = _also_present(papers)
+    if also_present:
+        document.add(also_present)
+    numbers = meeting.minute_numbers(papers.first_minute_number)
+    for minute in meeting.numbered_minutes():
+        document.add(Paragraph(f"{numbers[minute.id]}. {minute.title.upper()}", Emphasis.HEADING))
+        document.add(*_minute_body(papers, minute, numbers, public))
+    if not meeting.numbered_minutes():
+        document.add(Paragraph("[NO MINUTES RECORDED YET]", Emphasis.PLACEHOLDER))
+        papers.warnings.append("No minutes have been recorded for this meeting.")
+    document.warnings.extend(papers.warnings)
+    return document
+
+
+def _missing(papers: MeetingPapers, what: str) -> str:
+    papers.warnings.append(f"The meeting has no {what}.")
+    return f"[{what.upper()} NOT RECORDED]"
+
+
+# --- attendance -----------------------------------------------------------------
+def _events_of(papers: MeetingPapers, kinds: set[EventKind]) -> list[AttendanceEvent]:
+    """The first event of these kinds per person, in the house order of members."""
+    rank = papers.rank()
+    seen: dict[str, AttendanceEvent] = {}
+    for event in papers.meeting.attendance:
+        if event.kind in kinds and event.person_id not in seen:
+            seen[event.person_id] = event
+    arrival = {person_id: index for index, person_id in enumerate(seen)}
+    return sorted(seen.values(), key=lambda e: (rank.get(e.person_id, len(rank)), arrival[e.person_id]))
+
+
+def _named(papers: MeetingPapers, event: AttendanceEvent) -> Named:
+    person = papers.person(event.person_id)
+    organisation = event.organisation or person.organisation
+    return Named(minutes_name(person, papers.style, event.printed_name), person.councillor, organisation)
+
+
+def _chair_id(papers: MeetingPapers, present: Iterable[str]) -> str | None:
+    if papers.meeting.chair_id:
+        return papers.meeting.chair_id
+    for membership in papers.committee.memberships_on(papers.meeting.date):
+        if membership.role == Role.CHAIR and membership.person_id in present:
+            return membership.person_id
+    return None
+
+
+def _present_block(papers: MeetingPapers) -> LineGroup:
+    style = papers.style
+    present = _events_of(papers, {EventKind.PRESENT, EventKind.SUBSTITUTE, EventKind.ARRIVED})
+    present_ids = [e.person_id for e in present]
+    chair_id = _chair_id(papers, present_ids)
+    vice_ids = {m.person_id for m in papers.committee.memberships_on(papers.meeting.date)
+                if m.role == Role.VICE_CHAIR}
+    lines: list[str] = []
+    chair_event = next((e for e in present if e.person_id == chair_id), None)
+    if chair_event is None:
+        lines.append(f"PRESENT: {_missing(papers, 'chair')}")
+    else:
+        chair = _named(papers, chair_event)
+        title = "Councillor " if chair.councillor else ""
+        shows_organisation = style.organisations_in_minutes == OrganisationStyle.BRACKETS
+        organisation = f" ({chair.organisation})" if chair.organisation and shows_organisation else ""
+        lines.append(f"PRESENT: {title}{chair.name} (in the Chair){organisation}")
+    others = [e for e in present if e.person_id != chair_id]
+    if style.vice_chair_line:
+        for event in [e for e in others if e.person_id in vice_ids]:
+            lines.append(f"{titled(_named(papers, event), style)} (Vice-Chair)")
+        others = [e for e in others if e.person_id not in vice_ids]
+    if others:
+        lines.append(councillors_first_list([_substitute_named(papers, e) for e in others], style))
+    return LineGroup(tuple(lines))
+
+
+def _substitute_named(papers: MeetingPapers, event: AttendanceEvent) -> Named:
+    named = _named(papers, event)
+    if event.kind != EventKind.SUBSTITUTE or not event.for_person_id:
+        return named
+    replaced = papers.person(event.for_person_id)
+    replaced_name = titled(Named(minutes_name(replaced, papers.style), replaced.councillor), papers.style)
+    return Named(f"{named.name} (substitute for {replaced_name})", named.councillor, named.organisation)
+
+
+def _also_present(papers: MeetingPapers) -> Paragraph | None:
+    events = _events_of(papers, {EventKind.ALSO_PRESENT})
+    if not events:
+        return None
+    entries = []
+    for event in events:
+        named = _named(papers, event)
+        shown = titled(Named(named.name, named.councillor), papers.style)
+        entries.append(f"{shown} ({event.capacity})" if event.capacity else shown)
+    return Paragraph(f"ALSO PRESENT: {_join(entries)}.")
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+# --- minutes --------------------------------------------------------------------
+def _minute_body(
+    papers: MeetingPapers, minute: Minute, numbers: dict[str, int], public: bool
+) -> list[Block]:
+    item = _item_of(papers, minute)
+    if public and item is not None and item.exempt:
+        return [_withheld(item)]
+    blocks = [_narrative_block(b) for b in minute.narrative]
+    if not blocks:
+        blocks = _standard_text(papers, minute, numbers)
+    resolution = minute.resolution
+    if resolution is None and minute.kind == ItemKind.EXCLUSION:
+        resolution = _exclusion_for(papers, minute)
+    if resolution is not None:
+        blocks.extend(resolution_blocks(resolution, papers.style.capitalise_resolution_parts))
+    elif minute.kind in {ItemKind.SUBSTANTIVE, ItemKind.URGENT, ItemKind.ELECTION_OF_CHAIR,
+                         ItemKind.PREVIOUS_MINUTES, ItemKind.NEXT_MEETING}:
+        blocks.append(Paragraph("[NO RESOLUTION RECORDED]", Emphasis.PLACEHOLDER))
+        papers.warnings.append(f"Minute {numbers[minute.id]} ({minute.title}) has no resolution.")
+    return blocks
+
+
+def _item_of(papers: MeetingPapers, minute: Minute) -> AgendaItem | None:
+    if minute.item_id is None:
+        return None
+    for item in papers.meeting.agenda:
+        if item.id == minute.item_id:
+            return item
+    papers.warnings.append(f"Minute {minute.title!r} points at agenda item {minute.item_id!r}, which is not on the agenda.")
+    return None
+
+
+def _withheld(item: AgendaItem) -> Paragraph:
+    paragraphs = join_numbers(item.exempt_paragraphs)
+    word = "paragraph" if len(item.exempt_paragraphs) == 1 else "paragraphs"
+    return Paragraph(
+        "[This item was considered in private. Its minute is not published: it contains exempt "
+        f"information as defined in {word} {paragraphs} of Part 1 of Schedule 12A to the Local "
+        "Government Act 1972.]",
+        Emphasis.PLACEHOLDER,
+    )
+
+
+def _narrative_block(block: NarrativeBlock) -> Block:
+    if block.kind == BlockKind.BULLETS:
+        return ItemList(tuple(block.items))
+    if block.kind == BlockKind.NUMBERED:
+        return ItemList(tuple(block.items), numbered=True, spaced=True)
+    if block.kind == BlockKind.TABLE:
+        return Table(tuple(tuple(row) for row in block.rows))
+    return Paragraph(block.text)
+
+
+def _standard_text(papers: MeetingPapers, minute: Minute, numbers: dict[str, int]) -> list[Block]:
+    if minute.kind == ItemKind.APOLOGIES:
+        return [_apologies(papers)]
+    if minute.kind == ItemKind.DECLARATIONS:
+        return [_declarations(papers, numbers)]
+    return []
+
+
+def _apologies(papers: MeetingPapers) -> Paragraph:
+    events = _events_of(papers, {EventKind.APOLOGIES})
+    if not events:
+        return Paragraph("No apologies for absence were received.")
+    listed = each_titled([_named(papers, e) for e in events], papers.style)
+    return Paragraph(f"Apologies for absence were received from {listed}.")
+
+
+def _declarations(papers: MeetingPapers, numbers: dict[str, int]) -> Block:
+    declarations = papers.meeting.declarations
+    if not declarations:
+        return Paragraph(NO_DECLARATIONS)
+    rows = [DECLARATIONS_HEADER]
+    for declaration in declarations:
+        person = papers.person(declaration.person_id)
+        member = declaration.printed_name or with_organisation(
+            person.name_with_honours(), "", papers.style
+        )
+        if person.councillor and not declaration.printed_name:
+            member = f"Councillor {minutes_name(person, papers.style)}"
+        rows.append((member, _minute_cell(papers, declaration.item_id, numbers), declaration.nature_cell()))
+    return Table(tuple(rows))
+
+
+def _minute_cell(papers: MeetingPapers, item_id: str, numbers: dict[str, int]) -> str:
+    """``22 - Better Care Fund 2019/20 Plans``: the minute number and the item's title."""
+    item = next((i for i in papers.meeting.agenda if i.id == item_id), None)
+    if item is None:
+        papers.warnings.append(f"A declaration concerns item {item_id!r}, which is not on the agenda.")
+        return f"[UNKNOWN ITEM {item_id}]"
+    minute = papers.meeting.minute_for_item(item_id)
+    if minute is None or minute.id not in numbers:
+        papers.warnings.append(f"A declaration concerns {item.title!r}, which has no minute yet.")
+        return f"[NOT YET MINUTED] - {item.title}"
+    return f"{numbers[minute.id]} - {item.title}"
+
+
+def _exclusion_for(papers: MeetingPapers, minute: Minute) -> Resolution | None:
+    """The statutory wording for the exempt items that follow the exclusion item."""
+    agenda = papers.meeting.agenda
+    start = next((i for i, item in enumerate(agenda) if item.id == minute.item_id), None)
+    following: list[AgendaItem] = []
+    if start is not None:
+        for item in agenda[start + 1 :]:
+            if not item.exempt:
+                break
+            following.append(item)
+    paragraphs = sorted({p for item in following for p in item.exempt_paragraphs})
+    if not paragraphs:
+        papers.warnings.append(
+            "The exclusion of press and public has no exempt item after it to take its paragraph from."
+        )
+        return Resolution(["[EXEMPT PARAGRAPH NOT RECORDED]"], opening="That,")
+    return exclusion_resolution(paragraphs, len(following))
+
+
+def resolution_blocks(resolution: Resolution, capitalise: bool = False) -> list[Block]:
+    """``RESOLVED:`` / ``That ...`` or ``RESOLVED: That`` / ``(1) ...;`` ... ``(n) ....``."""
+    parts = list(resolution.parts)
+    lead = f"{resolution.lead.value}:"
+    if len(parts) == 1:
+        stop = "." if resolution.final_full_stop else ""
+        sentence = f"{resolution.opening} {parts[0]}{stop}" if resolution.opening else f"{parts[0]}{stop}"
+        if not resolution.print_lead:
+            return [Paragraph(sentence)]
+        return [Paragraph(lead, Emphasis.LEAD), Paragraph(sentence)]
+    if capitalise:
+        parts = [_capitalised(part) for part in parts]
+    punctuated = []
+    for index, part in enumerate(parts):
+        if index == len(parts) - 1:
+            ending = "." if resolution.final_full_stop else ""
+        elif index == len(parts) - 2 and resolution.and_before_last:
+            ending = "; and"
+        else:
+            ending = ";"
+        punctuated.append(part + ending)
+    opening = " ".join(word for word in (lead if resolution.print_lead else "", resolution.opening) if word)
+    blocks: list[Block] = []
+    if opening:
+        blocks.append(Paragraph(opening, Emphasis.LEAD))
+    blocks.append(ItemList(tuple(punctuated), numbered=True, spaced=True))
+    return blocks
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]

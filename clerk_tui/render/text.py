@@ -1,0 +1,102 @@
+"""Plain text: wrapped at a width with hanging indents, or one paragraph per line
+(width 0) for pasting into a word processor; optionally in pages."""
+
+from __future__ import annotations
+
+import textwrap
+from itertools import zip_longest
+
+from clerk_tui.render.document import Block, Document, ItemList, LineGroup, Paragraph, Table
+
+PAGE_BREAK = "\f"
+DEFAULT_PAGE_LENGTH = 60
+
+
+def write_text(document: Document, width: int = 80) -> str:
+    """The whole document, blocks separated by one blank line."""
+    lines = _lines_of(document.blocks, width)
+    return "\n".join(lines) + "\n"
+
+
+def _lines_of(blocks: list[Block], width: int) -> list[str]:
+    lines: list[str] = []
+    for block in blocks:
+        if lines:
+            lines.append("")
+        lines.extend(block_lines(block, width))
+    return lines
+
+
+def block_lines(block: Block, width: int) -> list[str]:
+    if isinstance(block, Paragraph):
+        return _wrap(block.text, width)
+    if isinstance(block, LineGroup):
+        return [line for text in block.lines for line in _wrap(text, width)]
+    if isinstance(block, ItemList):
+        return _list_lines(block, width)
+    return _table_lines(block, width)
+
+
+def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    if width <= 0:
+        return [first + text]
+    return textwrap.wrap(
+        text, width, initial_indent=first, subsequent_indent=rest,
+        break_long_words=False, break_on_hyphens=False,
+    ) or [first.rstrip()]
+
+
+def _list_lines(block: ItemList, width: int) -> list[str]:
+    lines: list[str] = []
+    for number, item in enumerate(block.items, start=1):
+        marker = f"({number}) " if block.numbered else "- "
+        if block.spaced and lines:
+            lines.append("")
+        lines.extend(_wrap(item, width, marker, " " * len(marker)))
+    return lines
+
+
+def _table_lines(block: Table, width: int) -> list[str]:
+    if width <= 0:
+        return ["\t".join(row) for row in block.rows]
+    columns = max(len(row) for row in block.rows)
+    gap = 2
+    longest = [max((len(row[c]) if c < len(row) else 0) for row in block.rows) for c in range(columns)]
+    available = max(width - gap * (columns - 1), columns * 8)
+    total = sum(longest) or 1
+    widths = [max(8, min(longest[c], available * longest[c] // total)) for c in range(columns)]
+    lines: list[str] = []
+    for row in block.rows:
+        cells = [textwrap.wrap(cell, widths[c], break_long_words=False) or [""]
+                 for c, cell in enumerate(row)]
+        for parts in zip_longest(*cells, fillvalue=""):
+            padded = [part.ljust(widths[c]) for c, part in enumerate(parts)]
+            lines.append((" " * gap).join(padded).rstrip())
+    return lines
+
+
+def write_pages(document: Document, width: int = 80, page_length: int = DEFAULT_PAGE_LENGTH) -> str:
+    """Pages of ``page_length`` lines: the banner and the minute-book page number on the
+    first page, the running header and the page number on each page after it."""
+    if width <= 0:
+        raise ValueError("Pages need a width: use --width with --paginate.")
+    front = _lines_of(document.blocks[: document.front_matter], width)
+    body = _lines_of(document.blocks[document.front_matter :], width)
+    pages: list[list[str]] = []
+    number = document.first_page
+    while body or not pages:
+        head = (front + [""] if front else []) if not pages else [document.running_header, ""]
+        head += [str(number), ""]
+        room = max(page_length - len(head), 1)
+        chunk, body = body[:room], body[room:]
+        while chunk and chunk[-1] == "":
+            chunk.pop()
+        while body and body[0] == "":
+            body = body[1:]
+        pages.append(head + chunk)
+        number += 1
+    return f"\n{PAGE_BREAK}\n".join("\n".join(page) for page in pages) + "\n"
+
+
+def count_pages(document: Document, width: int = 80, page_length: int = DEFAULT_PAGE_LENGTH) -> int:
+    return write_pages(document, width, page_length).count(PAGE_BREAK) + 1
