@@ -39,17 +39,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"clerk {__version__}")
     parser.add_argument(
-        "--store", metavar="DIR", type=Path,
+        "--store",
+        metavar="DIR",
+        type=Path,
         help="the store folder (default: $CLERK_STORE, else your user data folder)",
     )
     parser.add_argument(
-        "--demo", action="store_true",
+        "--demo",
+        action="store_true",
         help="open the app on a fresh throwaway store holding a sample committee",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = commands.add_parser("init", help="create a store (with --demo: fill it with the demo data)")
-    init.add_argument("--demo", action="store_true", dest="init_demo", help="add the demo committee and meetings")
+    init.add_argument(
+        "--demo", action="store_true", dest="init_demo", help="add the demo committee and meetings"
+    )
 
     commands.add_parser("list", help="one line per meeting: id, committee, date, status (tab-separated)")
 
@@ -60,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("what", choices=["minutes", "agenda", "meeting"])
     exporter.add_argument("meeting", metavar="MEETING", help="meeting id, as `clerk list` shows it")
     exporter.add_argument("--format", default=None, choices=["text", "markdown", "json"])
-    exporter.add_argument("--width", type=int, default=80, help="wrap at N columns; 0 = one paragraph per line")
+    exporter.add_argument(
+        "--width", type=int, default=80, help="wrap at N columns; 0 = one paragraph per line"
+    )
     exporter.add_argument("--paginate", action="store_true", help="pages with running headers")
     exporter.add_argument("--public", action="store_true", help="withhold the content of exempt items")
     exporter.add_argument("-o", "--output", type=Path, help="write to FILE instead of stdout")

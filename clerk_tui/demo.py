@@ -46,8 +46,12 @@ HWB_STYLE = HouseStyle(
 OFFICER = OfficerContact(
     "Ruth Harrison", "Democratic Services Officer", "0151 934 2000", "ruth.harrison@example.gov.uk"
 )
-VENUE = Venue("Committee Room", "Bootle Town Hall", "Trinity Road, Bootle, L20 7AE",
-              minutes_wording="THE TOWN HALL, BOOTLE")
+VENUE = Venue(
+    "Committee Room",
+    "Bootle Town Hall",
+    "Trinity Road, Bootle, L20 7AE",
+    minutes_wording="THE TOWN HALL, BOOTLE",
+)
 
 # (id, name, councillor, organisation, job title)
 _PEOPLE = [
@@ -77,13 +81,26 @@ class DemoData:
 def demo_data() -> DemoData:
     """A fresh copy each call (the objects are mutable)."""
     people = [
-        Person(pid, name, councillor=cllr, organisation=org, job_title=job,
-               minutes_name="John Joseph Kelly" if pid == "john-joseph-kelly" else "")
+        Person(
+            pid,
+            name,
+            councillor=cllr,
+            organisation=org,
+            job_title=job,
+            minutes_name="John Joseph Kelly" if pid == "john-joseph-kelly" else "",
+        )
         for pid, name, cllr, org, job in _PEOPLE
     ]
     committee = Committee(
-        "hwb", "Health and Wellbeing Board", noun="the Board", short_name="HWB", quorum=3,
-        officer=OFFICER, style=HWB_STYLE, venue=VENUE, start_time=time(14, 0),
+        "hwb",
+        "Health and Wellbeing Board",
+        noun="the Board",
+        short_name="HWB",
+        quorum=3,
+        officer=OFFICER,
+        style=HWB_STYLE,
+        venue=VENUE,
+        start_time=time(14, 0),
     )
     committee.add_member(Membership("ian-moncur", Role.CHAIR))
     for person in people[1:10]:
@@ -96,10 +113,15 @@ def demo_data() -> DemoData:
 def _opening_items(previous: date | None) -> list[AgendaItem]:
     items = [
         AgendaItem("item-1", "Apologies for Absence", ItemKind.APOLOGIES),
-        AgendaItem("item-2", "Minutes of Previous Meeting", ItemKind.PREVIOUS_MINUTES,
-                   pages=PageRange(5, 10),
-                   description=f"Minutes of the meeting held on {previous.day} "
-                   f"{previous.strftime('%B %Y')}" if previous else ""),
+        AgendaItem(
+            "item-2",
+            "Minutes of Previous Meeting",
+            ItemKind.PREVIOUS_MINUTES,
+            pages=PageRange(5, 10),
+            description=f"Minutes of the meeting held on {previous.day} {previous.strftime('%B %Y')}"
+            if previous
+            else "",
+        ),
         AgendaItem("item-3", "Declarations of Interest", ItemKind.DECLARATIONS),
     ]
     return items
@@ -115,42 +137,106 @@ def _meeting(meeting_id: str, day: date, status: MeetingStatus, previous: date |
 def _june() -> Meeting:
     meeting = _meeting("hwb-2019-06-12", date(2019, 6, 12), MeetingStatus.APPROVED, date(2019, 3, 13))
     meeting.chair_id = "paul-cummins"  # the Chair sent apologies; a chair was elected
-    meeting.add_item(AgendaItem("item-4", "SEND Ofsted/CQC Review", pages=PageRange(11, 20),
-                                report_of="the Chief Executive"))
-    for person in ("paul-cummins", "john-joseph-kelly", "dwayne-johnson", "matt-ashton",
-                   "fiona-taylor", "maureen-kelly", "lorraine-webb", "andrew-booth", "angela-white"):
+    meeting.add_item(
+        AgendaItem(
+            "item-4", "SEND Ofsted/CQC Review", pages=PageRange(11, 20), report_of="the Chief Executive"
+        )
+    )
+    for person in (
+        "paul-cummins",
+        "john-joseph-kelly",
+        "dwayne-johnson",
+        "matt-ashton",
+        "fiona-taylor",
+        "maureen-kelly",
+        "lorraine-webb",
+        "andrew-booth",
+        "angela-white",
+    ):
         meeting.attendance.append(AttendanceEvent(person, EventKind.PRESENT))
     for person in ("ian-moncur", "vicky-buchanan", "richard-freeman", "craig-gillespie"):
         meeting.attendance.append(AttendanceEvent(person, EventKind.APOLOGIES))
     meeting.minutes = [
-        Minute("minute-1", "Election of Chair", ItemKind.ELECTION_OF_CHAIR, resolution=Resolution(
-            ["Councillor Cummins be elected Chair for this meeting of the Health and Wellbeing Board"])),
+        Minute(
+            "minute-1",
+            "Election of Chair",
+            ItemKind.ELECTION_OF_CHAIR,
+            resolution=Resolution(
+                ["Councillor Cummins be elected Chair for this meeting of the Health and Wellbeing Board"]
+            ),
+        ),
         Minute("minute-2", "Apologies for Absence", ItemKind.APOLOGIES, "item-1"),
-        Minute("minute-3", "Minutes of Previous Meeting", ItemKind.PREVIOUS_MINUTES, "item-2",
-               resolution=Resolution(["the Minutes of the meeting held on 13 March, 2019 be "
-                                      "confirmed as a correct record"])),
+        Minute(
+            "minute-3",
+            "Minutes of Previous Meeting",
+            ItemKind.PREVIOUS_MINUTES,
+            "item-2",
+            resolution=Resolution(
+                ["the Minutes of the meeting held on 13 March, 2019 be confirmed as a correct record"]
+            ),
+        ),
         Minute("minute-4", "Declarations of Interest", ItemKind.DECLARATIONS, "item-3"),
-        Minute("minute-5", "SEND Ofsted/CQC Review", item_id="item-4", narrative=[
-            Block(text="The Board considered the report of the Chief Executive which provided an "
-                  "update on the Ofsted and Care Quality Commission joint local area special "
-                  "educational needs and/or disabilities (SEND) revisit."),
-            Block(BlockKind.BULLETS, items=["A quality first offer in schools to ensure early "
-                                             "identification;", "That there was a focus on transitions."]),
-        ], resolution=Resolution(["the contents of the report be noted",
-                                  "the establishment of a SEND Continuous Improvement Board be approved"])),
+        Minute(
+            "minute-5",
+            "SEND Ofsted/CQC Review",
+            item_id="item-4",
+            narrative=[
+                Block(
+                    text="The Board considered the report of the Chief Executive which provided an "
+                    "update on the Ofsted and Care Quality Commission joint local area special "
+                    "educational needs and/or disabilities (SEND) revisit."
+                ),
+                Block(
+                    BlockKind.BULLETS,
+                    items=[
+                        "A quality first offer in schools to ensure early identification;",
+                        "That there was a focus on transitions.",
+                    ],
+                ),
+            ],
+            resolution=Resolution(
+                [
+                    "the contents of the report be noted",
+                    "the establishment of a SEND Continuous Improvement Board be approved",
+                ]
+            ),
+        ),
     ]
     return meeting
 
 
 def _september() -> Meeting:
     meeting = _meeting("hwb-2019-09-11", date(2019, 9, 11), MeetingStatus.HELD, date(2019, 6, 12))
-    meeting.add_item(AgendaItem("item-4", "Early Help Strategy Progress Update", pages=PageRange(11, 40),
-                                report_of="the Head of Communities"))
+    meeting.add_item(
+        AgendaItem(
+            "item-4",
+            "Early Help Strategy Progress Update",
+            pages=PageRange(11, 40),
+            report_of="the Head of Communities",
+        )
+    )
     meeting.add_item(AgendaItem("item-5", "Exclusion of Press and Public", ItemKind.EXCLUSION))
-    meeting.add_item(AgendaItem("item-6", "Better Care Fund 2019/20 Plans", pages=PageRange(41, 60),
-                                report_of="the Chief Executive", exempt=True, exempt_paragraphs=[3]))
-    for person in ("ian-moncur", "paul-cummins", "john-joseph-kelly", "vicky-buchanan",
-                   "richard-freeman", "maureen-kelly", "lorraine-webb", "andrew-booth", "angela-white"):
+    meeting.add_item(
+        AgendaItem(
+            "item-6",
+            "Better Care Fund 2019/20 Plans",
+            pages=PageRange(41, 60),
+            report_of="the Chief Executive",
+            exempt=True,
+            exempt_paragraphs=[3],
+        )
+    )
+    for person in (
+        "ian-moncur",
+        "paul-cummins",
+        "john-joseph-kelly",
+        "vicky-buchanan",
+        "richard-freeman",
+        "maureen-kelly",
+        "lorraine-webb",
+        "andrew-booth",
+        "angela-white",
+    ):
         meeting.attendance.append(AttendanceEvent(person, EventKind.PRESENT))
     for person in ("matt-ashton", "dwayne-johnson", "fiona-taylor"):
         meeting.attendance.append(AttendanceEvent(person, EventKind.APOLOGIES))
@@ -159,8 +245,15 @@ def _september() -> Meeting:
 
 def _december() -> Meeting:
     meeting = _meeting("hwb-2019-12-04", date(2019, 12, 4), MeetingStatus.DRAFT_AGENDA, date(2019, 9, 11))
-    meeting.add_item(AgendaItem("item-4", "Health and Wellbeing Board Governance", pages=PageRange(15, 24),
-                                report_of="the Chief Executive"))
-    meeting.add_item(AgendaItem("item-5", "Sub-group Updates", to_follow=True,
-                                report_of="the Director of Public Health"))
+    meeting.add_item(
+        AgendaItem(
+            "item-4",
+            "Health and Wellbeing Board Governance",
+            pages=PageRange(15, 24),
+            report_of="the Chief Executive",
+        )
+    )
+    meeting.add_item(
+        AgendaItem("item-5", "Sub-group Updates", to_follow=True, report_of="the Director of Public Health")
+    )
     return meeting

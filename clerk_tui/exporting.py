@@ -13,8 +13,8 @@ from clerk_tui.domain.numbering import municipal_year
 from clerk_tui.interchange import Bundle, InterchangeError, bundle_to_json, read_bundle
 from clerk_tui.render import (
     MeetingPapers,
-    PrintOptions,
     Printed,
+    PrintOptions,
     build_minutes,
     count_pages,
     print_agenda,
@@ -31,7 +31,9 @@ def papers_for(store: Store, meeting: Meeting, first_page: int = 1) -> MeetingPa
     committee = store.committee(meeting.committee_id)
     people = {person.id: person for person in store.people()}
     return MeetingPapers(
-        meeting, committee, people,
+        meeting,
+        committee,
+        people,
         first_minute_number=store.first_minute_number(meeting.id),
         first_page=first_page,
     )
@@ -93,7 +95,9 @@ def read_import_files(store: Store, paths: Iterable[Path]) -> list[Bundle]:
                 )
         missing = sorted(bundle.referenced_people() - people)
         if missing:
-            raise InterchangeError(f"{path}: names person {missing[0]!r}, who is neither in the file nor in the store.")
+            raise InterchangeError(
+                f"{path}: names person {missing[0]!r}, who is neither in the file nor in the store."
+            )
         bundles.append(bundle)
     return bundles
 

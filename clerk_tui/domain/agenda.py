@@ -128,6 +128,8 @@ class AgendaItem:
                 "exempt_paragraphs",
             )
         if self.exempt and not self.exempt_paragraphs:
-            raise DomainError("An exempt item needs its Schedule 12A paragraph number(s).", "exempt_paragraphs")
+            raise DomainError(
+                "An exempt item needs its Schedule 12A paragraph number(s).", "exempt_paragraphs"
+            )
         if self.pages and self.to_follow:
             raise DomainError("An item has pages or is to follow, not both.", "pages")

@@ -38,8 +38,14 @@ class EventKind(StrEnum):
     RETURNED = "returned"
 
 
-ENTERS = {EventKind.PRESENT, EventKind.SUBSTITUTE, EventKind.ALSO_PRESENT, EventKind.OFFICER,
-          EventKind.ARRIVED, EventKind.RETURNED}
+ENTERS = {
+    EventKind.PRESENT,
+    EventKind.SUBSTITUTE,
+    EventKind.ALSO_PRESENT,
+    EventKind.OFFICER,
+    EventKind.ARRIVED,
+    EventKind.RETURNED,
+}
 LEAVES = {EventKind.DEPARTED, EventKind.WITHDREW}
 NOT_HERE = {EventKind.APOLOGIES, EventKind.ABSENT}
 
@@ -101,9 +107,7 @@ def in_room_after(
     return room
 
 
-def present_for_items(
-    events: Sequence[AttendanceEvent], agenda_ids: Sequence[str]
-) -> dict[str, set[str]]:
+def present_for_items(events: Sequence[AttendanceEvent], agenda_ids: Sequence[str]) -> dict[str, set[str]]:
     """For each agenda item, who was in the room when it was decided."""
     return {item_id: in_room_after(events, agenda_ids, item_id) for item_id in agenda_ids}
 
@@ -126,13 +130,9 @@ class QuorumState:
         return f"{self.counted} of {self.required} needed: {verdict}"
 
 
-def voting_count(
-    room: set[str], events: Iterable[AttendanceEvent], voting_members: set[str]
-) -> int:
+def voting_count(room: set[str], events: Iterable[AttendanceEvent], voting_members: set[str]) -> int:
     """Voting members in the room, a substitute counting for the member they replace."""
-    substitutes = {
-        e.person_id: e.for_person_id for e in events if e.kind == EventKind.SUBSTITUTE
-    }
+    substitutes = {e.person_id: e.for_person_id for e in events if e.kind == EventKind.SUBSTITUTE}
     counted = 0
     for person_id in room:
         if person_id in voting_members or substitutes.get(person_id) in voting_members:

@@ -19,9 +19,7 @@ from dateutil import parser as date_parser
 from clerk_tui.domain.errors import DomainError
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_WEEKDAY_WORD = re.compile(
-    r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\b\.?", re.IGNORECASE
-)
+_WEEKDAY_WORD = re.compile(r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\b\.?", re.IGNORECASE)
 _WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 # Two defaults that differ in every field tell which fields the clerk actually typed.
 _PROBE_A = datetime(2000, 1, 1)
@@ -153,7 +151,9 @@ def format_ordinal_date(value: date) -> str:
 
 def format_next_meeting_date(value: date) -> str:
     """``Tuesday, 23 January 2024``: the date-of-next-meeting resolution."""
-    return f"{calendar.day_name[value.weekday()]}, {value.day} {calendar.month_name[value.month]} {value.year}"
+    return (
+        f"{calendar.day_name[value.weekday()]}, {value.day} {calendar.month_name[value.month]} {value.year}"
+    )
 
 
 def format_short_date(value: date) -> str:

@@ -22,9 +22,7 @@ def municipal_year_label(day: date, style: HouseStyle) -> str:
     return f"{first}/{(first + 1) % 100:02d}"
 
 
-def first_minute_numbers(
-    meetings: Iterable[MeetingSummary], style: HouseStyle
-) -> dict[str, int]:
+def first_minute_numbers(meetings: Iterable[MeetingSummary], style: HouseStyle) -> dict[str, int]:
     """The first minute number of each meeting of one committee.
 
     Meetings are taken in date order within each municipal year; the first of the

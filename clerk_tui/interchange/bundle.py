@@ -57,15 +57,16 @@ def read_bundle(text: str, source: str = "<input>") -> Bundle:
             f"{source}: not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
         ) from None
     if not isinstance(document, dict):
-        raise InterchangeError(f"{source}: expected a JSON object with \"format\": \"{FORMAT_NAME}\".")
+        raise InterchangeError(f'{source}: expected a JSON object with "format": "{FORMAT_NAME}".')
     if document.get("format") != FORMAT_NAME:
-        raise InterchangeError(f"{source}: not a clerk meetings file (\"format\" is not \"{FORMAT_NAME}\").")
+        raise InterchangeError(f'{source}: not a clerk meetings file ("format" is not "{FORMAT_NAME}").')
     version = document.get("version")
     if not isinstance(version, int) or version < 1:
-        raise InterchangeError(f"{source}: \"version\" must be a whole number.")
+        raise InterchangeError(f'{source}: "version" must be a whole number.')
     if version > FORMAT_VERSION:
         raise InterchangeError(
-            f"{source}: made by a newer clerk (format version {version}; this clerk reads up to {FORMAT_VERSION})."
+            f"{source}: made by a newer clerk (format version {version}; "
+            f"this clerk reads up to {FORMAT_VERSION})."
         )
     bundle = Bundle(
         committees=_each(document, "committees", Committee, source),
@@ -79,7 +80,7 @@ def read_bundle(text: str, source: str = "<input>") -> Bundle:
 def _each(document: dict[str, Any], key: str, kind: type[Any], source: str) -> list[Any]:
     values = document.get(key, [])
     if not isinstance(values, list):
-        raise InterchangeError(f"{source}: \"{key}\" must be a list.")
+        raise InterchangeError(f'{source}: "{key}" must be a list.')
     try:
         return [from_document(value, kind, f"{key}[{index}]") for index, value in enumerate(values)]
     except DomainError as error:

@@ -47,12 +47,16 @@ def build_agenda(papers: MeetingPapers, *, public: bool = False) -> Document:
     )
     start = format_time(meeting.start) if meeting.start else _missing(papers, "start time")
     venue = meeting.venue.front_sheet() or _missing(papers, "venue")
-    document.add(LineGroup((
-        f"MEETING: {committee.name.upper()}",
-        f"DATE: {printed_date}",
-        f"TIME: {start}",
-        f"VENUE: {venue}",
-    )))
+    document.add(
+        LineGroup(
+            (
+                f"MEETING: {committee.name.upper()}",
+                f"DATE: {printed_date}",
+                f"TIME: {start}",
+                f"VENUE: {venue}",
+            )
+        )
+    )
     _membership(papers, document)
     _officer(papers, document)
     document.add(Paragraph(SPECIAL_NEEDS), Paragraph(FULL_AGENDAS))
@@ -72,7 +76,8 @@ def _missing(papers: MeetingPapers, what: str) -> str:
 
 
 def _membership(papers: MeetingPapers, document: Document) -> None:
-    members, substitutes = [], []
+    members: list[str] = []
+    substitutes: list[str] = []
     for seat in papers.members_in_order():
         person = papers.person(seat.person_id)
         line = person.front_sheet_name()
@@ -117,12 +122,14 @@ def _item(papers: MeetingPapers, document: Document, item: AgendaItem, number: s
         document.add(Paragraph("(To Follow)"))
     if public and item.exempt:
         word = "paragraph" if len(item.exempt_paragraphs) == 1 else "paragraphs"
-        document.add(Paragraph(
-            f"[Not for publication: exempt information under {word} "
-            f"{join_numbers(item.exempt_paragraphs)} of Part 1 of Schedule 12A to the Local "
-            "Government Act 1972.]",
-            Emphasis.PLACEHOLDER,
-        ))
+        document.add(
+            Paragraph(
+                f"[Not for publication: exempt information under {word} "
+                f"{join_numbers(item.exempt_paragraphs)} of Part 1 of Schedule 12A to the Local "
+                "Government Act 1972.]",
+                Emphasis.PLACEHOLDER,
+            )
+        )
         return
     if item.description:
         document.add(Paragraph(_ended(item.description, stop)))

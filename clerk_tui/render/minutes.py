@@ -109,8 +109,9 @@ def _present_block(papers: MeetingPapers) -> LineGroup:
     present = _events_of(papers, {EventKind.PRESENT, EventKind.SUBSTITUTE, EventKind.ARRIVED})
     present_ids = [e.person_id for e in present]
     chair_id = _chair_id(papers, present_ids)
-    vice_ids = {m.person_id for m in papers.committee.memberships_on(papers.meeting.date)
-                if m.role == Role.VICE_CHAIR}
+    vice_ids = {
+        m.person_id for m in papers.committee.memberships_on(papers.meeting.date) if m.role == Role.VICE_CHAIR
+    }
     lines: list[str] = []
     chair_event = next((e for e in present if e.person_id == chair_id), None)
     if chair_event is None:
@@ -157,9 +158,7 @@ def _join(parts: list[str]) -> str:
 
 
 # --- minutes --------------------------------------------------------------------
-def _minute_body(
-    papers: MeetingPapers, minute: Minute, numbers: dict[str, int], public: bool
-) -> list[Block]:
+def _minute_body(papers: MeetingPapers, minute: Minute, numbers: dict[str, int], public: bool) -> list[Block]:
     item = _item_of(papers, minute)
     if public and item is not None and item.exempt:
         return [_withheld(item)]
@@ -171,8 +170,13 @@ def _minute_body(
         resolution = _exclusion_for(papers, minute)
     if resolution is not None:
         blocks.extend(resolution_blocks(resolution, papers.style.capitalise_resolution_parts))
-    elif minute.kind in {ItemKind.SUBSTANTIVE, ItemKind.URGENT, ItemKind.ELECTION_OF_CHAIR,
-                         ItemKind.PREVIOUS_MINUTES, ItemKind.NEXT_MEETING}:
+    elif minute.kind in {
+        ItemKind.SUBSTANTIVE,
+        ItemKind.URGENT,
+        ItemKind.ELECTION_OF_CHAIR,
+        ItemKind.PREVIOUS_MINUTES,
+        ItemKind.NEXT_MEETING,
+    }:
         blocks.append(Paragraph("[NO RESOLUTION RECORDED]", Emphasis.PLACEHOLDER))
         papers.warnings.append(f"Minute {numbers[minute.id]} ({minute.title}) has no resolution.")
     return blocks
@@ -184,7 +188,9 @@ def _item_of(papers: MeetingPapers, minute: Minute) -> AgendaItem | None:
     for item in papers.meeting.agenda:
         if item.id == minute.item_id:
             return item
-    papers.warnings.append(f"Minute {minute.title!r} points at agenda item {minute.item_id!r}, which is not on the agenda.")
+    papers.warnings.append(
+        f"Minute {minute.title!r} points at agenda item {minute.item_id!r}, which is not on the agenda."
+    )
     return None
 
 
@@ -232,9 +238,7 @@ def _declarations(papers: MeetingPapers, numbers: dict[str, int]) -> Block:
     rows = [DECLARATIONS_HEADER]
     for declaration in declarations:
         person = papers.person(declaration.person_id)
-        member = declaration.printed_name or with_organisation(
-            person.name_with_honours(), "", papers.style
-        )
+        member = declaration.printed_name or with_organisation(person.name_with_honours(), "", papers.style)
         if person.councillor and not declaration.printed_name:
             member = f"Councillor {minutes_name(person, papers.style)}"
         rows.append((member, _minute_cell(papers, declaration.item_id, numbers), declaration.nature_cell()))

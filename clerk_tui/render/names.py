@@ -35,14 +35,14 @@ def with_organisation(name: str, organisation: str, style: HouseStyle) -> str:
 
 
 def join_names(names: Sequence[str]) -> str:
-    """"A", "A and B", "A, B and C"."""
+    """ "A", "A and B", "A, B and C"."""
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def titled(named: Named, style: HouseStyle) -> str:
-    """"Councillor Moncur" / "Vicky Buchanan" / "Diane Blair, Healthwatch Sefton"."""
+    """ "Councillor Moncur" / "Vicky Buchanan" / "Diane Blair, Healthwatch Sefton"."""
     title = "Councillor " if named.councillor else ""
     return with_organisation(title + named.name, named.organisation, style)
 

@@ -55,7 +55,7 @@ class MeetingPapers:
 
 
 def surname_key(person: Person | None) -> str:
-    """"Iain Brodie - Browne" sorts under B for Brodie; "John Joseph Kelly" under K."""
+    """ "Iain Brodie - Browne" sorts under B for Brodie; "John Joseph Kelly" under K."""
     if person is None:
         return ""
     words = person.name.replace(" - ", "-").split()

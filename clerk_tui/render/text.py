@@ -41,8 +41,12 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     if width <= 0:
         return [first + text]
     return textwrap.wrap(
-        text, width, initial_indent=first, subsequent_indent=rest,
-        break_long_words=False, break_on_hyphens=False,
+        text,
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
     ) or [first.rstrip()]
 
 
@@ -67,8 +71,7 @@ def _table_lines(block: Table, width: int) -> list[str]:
     widths = [max(8, min(longest[c], available * longest[c] // total)) for c in range(columns)]
     lines: list[str] = []
     for row in block.rows:
-        cells = [textwrap.wrap(cell, widths[c], break_long_words=False) or [""]
-                 for c, cell in enumerate(row)]
+        cells = [textwrap.wrap(cell, widths[c], break_long_words=False) or [""] for c, cell in enumerate(row)]
         for parts in zip_longest(*cells, fillvalue=""):
             padded = [part.ljust(widths[c]) for c, part in enumerate(parts)]
             lines.append((" " * gap).join(padded).rstrip())

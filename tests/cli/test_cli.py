@@ -13,7 +13,10 @@ import pytest
 def clerk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "clerk_tui", *args],
-        capture_output=True, text=True, check=False, env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
     )
 
 

@@ -11,8 +11,13 @@ import pytest
 
 
 def clerk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "clerk_tui", *args], capture_output=True, text=True,
-                          check=False, env=dict(os.environ))
+    return subprocess.run(
+        [sys.executable, "-m", "clerk_tui", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +30,16 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("paper", ["minutes", "agenda"])
 @pytest.mark.parametrize(
     "options",
-    [[], ["--width", "0"], ["--width", "60"], ["--paginate"], ["--public"], ["--format", "markdown"],
-     ["--format", "markdown", "--public"], ["--paginate", "--width", "70", "--public"]],
+    [
+        [],
+        ["--width", "0"],
+        ["--width", "60"],
+        ["--paginate"],
+        ["--public"],
+        ["--format", "markdown"],
+        ["--format", "markdown", "--public"],
+        ["--paginate", "--width", "70", "--public"],
+    ],
 )
 def test_every_paper_prints_in_every_format(demo: Path, paper: str, options: list[str]) -> None:
     result = clerk("--store", str(demo), "export", paper, "hwb-2019-09-11", *options)

@@ -23,8 +23,13 @@ def board() -> Committee:
 def meeting() -> Meeting:
     meeting = Meeting("hwb-2019-09-11", "hwb", date(2019, 9, 11))
     for number, title in enumerate(["Apologies", "Minutes", "Declarations", "Report A", "Report B"]):
-        kind = [ItemKind.APOLOGIES, ItemKind.PREVIOUS_MINUTES, ItemKind.DECLARATIONS,
-                ItemKind.SUBSTANTIVE, ItemKind.SUBSTANTIVE][number]
+        kind = [
+            ItemKind.APOLOGIES,
+            ItemKind.PREVIOUS_MINUTES,
+            ItemKind.DECLARATIONS,
+            ItemKind.SUBSTANTIVE,
+            ItemKind.SUBSTANTIVE,
+        ][number]
         meeting.add_item(AgendaItem(f"item-{number + 1}", title, kind=kind))
     return meeting
 

@@ -41,9 +41,7 @@ def test_a_withdrawal_and_return_within_one_item_counts_as_present(meeting: Meet
     assert "m1" in in_room_after(meeting.attendance, meeting.agenda_ids(), "item-4")
 
 
-def test_quorum_is_lost_when_a_member_with_an_interest_withdraws(
-    board: Committee, meeting: Meeting
-) -> None:
+def test_quorum_is_lost_when_a_member_with_an_interest_withdraws(board: Committee, meeting: Meeting) -> None:
     voters = voting_members(board, meeting.date)
     for person in ("chair", "m1", "m2", "coopt"):
         record(meeting, person, EventKind.PRESENT)

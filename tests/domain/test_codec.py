@@ -23,15 +23,27 @@ from clerk_tui.domain.codec import from_document, meeting_from_document, to_docu
 
 
 def full_meeting() -> Meeting:
-    meeting = Meeting("hwb-2019-09-11", "hwb", date(2019, 9, 11), time(14, 0),
-                      Venue("Committee Room", "Bootle Town Hall", "Trinity Road, Bootle, L20 7AE"))
-    meeting.add_item(AgendaItem("item-1", "Better Care Fund", pages=PageRange(5, 9), exempt=True,
-                                exempt_paragraphs=[3]))
+    meeting = Meeting(
+        "hwb-2019-09-11",
+        "hwb",
+        date(2019, 9, 11),
+        time(14, 0),
+        Venue("Committee Room", "Bootle Town Hall", "Trinity Road, Bootle, L20 7AE"),
+    )
+    meeting.add_item(
+        AgendaItem("item-1", "Better Care Fund", pages=PageRange(5, 9), exempt=True, exempt_paragraphs=[3])
+    )
     meeting.attendance.append(AttendanceEvent("p1", EventKind.ARRIVED, time(14, 5), "item-1"))
     meeting.declarations.append(Declaration("declaration-1", "p1", "item-1", nature="works for it"))
-    meeting.minutes.append(Minute("minute-1", "Better Care Fund", item_id="item-1",
-                                  narrative=[Block(BlockKind.BULLETS, items=["one", "two"])],
-                                  resolution=Resolution(["the report be noted"])))
+    meeting.minutes.append(
+        Minute(
+            "minute-1",
+            "Better Care Fund",
+            item_id="item-1",
+            narrative=[Block(BlockKind.BULLETS, items=["one", "two"])],
+            resolution=Resolution(["the report be noted"]),
+        )
+    )
     return meeting
 
 

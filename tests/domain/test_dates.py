@@ -111,8 +111,19 @@ def test_formats_every_house_style() -> None:
 
 @pytest.mark.parametrize(
     ("day", "expected"),
-    [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (13, "13th"),
-     (21, "21st"), (22, "22nd"), (23, "23rd"), (31, "31st")],
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (23, "23rd"),
+        (31, "31st"),
+    ],
 )
 def test_ordinals(day: int, expected: str) -> None:
     assert ordinal(day) == expected

@@ -43,8 +43,13 @@ def test_a_second_item_with_the_same_id_is_refused(meeting: Meeting) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "printed"),
-    [("13 - 26", "(Pages 13 - 26)"), ("13-26", "(Pages 13 - 26)"), ("Pages 5 - 10", "(Pages 5 - 10)"),
-     ("(Pages 11 - 22)", "(Pages 11 - 22)"), ("7", "(Page 7)")],
+    [
+        ("13 - 26", "(Pages 13 - 26)"),
+        ("13-26", "(Pages 13 - 26)"),
+        ("Pages 5 - 10", "(Pages 5 - 10)"),
+        ("(Pages 11 - 22)", "(Pages 11 - 22)"),
+        ("7", "(Page 7)"),
+    ],
 )
 def test_page_ranges_read_as_typed(typed: str, printed: str) -> None:
     pages = parse_page_range(typed)
@@ -52,8 +57,9 @@ def test_page_ranges_read_as_typed(typed: str, printed: str) -> None:
     assert pages.printed() == printed
 
 
-@pytest.mark.parametrize(("typed", "message"), [("30-12", "run backwards"), ("a-b", "not a page range"),
-                                                ("0-3", "start at 1")])
+@pytest.mark.parametrize(
+    ("typed", "message"), [("30-12", "run backwards"), ("a-b", "not a page range"), ("0-3", "start at 1")]
+)
 def test_bad_page_ranges_say_what_is_wrong(typed: str, message: str) -> None:
     with pytest.raises(DomainError, match=message):
         parse_page_range(typed)
@@ -91,18 +97,32 @@ def test_resolution_parts_shed_the_punctuation_the_printer_adds() -> None:
 
 def test_resolutions_list_the_actions_they_ask_for() -> None:
     resolution = Resolution(
-        ["the report be noted", "the Assistant Director be requested to obtain a response",
-         "the Chair be given delegated authority to approve the final version"]
+        [
+            "the report be noted",
+            "the Assistant Director be requested to obtain a response",
+            "the Chair be given delegated authority to approve the final version",
+        ]
     )
     assert [number for number, _ in resolution.requests()] == [2, 3]
 
 
 def test_a_pecuniary_interest_cannot_simply_remain() -> None:
     with pytest.raises(DomainError, match="must withdraw"):
-        Declaration("declaration-1", "m1", "item-4", InterestKind.DISCLOSABLE_PECUNIARY,
-                    "owns land", InterestAction.REMAINED)
-    declaration = Declaration("declaration-1", "m1", "item-4", InterestKind.PERSONAL,
-                              "is involved with the Better Care Fund at a regional level")
+        Declaration(
+            "declaration-1",
+            "m1",
+            "item-4",
+            InterestKind.DISCLOSABLE_PECUNIARY,
+            "owns land",
+            InterestAction.REMAINED,
+        )
+    declaration = Declaration(
+        "declaration-1",
+        "m1",
+        "item-4",
+        InterestKind.PERSONAL,
+        "is involved with the Better Care Fund at a regional level",
+    )
     assert declaration.nature_cell() == (
         "Personal - is involved with the Better Care Fund at a regional level"
     )

@@ -62,7 +62,9 @@ def test_the_municipal_year_starts_where_the_style_says() -> None:
 
 
 def test_numbering_refuses_a_mix_of_committees() -> None:
-    mixed = [summary("a", date(2019, 6, 12), 1),
-             MeetingSummary("b", "os", date(2019, 7, 1), MeetingStatus.HELD, 2)]
+    mixed = [
+        summary("a", date(2019, 6, 12), 1),
+        MeetingSummary("b", "os", date(2019, 7, 1), MeetingStatus.HELD, 2),
+    ]
     with pytest.raises(DomainError):
         first_minute_numbers(mixed, STYLE)

@@ -21,8 +21,13 @@ DOCS = Path(__file__).parent.parent.parent / "docs"
 
 
 def clerk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "clerk_tui", *args], capture_output=True, text=True,
-                          check=False, env=dict(os.environ))
+    return subprocess.run(
+        [sys.executable, "-m", "clerk_tui", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ),
+    )
 
 
 @pytest.fixture
@@ -75,8 +80,11 @@ def test_export_import_export_gives_identical_json(store_dir: Path, tmp_path: Pa
         ('{"format": "something-else", "version": 1}', "not a clerk meetings file"),
         ('{"format": "clerk-meetings", "version": 99}', "made by a newer clerk"),
         ('{"format": "clerk-meetings", "version": 1, "meetings": [{"id": "x"}]}', "meetings[0]"),
-        ('{"format": "clerk-meetings", "version": 1, "meetings": [{"id": "m", "committee_id": "nope",'
-         ' "date": "2020-01-01"}]}', "committee 'nope'"),
+        (
+            '{"format": "clerk-meetings", "version": 1, "meetings": [{"id": "m", "committee_id": "nope",'
+            ' "date": "2020-01-01"}]}',
+            "committee 'nope'",
+        ),
     ],
 )
 def test_a_bad_file_is_rejected_with_its_reason_and_the_store_is_unchanged(
@@ -97,7 +105,12 @@ def test_a_bad_file_is_rejected_with_its_reason_and_the_store_is_unchanged(
 
 
 def test_reading_a_bundle_refuses_duplicate_ids() -> None:
-    text = json.dumps({"format": "clerk-meetings", "version": 1,
-                       "people": [{"id": "a", "name": "A"}, {"id": "a", "name": "B"}]})
+    text = json.dumps(
+        {
+            "format": "clerk-meetings",
+            "version": 1,
+            "people": [{"id": "a", "name": "A"}, {"id": "a", "name": "B"}],
+        }
+    )
     with pytest.raises(InterchangeError, match="'a' more than once"):
         read_bundle(text, "dupes.json")

@@ -81,7 +81,9 @@ def test_paginated_minutes_carry_the_running_header_and_run_on_through_the_year(
     assert all(len(page.rstrip("\n").split("\n")) <= 50 for page in june + september)
     # September's first page is the page after June's last.
     assert september[0].split("\n")[2] == str(len(june) + 1)
-    assert september[1].startswith(f"HEALTH AND WELLBEING BOARD- WEDNESDAY 11TH SEPTEMBER, 2019\n\n{len(june) + 2}\n")
+    assert september[1].startswith(
+        f"HEALTH AND WELLBEING BOARD- WEDNESDAY 11TH SEPTEMBER, 2019\n\n{len(june) + 2}\n"
+    )
 
 
 def test_markdown_comes_from_the_same_document(store: Store) -> None:

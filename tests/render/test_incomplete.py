@@ -17,7 +17,9 @@ def test_an_incomplete_meeting_prints_with_placeholders_and_warnings() -> None:
     meeting = Meeting("hwb-2020-03-11", "hwb", date(2020, 3, 11))
     meeting.add_item(AgendaItem("item-1", "Declarations of Interest"))
     meeting.add_item(AgendaItem("item-2", "Pharmacy Needs Assessment"))
-    meeting.declarations.append(Declaration("declaration-1", "ian-moncur", "item-9", nature="is a pharmacist"))
+    meeting.declarations.append(
+        Declaration("declaration-1", "ian-moncur", "item-9", nature="is a pharmacist")
+    )
     meeting.minutes = [
         Minute("minute-1", "Declarations of Interest", kind=ItemKind.DECLARATIONS, item_id="item-1"),
         Minute("minute-2", "Pharmacy Needs Assessment", item_id="item-2"),

@@ -58,7 +58,9 @@ def test_no_exempt_text_reaches_a_public_export(
 ) -> None:
     printed = print_paper(store, paper, meeting_id, options).text  # type: ignore[arg-type]
     flattened = " ".join(printed.replace("\\", "").split())
-    secrets = exempt_texts(meeting_id, store) + (list(os_2023.EXEMPT_TEXT) if meeting_id.startswith("os") else [])
+    secrets = exempt_texts(meeting_id, store) + (
+        list(os_2023.EXEMPT_TEXT) if meeting_id.startswith("os") else []
+    )
     assert secrets, "the fixture has exempt text to protect"
     for secret in secrets:
         for fragment in _fragments(secret):

@@ -1,0 +1,44 @@
+"""The clerk's store: committees, people and meetings in a folder of JSON files.
+
+``Store`` is the only thing the app and the CLI use; every failure is a
+``StoreError`` whose text can be shown to the clerk as it is. Importing this
+package does no I/O and loads neither Textual nor Rich.
+"""
+
+from store.errors import (
+    AccessError,
+    ChangedOnDiskError,
+    CorruptFileError,
+    InvalidDocumentError,
+    InvalidIdError,
+    NotAStoreError,
+    NotFoundError,
+    ReadOnlyError,
+    SchemaTooNewError,
+    StoreClosedError,
+    StoreError,
+    StoreLockedError,
+    UpgradeNeededError,
+    WriteError,
+)
+from store.migrations import SCHEMA_VERSION
+from store.repository import Store
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "AccessError",
+    "ChangedOnDiskError",
+    "CorruptFileError",
+    "InvalidDocumentError",
+    "InvalidIdError",
+    "NotAStoreError",
+    "NotFoundError",
+    "ReadOnlyError",
+    "SchemaTooNewError",
+    "Store",
+    "StoreClosedError",
+    "StoreError",
+    "StoreLockedError",
+    "UpgradeNeededError",
+    "WriteError",
+]

@@ -1,0 +1,124 @@
+"""One writer per store: an OS lock held for the Store's lifetime, and who holds it.
+
+``filelock.FileLock`` is an ``flock(2)`` on Unix, so the kernel drops it when the
+holder dies (even by kill -9): there is no stale lock to clear. ``owner.json``
+records the holder's pid, host and start time so that a second clerk can say who
+has the store open; after a crash it is simply overwritten by the next holder.
+
+Within one process filelock is re-entrant, so a second ``Store.open`` of the same
+folder in the same process is refused here with a registry of held roots.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import socket
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import filelock
+
+from store.errors import StoreLockedError
+from store.files import FILE_MODE, atomic_write
+
+LOCK_NAME = ".clerk.lock"
+OWNER_NAME = "owner.json"
+
+_held_roots: set[str] = set()
+_held_guard = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Owner:
+    pid: int
+    host: str
+    started: datetime | None
+
+    def to_document(self) -> dict[str, Any]:
+        return {
+            "pid": self.pid,
+            "host": self.host,
+            "started": self.started.isoformat(timespec="seconds") if self.started else None,
+        }
+
+
+def current_owner() -> Owner:
+    return Owner(os.getpid(), socket.gethostname(), datetime.now().astimezone())
+
+
+def read_owner(root: Path) -> Owner | None:
+    """Who wrote ``owner.json`` last, or None if it is missing or unreadable."""
+    try:
+        document = json.loads((root / OWNER_NAME).read_bytes())
+        pid = int(document["pid"])
+        host = str(document.get("host") or "")
+        started_text = document.get("started")
+        started = datetime.fromisoformat(started_text) if started_text else None
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    return Owner(pid, host, started)
+
+
+class StoreLock:
+    """``acquire()`` or raise :class:`StoreLockedError`; ``release()`` when the store closes."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.lock_path = root / LOCK_NAME
+        self.owner_path = root / OWNER_NAME
+        self._key = os.path.realpath(root)
+        self._lock: filelock.BaseFileLock | None = None
+        self.owner: Owner | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._lock is not None
+
+    def acquire(self) -> Owner:
+        with _held_guard:
+            if self._key in _held_roots:
+                me = current_owner()
+                raise StoreLockedError(self.root, me.pid, me.host, same_process=True)
+            _held_roots.add(self._key)
+        try:
+            lock = filelock.FileLock(str(self.lock_path), timeout=0, mode=FILE_MODE, thread_local=False)
+            try:
+                lock.acquire()
+            except filelock.Timeout:
+                other = read_owner(self.root)
+                if other is None:
+                    raise StoreLockedError(self.root) from None
+                raise StoreLockedError(self.root, other.pid, other.host, other.started) from None
+            try:
+                os.chmod(self.lock_path, FILE_MODE)
+                owner = current_owner()
+                payload = json.dumps(owner.to_document(), indent=2).encode("utf-8")
+                atomic_write(self.owner_path, payload)
+            except BaseException:
+                lock.release()
+                raise
+        except BaseException:
+            with _held_guard:
+                _held_roots.discard(self._key)
+            raise
+        self._lock = lock
+        self.owner = owner
+        return owner
+
+    def release(self) -> None:
+        lock, self._lock = self._lock, None
+        if lock is None:
+            return
+        try:
+            # A clean close leaves no owner behind (after a crash the next holder overwrites it).
+            with contextlib.suppress(OSError):
+                os.unlink(self.owner_path)
+            lock.release(force=True)
+        finally:
+            with _held_guard:
+                _held_roots.discard(self._key)

@@ -1,0 +1,197 @@
+"""A TinyDB storage that never loses what was on disk.
+
+Stock ``JSONStorage`` rewrites the file in place and truncates after the fsync, so
+a crash mid-write leaves a mix of new and old bytes, and it reads an empty file as
+an empty database (reliability anchors section 1). This storage:
+
+* serialises first, so a value JSON cannot hold fails before any file is touched;
+* writes a temp file in the same directory, fsyncs it, ``os.replace``-s it over the
+  old one and fsyncs the directory: the file is always the old version or the new;
+* on a failed write removes the temp file, leaves the old file as it was and puts
+  its in-memory copy back to what the file holds;
+* reads the file once (this process owns the store under the lock) and serves
+  from memory; a missing file is a new, empty database, but an empty, truncated
+  or unparseable file raises :class:`CorruptFileError` and is never overwritten;
+* refuses to overwrite a file something else changed since it was read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from store.errors import AccessError, ChangedOnDiskError, CorruptFileError, ReadOnlyError, WriteError
+from store.files import FileStamp, fsync_directory, stamp_of, write_and_replace
+
+Tables = dict[str, dict[str, Any]]
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def serialise(data: Any) -> bytes:
+    """Readable UTF-8 JSON (two-space indent, so a hand edit has lines to point at)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from odd terminal input: escape it instead
+        return json.dumps(data, ensure_ascii=True, indent=2, allow_nan=False).encode("ascii")
+
+
+def parse(raw: bytes, path: Path) -> Any:
+    """Parse a file's bytes, or raise CorruptFileError naming the file, line and column."""
+    if not raw:
+        raise CorruptFileError(path, None, None, "the file is empty (0 bytes)")
+    if not raw.strip():
+        raise CorruptFileError(path, None, None, "the file holds nothing but blank space")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        offset = error.start
+        line = raw.count(b"\n", 0, offset) + 1
+        column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+        raise CorruptFileError(path, line, column, "bytes that are not UTF-8 text") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except json.JSONDecodeError as error:
+        raise CorruptFileError(path, error.lineno, error.colno, error.msg) from None
+    except _DuplicateKeyError as error:
+        raise CorruptFileError(path, None, None, str(error)) from None
+    except (ValueError, RecursionError) as error:
+        raise CorruptFileError(path, None, None, f"unreadable JSON ({error})") from None
+
+
+def check_tables(data: Any, path: Path) -> Tables:
+    """A TinyDB file is an object of tables, each an object of numbered documents."""
+    if not isinstance(data, dict):
+        raise CorruptFileError(
+            path, None, None, f"expected an object of tables at the top, found {_kind(data)}"
+        )
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise CorruptFileError(
+                path,
+                None,
+                None,
+                f"table {name!r} should be an object of records, found {_kind(table)}",
+            )
+        for doc_id, document in table.items():
+            if not (doc_id.isascii() and doc_id.isdigit()):
+                raise CorruptFileError(
+                    path,
+                    None,
+                    None,
+                    f"table {name!r} has a record numbered {doc_id!r}, not a number",
+                )
+            if not isinstance(document, dict):
+                raise CorruptFileError(
+                    path,
+                    None,
+                    None,
+                    f"record {doc_id} of table {name!r} is {_kind(document)}, not an object",
+                )
+    return data
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}
+    return names.get(type(value), f"a {type(value).__name__}")
+
+
+class AtomicJSONStorage(Storage):
+    """``TinyDB(path, storage=AtomicJSONStorage)``; pass ``read_only=True`` to refuse writes."""
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.read_only = read_only
+        self._data: Tables | None = None
+        self._payload: bytes | None = None
+        """The bytes the file holds (last read or written): memory returns to them on failure."""
+        self._stamp: FileStamp | None = None
+        self._load()
+
+    # -- reading -----------------------------------------------------------------
+    def _load(self) -> None:
+        try:
+            with open(self.path, "rb") as handle:
+                raw = handle.read()
+                stamp = FileStamp.of(os.fstat(handle.fileno()))
+        except FileNotFoundError:
+            return  # a new database: nothing is created until the first write
+        except IsADirectoryError:
+            raise CorruptFileError(self.path, None, None, "this is a folder, not a file") from None
+        except OSError as error:
+            raise AccessError(self.path, "read", error) from error
+        self._data = check_tables(parse(raw, self.path), self.path)
+        self._payload = raw
+        self._stamp = stamp
+
+    def read(self) -> Tables | None:
+        return self._data
+
+    @property
+    def exists(self) -> bool:
+        """Whether the file existed when read, or has been written since."""
+        return self._stamp is not None
+
+    @property
+    def stamp(self) -> FileStamp | None:
+        return self._stamp
+
+    # -- writing -----------------------------------------------------------------
+    def write(self, data: Tables) -> None:
+        try:
+            self._write(data)
+        except BaseException:
+            # TinyDB edits the dict it got from read() in place before calling write();
+            # put memory back to what the file holds.
+            self._restore()
+            raise
+
+    def _write(self, data: Tables) -> None:
+        if self.read_only:
+            raise ReadOnlyError(self.path)
+        try:
+            payload = serialise(data)
+        except (TypeError, ValueError, RecursionError) as error:
+            raise WriteError(self.path, f"a value cannot be stored ({error})") from error
+        try:
+            if stamp_of(self.path) != self._stamp:
+                raise ChangedOnDiskError(self.path)
+            stamp = write_and_replace(self.path, payload)
+        except OSError as error:
+            raise WriteError(self.path, error.strerror or str(error), error.errno) from error
+        # The new file is in place: memory follows it, parsed afresh so nothing a
+        # caller holds is shared with the cache.
+        self._payload = payload
+        self._stamp = stamp
+        self._data = json.loads(payload)
+        try:
+            fsync_directory(self.path.parent)
+        except OSError as error:
+            raise WriteError(
+                self.path,
+                f"the file was written but the folder could not be synced ({error.strerror})",
+                error.errno,
+            ) from error
+
+    def _restore(self) -> None:
+        self._data = None if self._payload is None else json.loads(self._payload)
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,90 @@
+"""AtomicJSONStorage on its own: TinyDB's engine, with crash-safe writes and honest reads."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from tinydb import TinyDB
+
+from store import ChangedOnDiskError, CorruptFileError, ReadOnlyError, WriteError
+from store.storage import AtomicJSONStorage
+
+
+def test_missing_file_is_a_new_database_and_nothing_is_created(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    db = TinyDB(path, storage=AtomicJSONStorage)
+    assert db.tables() == set() and db.table("t").all() == []
+    assert not path.exists()
+    db.table("t").insert({"a": 1})
+    assert json.loads(path.read_bytes()) == {"t": {"1": {"a": 1}}}
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+def test_reads_come_from_memory(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    TinyDB(path, storage=AtomicJSONStorage).table("t").insert({"a": 1})
+    db = TinyDB(path, storage=AtomicJSONStorage)
+    path.unlink()
+    assert db.table("t").all() == [{"a": 1}]
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "column"),
+    [(b"", None, None), (b"   \n", None, None), (b'{"t": {"1": {"a": 1}', 1, 21), (b"{\n  ,\n}", 2, 3)],
+)
+def test_unreadable_file_raises_and_is_never_treated_as_empty(
+    tmp_path: Path, content: bytes, line: int | None, column: int | None
+) -> None:
+    path = tmp_path / "db.json"
+    path.write_bytes(content)
+    with pytest.raises(CorruptFileError) as caught:
+        TinyDB(path, storage=AtomicJSONStorage)
+    assert (caught.value.line, caught.value.column) == (line, column)
+    assert str(path) in str(caught.value)
+    assert path.read_bytes() == content
+
+
+def test_a_value_json_cannot_hold_fails_before_any_file_is_touched(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    db = TinyDB(path, storage=AtomicJSONStorage)
+    db.table("t").insert({"a": 1})
+    before = path.read_bytes()
+    for bad in ({"when": {1, 2}}, {"x": float("nan")}):
+        with pytest.raises(WriteError):
+            db.table("t").insert(bad)
+        assert path.read_bytes() == before
+        assert db.table("t").all() == [{"a": 1}]  # memory put back too
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.json"]
+
+
+def test_read_only_refuses_writes(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    TinyDB(path, storage=AtomicJSONStorage).table("t").insert({"a": 1})
+    db = TinyDB(path, storage=AtomicJSONStorage, read_only=True)
+    with pytest.raises(ReadOnlyError):
+        db.table("t").insert({"a": 2})
+    assert db.table("t").all() == [{"a": 1}]
+
+
+def test_a_file_replaced_from_outside_is_not_clobbered(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    db = TinyDB(path, storage=AtomicJSONStorage)
+    db.table("t").insert({"a": 1})
+    path.write_text('{"t": {"1": {"a": "edited by hand"}}}')
+    with pytest.raises(ChangedOnDiskError):
+        db.table("t").insert({"a": 2})
+    assert json.loads(path.read_bytes())["t"]["1"]["a"] == "edited by hand"
+
+
+def test_text_stays_readable(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    TinyDB(path, storage=AtomicJSONStorage).table("t").insert({"title": "“CALL-IN” – Mhairi"})
+    text = path.read_text(encoding="utf-8")
+    assert "“CALL-IN” – Mhairi" in text and text.count("\n") > 3
+    lone = {"title": "odd \udce9 byte"}
+    TinyDB(path, storage=AtomicJSONStorage).table("t").insert(lone)
+    assert TinyDB(path, storage=AtomicJSONStorage).table("t").all()[1] == lone
