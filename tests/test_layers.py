@@ -13,6 +13,9 @@ FORBIDDEN = ("textual", "rich")
     [
         "import clerk_tui.domain, clerk_tui.domain.codec, clerk_tui.domain.numbering, clerk_tui.domain.dates",
         "import store",
+        "import clerk_tui.render",
+        "import clerk_tui.interchange, clerk_tui.interchange.schema",
+        "import clerk_tui.exporting",
     ],
 )
 def test_core_modules_do_not_import_the_ui(statement: str) -> None:
@@ -21,3 +24,13 @@ def test_core_modules_do_not_import_the_ui(statement: str) -> None:
     assert result.returncode == 0, result.stderr
     leaked = [name for name in result.stdout.strip().split(",") if name]
     assert not leaked, f"{statement!r} imported {leaked}"
+
+
+def test_the_domain_knows_nothing_of_storage() -> None:
+    code = (
+        "import clerk_tui.domain, clerk_tui.domain.codec, clerk_tui.domain.phrases, sys\n"
+        "print(','.join(m for m in ('tinydb', 'store', 'filelock', 'clerk_tui.render') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
