@@ -1,31 +1,142 @@
-"""The Textual application: screens, bindings, palette and themes. Kept thin."""
+"""The Textual application: screens, bindings, palette and themes. Kept thin: screens do
+the work, the saver writes, the domain decides."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from clerk_tui.commands import ClerkCommands
+from clerk_tui.saving import Saved, SaveFailed, Saver
 from clerk_tui.screens.meetings import MeetingsScreen
 
 if TYPE_CHECKING:
+    from clerk_tui.domain import Committee, Meeting, Person
     from store import Store
+
+log = logging.getLogger("clerk")
 
 
 class ClerkApp(App[None]):
-    """clerk: agendas, attendance and minutes."""
+    """clerk: agendas, attendance and minutes for committee clerks."""
 
     TITLE = "clerk"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ClerkCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit"),
+        Binding("f1", "help", "Help", tooltip="Every key of this screen, and what it does.", id="app.help"),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            tooltip="Changes save by themselves; this says when they did.",
+            id="app.save",
+        ),
+        Binding("ctrl+q", "quit", "Quit", tooltip="Quit once every change is on disk.", id="app.quit"),
     ]
 
-    def __init__(self, store: Store, *, demo: bool = False) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        demo: bool = False,
+        clock: Callable[[], datetime] | None = None,
+        log_path: Path | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         self.demo = demo
-        self.sub_title = f"demo store {store.root}" if demo else str(store.root)
+        self.clock = clock or datetime.now
+        self.log_path = log_path
+        self.saver = Saver(self, store, self.clock)
+        self.open_meeting: str = ""
 
+    # --- time ----------------------------------------------------------------------
+    def now(self) -> datetime:
+        return self.clock()
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    # --- shell ---------------------------------------------------------------------
     def on_mount(self) -> None:
-        self.push_screen(MeetingsScreen(self.store))
+        self.refresh_subtitle()
+        self.push_screen(MeetingsScreen())
+        for problem in getattr(self.store, "problems", []):
+            self.notify(str(problem), title="Store", severity="warning", timeout=15)
+
+    def refresh_subtitle(self) -> None:
+        where = f"demo store {self.store.root}" if self.demo else str(self.store.root)
+        meeting = f" · {self.open_meeting}" if self.open_meeting else ""
+        status = ""
+        if self.saver.failed:
+            status = " · NOT SAVED"
+        elif self.saver.last_saved:
+            status = f" · saved {self.saver.last_saved:%H:%M:%S}"
+        self.sub_title = f"{where}{meeting}{status}"
+
+    def set_open_meeting(self, label: str) -> None:
+        self.open_meeting = label
+        self.refresh_subtitle()
+
+    # --- saving --------------------------------------------------------------------
+    def save_meeting(self, meeting: Meeting) -> None:
+        self.saver.meeting(meeting)
+
+    def save_committee(self, committee: Committee) -> None:
+        self.saver.committee(committee)
+
+    def save_person(self, person: Person) -> None:
+        self.saver.person(person)
+
+    def on_saved(self, message: Saved) -> None:
+        self.refresh_subtitle()
+
+    def on_save_failed(self, message: SaveFailed) -> None:
+        self.refresh_subtitle()
+        self.notify(
+            f"{message.what} was NOT saved: {message.reason}\nYour changes are still open here; "
+            "fix the cause and press ctrl+s to try again.",
+            title="Not saved",
+            severity="error",
+            timeout=30,
+        )
+
+    def action_save(self) -> None:
+        if self.saver.busy:
+            self.notify("Saving now…", title="Save")
+        elif self.saver.failed:
+            self.notify(f"The last save failed: {self.saver.failed}", title="Save", severity="error")
+        elif self.saver.last_saved:
+            self.notify(f"Every change is saved (last at {self.saver.last_saved:%H:%M:%S}).", title="Save")
+        else:
+            self.notify("Nothing has changed since the store was opened.", title="Save")
+
+    def action_help(self) -> None:
+        from clerk_tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        if not self.saver.flush(timeout=10):
+            self.notify("Still saving; try again in a moment.", severity="warning")
+            return
+        self.exit()
+
+    # --- the clerk never sees a traceback -----------------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        log.error("unexpected error in the app", exc_info=error)
+        self.saver.flush(timeout=5)
+        super()._handle_exception(error)
+        detail = f" Details are in {self.log_path}." if self.log_path else ""
+        self._exit_renderables[:] = [
+            f"clerk stopped on an unexpected error: {error}. Everything saved up to then is kept "
+            f"in {self.store.root}.{detail}"
+        ]

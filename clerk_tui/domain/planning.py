@@ -1,0 +1,99 @@
+"""Planning meetings: a new meeting from its committee, and a year's schedule by rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date, datetime
+
+from dateutil.rrule import MONTHLY, WEEKLY, rrule, rruleset, weekday
+
+from clerk_tui.domain.agenda import STANDARD_TITLES, AgendaItem, ItemKind
+from clerk_tui.domain.committee import Committee
+from clerk_tui.domain.dates import format_body_date
+from clerk_tui.domain.errors import DomainError
+from clerk_tui.domain.ids import unique_id
+from clerk_tui.domain.meeting import Meeting
+
+
+def meeting_id_for(committee: Committee, day: date, taken: Iterable[str]) -> str:
+    """``hwb-2019-06-12``: the committee's id and the date; ``-2`` for a second that day."""
+    return unique_id(f"{committee.id}-{day.isoformat()}", taken)
+
+
+def previous_minutes_description(previous: date) -> str:
+    """``Minutes of the meeting held on 7 December 2022`` (the printer adds any full stop)."""
+    return f"Minutes of the meeting held on {format_body_date(previous)}"
+
+
+def new_meeting(committee: Committee, day: date, meeting_id: str, previous: date | None = None) -> Meeting:
+    """A meeting pre-filled from its committee: venue, time, officer, and the standard
+    opening items in the committee's order, the previous minutes item naming the date of
+    the meeting before."""
+    meeting = Meeting(
+        meeting_id,
+        committee.id,
+        day,
+        committee.start_time,
+        replace(committee.venue),
+        officer=replace(committee.officer),
+    )
+    for kind in committee.style.opening_order:
+        title = STANDARD_TITLES[kind]
+        description = ""
+        if kind == ItemKind.PREVIOUS_MINUTES:
+            title = committee.style.previous_minutes_title
+            description = previous_minutes_description(previous) if previous else ""
+        meeting.add_item(AgendaItem(meeting.new_item_id(), title, kind, description=description))
+    return meeting
+
+
+def fill_previous_minutes(meeting: Meeting, previous: date) -> bool:
+    """Name the previous meeting's date in the previous-minutes item, if it names none yet."""
+    for item in meeting.agenda:
+        if item.kind == ItemKind.PREVIOUS_MINUTES and not item.description:
+            item.description = previous_minutes_description(previous)
+            return True
+    return False
+
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+
+
+def schedule(
+    start: date,
+    until: date,
+    *,
+    nth: str = "first",
+    weekday_name: str = "tuesday",
+    every_months: int = 1,
+    every_weeks: int = 0,
+    skip: Iterable[date] = (),
+) -> list[date]:
+    """Dates for a year's meetings: "first Tuesday every two months" from ``start`` to
+    ``until`` (or every N weeks on a weekday), less the dates the clerk removed."""
+    if until < start:
+        raise DomainError("The schedule ends before it starts.", "until")
+    name = weekday_name.lower()
+    if name not in _WEEKDAYS:
+        raise DomainError(f"“{weekday_name}” is not a day of the week.", "weekday")
+    day = weekday(_WEEKDAYS.index(name))
+    dtstart = datetime(start.year, start.month, start.day)
+    dtuntil = datetime(until.year, until.month, until.day)
+    rules = rruleset()
+    if every_weeks:
+        if every_weeks < 1:
+            raise DomainError("Every how many weeks? 1 or more.", "every")
+        rules.rrule(rrule(WEEKLY, interval=every_weeks, byweekday=day, dtstart=dtstart, until=dtuntil))
+    else:
+        if nth not in _NTH:
+            raise DomainError("Choose first, second, third, fourth or last.", "nth")
+        if not 1 <= every_months <= 12:
+            raise DomainError("Every how many months? 1 to 12.", "every")
+        rules.rrule(
+            rrule(MONTHLY, interval=every_months, byweekday=day(_NTH[nth]), dtstart=dtstart, until=dtuntil)
+        )
+    for removed in skip:
+        rules.exdate(datetime(removed.year, removed.month, removed.day))
+    return [moment.date() for moment in rules]

@@ -1,0 +1,44 @@
+"""What every clerk screen shares: typed access to the app (store, saver, clock)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from textual.screen import ModalScreen, Screen
+
+from clerk_tui.domain import DomainError
+
+if TYPE_CHECKING:
+    from clerk_tui.app import ClerkApp
+    from store import Store
+
+
+class ClerkMixin:
+    """Typed helpers; mixed into Screen and ModalScreen subclasses."""
+
+    app: Any
+
+    @property
+    def clerk(self) -> ClerkApp:
+        return cast("ClerkApp", self.app)
+
+    @property
+    def store(self) -> Store:
+        return self.clerk.store
+
+    def report(self, error: Exception, title: str = "Not saved") -> None:
+        """Tell the clerk what went wrong, in one line, without a traceback."""
+        message = error.message if isinstance(error, DomainError) else str(error)
+        self.clerk.notify(message, title=title, severity="error", timeout=12)
+
+
+class ClerkScreen(ClerkMixin, Screen[None]):
+    PALETTE_GROUP = ""
+    HELP_TITLE = ""
+    HELP_TEXT = ""
+
+
+class ClerkModal(ClerkMixin, ModalScreen[Any]):
+    PALETTE_GROUP = ""
+    HELP_TITLE = ""
+    HELP_TEXT = ""

@@ -1,0 +1,52 @@
+"""The shell: the meetings list, help generated from bindings, the palette, ctrl+s."""
+
+from __future__ import annotations
+
+from clerk_tui.commands import binding_entries
+from clerk_tui.screens.help import HelpScreen, help_rows
+from clerk_tui.screens.meetings import MeetingsScreen
+from store import Store
+from tests.screens.conftest import SIZE, make_app, settle
+
+
+async def test_the_demo_opens_on_its_meetings(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MeetingsScreen)
+        assert screen.highlighted_id() == "hwb-2019-06-12"
+        assert not app.sub_title.startswith("demo store")  # a real store, named by its folder
+        assert str(demo_store.root) in app.sub_title
+
+
+async def test_help_lists_every_key_of_the_screen(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        rows = {description for _, description, _ in help_rows(app.screen)}
+        assert {"New meeting", "Year's schedule", "Committees", "Export", "Help", "Save", "Quit"} <= rows
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MeetingsScreen)
+
+
+async def test_the_palette_offers_every_key_by_area(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        titles = {entry.title for entry in binding_entries(app.screen)}
+        assert {"Meetings: New meeting", "Meetings: Committees", "App: Save", "App: Help"} <= titles
+        targets = {entry.title for entry in app.screen.palette_targets()}  # type: ignore[attr-defined]
+        assert "Open meeting: Health and Wellbeing Board 11 Sep 2019" in targets
+        assert "Switch committee: Health and Wellbeing Board" in targets
+
+
+async def test_ctrl_s_says_that_changes_save_themselves(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("Nothing has changed" in n.message for n in app._notifications)

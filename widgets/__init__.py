@@ -1,0 +1,27 @@
+"""Reusable Textual widgets for clerk. Widgets post messages up; they never touch the store."""
+
+from widgets.fields import (
+    DateField,
+    FieldMessage,
+    PageRangeField,
+    TextField,
+    TimeField,
+    date_validator,
+    page_range_validator,
+    time_validator,
+)
+from widgets.paragraph_picker import ParagraphPicker
+from widgets.person_picker import PersonPicker
+
+__all__ = [
+    "DateField",
+    "FieldMessage",
+    "PageRangeField",
+    "ParagraphPicker",
+    "PersonPicker",
+    "TextField",
+    "TimeField",
+    "date_validator",
+    "page_range_validator",
+    "time_validator",
+]
