@@ -16,7 +16,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
@@ -43,7 +43,7 @@ class SaveFailed(Message):
 
 
 class Saver:
-    def __init__(self, app: App[object], store: Store, clock: Callable[[], datetime]) -> None:
+    def __init__(self, app: App[Any], store: Store, clock: Callable[[], datetime]) -> None:
         self.app = app
         self.store = store
         self.clock = clock

@@ -45,7 +45,7 @@ class HelpScreen(ModalScreen[None]):
 def help_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
     rows = []
     seen = set()
-    for key, active in screen.active_bindings.items():
+    for active in screen.active_bindings.values():
         binding = active.binding
         if not binding.description or (binding.action, binding.description) in seen:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -224,7 +225,7 @@ class MeetingsScreen(ClerkScreen):
         entries += [
             PaletteEntry(
                 f"Open meeting: {committees.get(s.committee_id, s.committee_id)} {s.date:%d %b %Y}",
-                lambda mid=s.id: self.open(mid),
+                partial(self.open, s.id),
                 f"{s.status.label()}",
             )
             for s in self.store.meeting_summaries()
