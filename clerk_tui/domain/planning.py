@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
 
-from dateutil.rrule import MONTHLY, WEEKLY, rrule, rruleset, weekday
+from dateutil.rrule import MO, MONTHLY, WEEKLY, rrule, rruleset, weekday
 
 from clerk_tui.domain.agenda import STANDARD_TITLES, AgendaItem, ItemKind
 from clerk_tui.domain.committee import Committee
@@ -85,7 +85,11 @@ def schedule(
     if every_weeks:
         if every_weeks < 1:
             raise DomainError("Every how many weeks? 1 or more.", "every")
-        rules.rrule(rrule(WEEKLY, interval=every_weeks, byweekday=day, dtstart=dtstart, until=dtuntil))
+        # Weeks start on Monday (UK), whatever the machine's calendar.firstweekday() says:
+        # with an interval of 2 or more, wkst decides which weeks count.
+        rules.rrule(
+            rrule(WEEKLY, interval=every_weeks, byweekday=day, dtstart=dtstart, until=dtuntil, wkst=MO)
+        )
     else:
         if nth not in _NTH:
             raise DomainError("Choose first, second, third, fourth or last.", "nth")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -128,7 +129,7 @@ class MeetingsScreen(ClerkScreen):
         except StoreError:
             return "?"
 
-    def _describe(self, count: int, committees: dict[str, object]) -> None:
+    def _describe(self, count: int, committees: Mapping[str, object]) -> None:
         heading = self.query_one("#meetings-heading", Static)
         name = getattr(committees.get(self.committee_filter or ""), "name", "")
         heading.update(f"Meetings of {name} (f: all committees)" if name else "Meetings of every committee")
@@ -216,7 +217,7 @@ class MeetingsScreen(ClerkScreen):
         entries = [
             PaletteEntry(
                 f"Switch committee: {c.name}",
-                lambda cid=c.id: self.show_committee(cid),
+                partial(self.show_committee, c.id),
                 "Show only this committee's meetings.",
             )
             for c in self.store.committees()

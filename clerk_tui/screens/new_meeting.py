@@ -1,0 +1,258 @@
+"""A new meeting, pre-filled from its committee: date, start time and venue, with the
+opening items in the committee's order and the previous minutes named."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import ClassVar, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Input, Label, Select, Static
+
+from clerk_tui.domain import Committee, DomainError, Venue
+from clerk_tui.domain.dates import format_body_date, format_echo, format_time
+from clerk_tui.domain.planning import meeting_id_for, new_meeting, previous_minutes_description
+from clerk_tui.screens.base import ClerkModal
+from store import StoreError
+from widgets import DateField, FieldMessage, TextField, TimeField
+
+T = TypeVar("T")
+Problems = list[tuple[FieldMessage, str, "Input | Select[str]"]]
+
+
+def previous_meeting_date(dates: list[date], day: date) -> date | None:
+    """The latest of ``dates`` before ``day``: the meeting whose minutes come up next."""
+    earlier = [other for other in dates if other < day]
+    return max(earlier) if earlier else None
+
+
+class NewMeetingScreen(ClerkModal):
+    """Dismisses with ``[meeting id]`` once the meeting is queued for saving, or None."""
+
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    AUTO_FOCUS = "#new-date-input"
+    PALETTE_GROUP = "New meeting"
+    HELP_TITLE = "New meeting"
+    HELP_TEXT = (
+        "A meeting pre-filled from its committee: type the date (12 June 2027, 12/6/27 or "
+        "2027-06-12); the time and venue come from the committee and can be changed. The agenda "
+        "starts with the committee's opening items, the minutes item naming the meeting before."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "f2,ctrl+enter",
+            "create",
+            "Create",
+            tooltip="Create the meeting with its opening agenda items.",
+            id="new_meeting.create",
+        ),
+        Binding(
+            "escape", "cancel", "Cancel", tooltip="Close without creating a meeting.", id="new_meeting.cancel"
+        ),
+    ]
+
+    def __init__(self, committee_filter: str | None = None) -> None:
+        super().__init__()
+        self.committee_filter = committee_filter
+        self.committees: dict[str, Committee] = {}
+
+    # --- layout --------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        self.committees = {c.id: c for c in self.store.committees()}
+        chosen = self._initial_committee()
+        committee = self.committees.get(chosen or "")
+        start = committee.start_time if committee else None
+        venue = committee.venue if committee else Venue()
+        with Vertical(id="new-dialog"):
+            yield Static("New meeting", id="new-title")
+            with VerticalScroll(id="new-body"):
+                with Vertical(id="new-committee-field"):
+                    yield Label("Committee")
+                    yield Select(
+                        [(c.name, c.id) for c in self.committees.values()],
+                        prompt="Choose a committee",
+                        allow_blank=chosen is None,
+                        value=chosen if chosen is not None else Select.NULL,
+                        id="new-committee",
+                    )
+                    yield FieldMessage(classes="-empty", id="new-committee-message")
+                with Grid(id="new-grid"):
+                    yield DateField("Date", self.clerk.today, field_id="new-date")
+                    yield TimeField(
+                        "Start time", value=format_time(start) if start else "", field_id="new-time"
+                    )
+                    yield TextField(
+                        "Room", value=venue.room, placeholder="Committee Room", field_id="new-room"
+                    )
+                    yield TextField(
+                        "Building",
+                        value=venue.building,
+                        placeholder="Bootle Town Hall",
+                        field_id="new-building",
+                    )
+                    yield TextField(
+                        "Address",
+                        value=venue.address,
+                        placeholder="Trinity Road, Bootle, L20 7AE",
+                        field_id="new-address",
+                    )
+                yield Static(id="new-note")
+                yield FieldMessage(classes="-empty", id="new-error")
+            with Horizontal(id="new-buttons"):
+                yield Button("Create", id="create", variant="primary")
+                yield Button("Cancel", id="cancel")
+        yield Footer()
+
+    def _initial_committee(self) -> str | None:
+        if self.committee_filter in self.committees:
+            return self.committee_filter
+        if len(self.committees) == 1:
+            return next(iter(self.committees))
+        return None
+
+    def on_mount(self) -> None:
+        self._refresh_note()
+
+    # --- fields ----------------------------------------------------------------------
+    @property
+    def date_field(self) -> DateField:
+        return self.query_one("#new-date", DateField)
+
+    @property
+    def time_field(self) -> TimeField:
+        return self.query_one("#new-time", TimeField)
+
+    def _field(self, name: str) -> TextField[str]:
+        return self.query_one(f"#new-{name}", TextField)
+
+    def _committee(self) -> Committee | None:
+        value = self.query_one("#new-committee", Select).value
+        return self.committees.get(value) if isinstance(value, str) else None
+
+    @on(Select.Changed, "#new-committee")
+    def _committee_changed(self) -> None:
+        committee = self._committee()
+        if committee is None:
+            self._refresh_note()
+            return
+        self.query_one("#new-committee-message", FieldMessage).show_note("")
+        self.time_field.input.value = format_time(committee.start_time) if committee.start_time else ""
+        self._field("room").input.value = committee.venue.room
+        self._field("building").input.value = committee.venue.building
+        self._field("address").input.value = committee.venue.address
+        self._refresh_note()
+
+    @on(Input.Changed, "#new-date-input")
+    def _date_changed(self) -> None:
+        self.query_one("#new-error", FieldMessage).show_note("")
+        self._refresh_note()
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    def _refresh_note(self) -> None:
+        """Say what will be created: its id, the minutes it names, and any meeting that day."""
+        note = self.query_one("#new-note", Static)
+        committee = self._committee()
+        try:
+            day = self.date_field.value()
+        except DomainError:
+            day = None
+        if committee is None or day is None:
+            note.update("")
+            note.set_classes("")
+            return
+        summaries = self.store.meeting_summaries(committee.id)
+        meeting_id = meeting_id_for(committee, day, (s.id for s in self.store.meeting_summaries()))
+        previous = previous_meeting_date([s.date for s in summaries], day)
+        lines = [
+            f"Will be {meeting_id}, on {format_echo(day)}.",
+            f"Minutes item: {previous_minutes_description(previous)}"
+            if previous
+            else "Minutes item: no earlier meeting of this committee is in the store; type its date later.",
+        ]
+        same_day = [s.id for s in summaries if s.date == day]
+        later = [s for s in summaries if s.date > day]
+        if later:
+            lines.append(
+                f"{len(later)} later meeting{'s' if len(later) > 1 else ''} already in the store "
+                f"(from {format_body_date(later[0].date)}) keep their agendas as they are."
+            )
+        if same_day:
+            lines.insert(
+                0,
+                f"{committee.name} already meets on {format_echo(day)} ({', '.join(same_day)}): "
+                "this will be a second meeting that day.",
+            )
+        note.update("\n".join(lines))
+        note.set_classes("-warning" if same_day else "")
+
+    # --- actions -----------------------------------------------------------------------
+    def action_create(self) -> None:
+        committee = self._committee()
+        problems: Problems = []
+        if committee is None:
+            problems.append(
+                (
+                    self.query_one("#new-committee-message", FieldMessage),
+                    "Choose the committee this meeting belongs to.",
+                    self.query_one("#new-committee", Select),
+                )
+            )
+        day = self._checked(self.date_field, problems)
+        start = self._checked(self.time_field, problems)
+        for field_message, message, _ in problems:
+            field_message.show_error(message)
+        if problems:
+            problems[0][2].focus()
+            self.query_one("#new-error", FieldMessage).show_error(
+                "Nothing was created: put right what is marked above."
+            )
+            return
+        assert committee is not None and day is not None
+        try:
+            summaries = self.store.meeting_summaries(committee.id)
+            taken = [s.id for s in self.store.meeting_summaries()]
+            previous = previous_meeting_date([s.date for s in summaries], day)
+            meeting = new_meeting(committee, day, meeting_id_for(committee, day, taken), previous=previous)
+            meeting.start = start
+            meeting.venue = self._venue(committee)
+        except (DomainError, StoreError) as error:
+            message = error.message if isinstance(error, DomainError) else str(error)
+            self.query_one("#new-error", FieldMessage).show_error(f"Nothing was created: {message}")
+            return
+        self.clerk.save_meeting(meeting)
+        self.clerk.notify(
+            f"{committee.name}, {format_echo(day)}: created as {meeting.id}.", title="New meeting"
+        )
+        self.dismiss([meeting.id])
+
+    @staticmethod
+    def _checked(field: TextField[T], problems: Problems) -> T | None:
+        try:
+            return field.value()
+        except DomainError as error:
+            problems.append((field.message, error.message, field.input))
+            return None
+
+    def _venue(self, committee: Committee) -> Venue:
+        room, building, address = (self._field(name).text.strip() for name in ("room", "building", "address"))
+        usual = committee.venue
+        unchanged = (room, building, address) == (usual.room, usual.building, usual.address)
+        # The minutes' wording of the usual venue ("THE TOWN HALL, BOOTLE") describes that
+        # place only: a meeting held elsewhere prints its front-sheet wording instead.
+        return Venue(room, building, address, minutes_wording=usual.minutes_wording if unchanged else "")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed)
+    async def _button(self, event: Button.Pressed) -> None:
+        actions = {"create": "create", "cancel": "cancel"}
+        if event.button.id in actions:
+            await self.run_action(actions[event.button.id])

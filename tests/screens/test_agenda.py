@@ -1,0 +1,136 @@
+"""Drafting an agenda with the keyboard alone, checked in the store afterwards."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from clerk_tui.app import ClerkApp
+from clerk_tui.domain import ItemKind, PageRange
+from clerk_tui.screens.agenda import AgendaScreen
+from store import Store
+from tests.screens.conftest import SIZE, make_app, reopen, settle
+
+DECEMBER = "hwb-2019-12-04"
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    await pilot.press(*text)
+
+
+async def open_december(app: ClerkApp, pilot: Pilot[None]) -> AgendaScreen:
+    await settle(app, pilot)
+    await pilot.press("down", "down", "enter")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, AgendaScreen)
+    assert screen.meeting.id == DECEMBER
+    return screen
+
+
+async def test_adding_an_item_puts_it_after_the_highlighted_one_and_saves(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_december(app, pilot)
+        await pilot.press("down", "down", "down", "a")  # after item 4
+        await type_text(pilot, "Pharmacy Needs Assessment")
+        await pilot.press("tab", "tab")  # past the kind, to pages
+        await type_text(pilot, "25-40")
+        await pilot.press("tab", "tab", "tab")  # number, to-follow, report of
+        await type_text(pilot, "the Director of Public Health")
+        await pilot.press("f2")
+        await settle(app, pilot)
+    with reopen(demo_store) as store:
+        agenda = store.meeting(DECEMBER).agenda
+    assert [item.title for item in agenda][3:6] == [
+        "Health and Wellbeing Board Governance",
+        "Pharmacy Needs Assessment",
+        "Sub-group Updates",
+    ]
+    added = agenda[4]
+    assert added.pages == PageRange(25, 40)
+    assert added.report_of == "the Director of Public Health"
+    assert added.kind == ItemKind.SUBSTANTIVE
+
+
+async def test_invalid_input_is_explained_the_text_kept_and_nothing_saved(demo_store: Store) -> None:
+    before = demo_store.meeting(DECEMBER)
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_december(app, pilot)
+        await pilot.press("a")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "30-12")
+        await pilot.press("f2")
+        await settle(app, pilot)
+        pages = screen.query_one("#pages-input")
+        assert pages.value == "30-12"
+        message = str(screen.query_one("#editor-message").render())
+        assert "title" in message.lower() or "run backwards" in message
+        # give it a title: the pages are still wrong, and say so
+        await pilot.press("shift+tab", "shift+tab")
+        await type_text(pilot, "Late Report")
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert "run backwards" in str(screen.query_one("#editor-message").render())
+        assert screen.editor.display
+    with reopen(demo_store) as store:
+        assert store.meeting(DECEMBER).agenda == before.agenda
+
+
+async def test_items_move_with_shift_arrows_and_delete_after_confirmation(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_december(app, pilot)
+        await pilot.press("down", "down", "down", "down")  # item 5
+        await pilot.press("shift+up")
+        await settle(app, pilot)
+        await pilot.press("delete")
+        await pilot.press("n")  # changed my mind
+        await settle(app, pilot)
+        await pilot.press("up", "delete", "y")  # remove item 3, Declarations
+        await settle(app, pilot)
+    with reopen(demo_store) as store:
+        titles = [item.title for item in store.meeting(DECEMBER).agenda]
+    assert titles == [
+        "Apologies for Absence",
+        "Minutes of Previous Meeting",
+        "Sub-group Updates",
+        "Health and Wellbeing Board Governance",
+    ]
+
+
+async def test_an_exempt_item_needs_its_paragraph_and_shows_as_exempt(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_december(app, pilot)
+        await pilot.press("ctrl+end", "a")
+        await type_text(pilot, "Care Home Contract")
+        screen.query_one("#exempt").focus()
+        await pilot.press("space")
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert "paragraph" in str(screen.query_one("#editor-message").render())
+        # the message took the clerk to the paragraph picker
+        await pilot.press("down", "down", "space")  # paragraph 3
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert not screen.editor.display
+    with reopen(demo_store) as store:
+        item = store.meeting(DECEMBER).agenda[-1]
+    assert (item.title, item.exempt, item.exempt_paragraphs) == ("Care Home Contract", True, [3])
+
+
+async def test_the_front_sheet_beside_the_list_follows_the_typing(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_december(app, pilot)
+        await pilot.press("ctrl+end", "a")
+        await type_text(pilot, "Winter Pressures")
+        await pilot.pause(0.2)
+        preview = str(screen.query_one("#agenda-front-sheet").render())
+        assert "6. Winter Pressures" in preview
+        await pilot.press("escape")  # leave the editor: nothing added
+        await settle(app, pilot)
+        assert "Winter Pressures" not in str(screen.query_one("#agenda-front-sheet").render())
+    with reopen(demo_store) as store:
+        assert len(store.meeting(DECEMBER).agenda) == 5
