@@ -48,12 +48,15 @@ class ClerkApp(App[None]):
         demo: bool = False,
         clock: Callable[[], datetime] | None = None,
         log_path: Path | None = None,
+        store_label: str | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.demo = demo
         self.clock = clock or datetime.now
         self.log_path = log_path
+        self.store_label = store_label or str(store.root)
+        """How the header names the store (tests give a fixed name; the path varies)."""
         self.saver = Saver(self, store, self.clock)
         self.open_meeting: str = ""
 
@@ -72,7 +75,7 @@ class ClerkApp(App[None]):
             self.notify(str(problem), title="Store", severity="warning", timeout=15)
 
     def refresh_subtitle(self) -> None:
-        where = f"demo store {self.store.root}" if self.demo else str(self.store.root)
+        where = f"demo store {self.store_label}" if self.demo else self.store_label
         meeting = f" · {self.open_meeting}" if self.open_meeting else ""
         status = ""
         if self.saver.failed:

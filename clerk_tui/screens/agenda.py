@@ -126,18 +126,27 @@ class AgendaScreen(ClerkScreen):
             pages = f"{item.pages.first}-{item.pages.last}" if item.pages else ""
             pages = pages or ("to follow" if item.to_follow else "")
             flag = f"EXEMPT {join_numbers(item.exempt_paragraphs)}" if item.exempt else ""
-            table.add_row(item.label or str(position), item.title, pages, flag, key=item.id)
+            title = item.title if len(item.title) <= 36 else item.title[:35] + "…"
+            table.add_row(item.label or str(position), title, pages, flag, key=item.id)
         if current and current in self.meeting.agenda_ids():
             table.move_cursor(row=self.meeting.agenda_ids().index(current))
         self._render_preview(preview_of or self.meeting)
 
     def _render_preview(self, meeting: Meeting, note: str = "") -> None:
         try:
-            printed = print_agenda(papers_for(self.store, meeting), PrintOptions(width=PREVIEW_WIDTH))
+            printed = print_agenda(papers_for(self.store, meeting), PrintOptions(width=self._preview_width()))
             text = printed.text
         except StoreError as error:
             text = f"The front sheet cannot be printed: {error}"
         self.query_one("#agenda-front-sheet", Static).update(f"{note}\n\n{text}" if note else text)
+
+    def _preview_width(self) -> int:
+        """Wrap the front sheet at the pane's width, so it reads as it will print."""
+        width = self.query_one("#agenda-preview").content_size.width
+        return max(30, width - 1) if width else PREVIEW_WIDTH
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._render_preview, self.meeting)
 
     def highlighted_id(self) -> str | None:
         table = self.query_one("#agenda-items", DataTable)

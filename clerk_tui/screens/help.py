@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
@@ -43,13 +44,32 @@ class HelpScreen(ModalScreen[None]):
 
 
 def help_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
+    """The screen's own keys first, then the app's, then those of the focused list or field."""
+    app = screen.app
+    declared = {b.action for b in type(screen).BINDINGS if isinstance(b, Binding)}
+    all_own = _described(screen, screen._bindings.key_to_bindings.values())
+    own = [row for row in all_own if row[3] in declared]
+    inherited = [row for row in all_own if row[3] not in declared]
+    everywhere = _described(screen, app._bindings.key_to_bindings.values()) + inherited
+    listed = {(action, description) for _, description, _, action in own + everywhere}
+    focused = [
+        (key, description, tooltip, action)
+        for key, description, tooltip, action in _described(
+            screen, [[active.binding] for active in screen.active_bindings.values()]
+        )
+        if (action, description) not in listed
+    ]
+    return [row[:3] for row in own + everywhere + focused]
+
+
+def _described(screen: Screen[object], groups: Iterable[list[Binding]]) -> list[tuple[str, str, str, str]]:
     rows = []
     seen = set()
-    for active in screen.active_bindings.values():
-        binding = active.binding
-        if not binding.description or (binding.action, binding.description) in seen:
-            continue
-        seen.add((binding.action, binding.description))
-        display = binding.key_display or screen.app.get_key_display(binding)
-        rows.append((display, binding.description, binding.tooltip or ""))
+    for bindings in groups:
+        for binding in bindings:
+            if not binding.description or (binding.action, binding.description) in seen:
+                continue
+            seen.add((binding.action, binding.description))
+            display = binding.key_display or screen.app.get_key_display(binding)
+            rows.append((display, binding.description, binding.tooltip or "", binding.action))
     return rows

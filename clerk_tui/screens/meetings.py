@@ -76,6 +76,11 @@ class MeetingsScreen(ClerkScreen):
         yield Static(id="meetings-heading")
         yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
         yield Static(id="meetings-empty")
+        yield Static(
+            "Highlight a meeting and press enter to draft its agenda. n: a new meeting, c: committees "
+            "and members, f1: every key, ctrl+p: every command by name.",
+            id="meetings-hint",
+        )
         with Horizontal(id="meetings-buttons"):
             yield Button("Open agenda", id="open", variant="primary")
             yield Button("New meeting", id="new")

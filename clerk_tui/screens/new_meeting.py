@@ -10,7 +10,7 @@ from typing import ClassVar, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from clerk_tui.domain import Committee, DomainError, Venue
@@ -80,11 +80,12 @@ class NewMeetingScreen(ClerkModal):
                         id="new-committee",
                     )
                     yield FieldMessage(classes="-empty", id="new-committee-message")
-                with Grid(id="new-grid"):
+                with Horizontal(classes="new-pair"):
                     yield DateField("Date", self.clerk.today, field_id="new-date")
                     yield TimeField(
                         "Start time", value=format_time(start) if start else "", field_id="new-time"
                     )
+                with Horizontal(classes="new-pair"):
                     yield TextField(
                         "Room", value=venue.room, placeholder="Committee Room", field_id="new-room"
                     )
@@ -94,12 +95,12 @@ class NewMeetingScreen(ClerkModal):
                         placeholder="Bootle Town Hall",
                         field_id="new-building",
                     )
-                    yield TextField(
-                        "Address",
-                        value=venue.address,
-                        placeholder="Trinity Road, Bootle, L20 7AE",
-                        field_id="new-address",
-                    )
+                yield TextField(
+                    "Address",
+                    value=venue.address,
+                    placeholder="Trinity Road, Bootle, L20 7AE",
+                    field_id="new-address",
+                )
                 yield Static(id="new-note")
                 yield FieldMessage(classes="-empty", id="new-error")
             with Horizontal(id="new-buttons"):
@@ -237,7 +238,9 @@ class NewMeetingScreen(ClerkModal):
         try:
             return field.value()
         except DomainError as error:
-            problems.append((field.message, error.message, field.input))
+            # The message sits under the field's own label: "Date: " would say it twice.
+            message = error.message.removeprefix(f"{field.label}: ")
+            problems.append((field.message, message[:1].upper() + message[1:], field.input))
             return None
 
     def _venue(self, committee: Committee) -> Venue:

@@ -195,6 +195,7 @@ class ScheduleScreen(ClerkModal):
         return municipal_year_start(municipal_year(self.clerk.today(), committee.style) + 1, committee.style)
 
     def on_mount(self) -> None:
+        self.date_list.border_title = "Dates: space leaves one out"
         self._fill_until()
         self.refresh_preview()
 
@@ -345,16 +346,13 @@ class ScheduleScreen(ClerkModal):
             count.update(self._problem)
             return
         start, until = self._span_now
-        head = f"{self._rule_now.describe()}, {format_echo(start)} to {format_echo(until)}:"
+        head = f"{self._rule_now.describe().capitalize()}, {format_echo(start)} to {format_echo(until)}"
         if not self._dates:
-            count.update(f"{head}\nno dates.")
+            count.update(f"{head}: no dates.")
             return
         clash = sum(1 for day in self._dates if day in self._existing_now)
-        already = f" ({clash} already with a meeting)" if clash else ""
-        count.update(
-            f"{head}\n{len(self._dates)} dates{already}, {ticked} ticked. "
-            "Space leaves the highlighted one out."
-        )
+        already = f", {clash} already with a meeting" if clash else ""
+        count.update(f"{head}:\n{len(self._dates)} dates{already}; {ticked} ticked.")
 
     @on(Select.Changed, "#schedule-committee")
     def _committee_changed(self) -> None:

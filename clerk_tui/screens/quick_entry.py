@@ -1,0 +1,184 @@
+"""Paste or type a committee's members as a front sheet prints them, one a line, and see
+at once how each line was read. A modal form: it returns the lines that can be added
+(and the text of those that can not); the committee screen saves them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, DataTable, Footer, Label, Static, Switch, TextArea
+
+from clerk_tui.domain import Committee, Person
+from clerk_tui.domain.membership_entry import EntryLine, leftover_text, read_member_lines, role_label
+from clerk_tui.screens.base import ClerkModal
+
+
+@dataclass
+class QuickEntryResult:
+    added: list[EntryLine]
+    """The lines read without a problem, in order: each has a person and a seat."""
+    leftover: str
+    """The lines that could not be added, to be fixed and tried again."""
+    substitutes: bool
+
+
+EXAMPLE = "Cllr. Carla Thomas (Chair)\nMs Diane Blair, Healthwatch\nDeborah Butcher"
+
+
+class QuickEntry(ClerkModal):
+    """Members by the line: ``Cllr. Carla Thomas (Chair)``, ``Ms Diane Blair, Healthwatch``."""
+
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    PALETTE_GROUP = "Paste members"
+    HELP_TITLE = "Paste members"
+    HELP_TEXT = (
+        "Type or paste members one a line, as the front sheet prints them. How each line is read:\n"
+        "• “Cllr.” or “Councillor” makes a councillor; “(Chair)” and “(Vice-Chair)” give the role.\n"
+        "• Honours after the name are kept as honours: “Cllr. Mhairi Doyle, M.B.E.”.\n"
+        "• Not a councillor, with an organisation after a comma (“Ms Diane Blair, Healthwatch”): a "
+        "co-opted member, non-voting, printed with the organisation on the front sheet.\n"
+        "• An organisation in brackets (“Deborah Butcher (Sefton Council)”): a voting member whose "
+        "organisation is kept for the minutes (HWB partners).\n"
+        "• Anyone else is a voting member.\n"
+        "• With “These are substitutes” on, every line is a substitute; a line reading only “Member” "
+        "or “Substitute” (the front sheet's headings) switches for the lines under it.\n"
+        "Someone already in the store with exactly that name is reused as they are (marked "
+        "“known”); anyone else is a new person. Lines with a problem (✗) are not added: they stay "
+        "here to be fixed, and everything else is added."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "f2",
+            "add_all",
+            "Add all",
+            tooltip="Add every line read without a problem; the others stay here.",
+            id="quick.add",
+        ),
+        Binding(
+            "f3",
+            "toggle_substitutes",
+            "Substitutes on/off",
+            tooltip="Read every line as a substitute (or not).",
+            id="quick.substitutes",
+        ),
+        Binding("escape", "cancel", "Cancel", tooltip="Close; nothing is added.", id="quick.cancel"),
+    ]
+
+    def __init__(
+        self, committee: Committee, people: Sequence[Person], *, text: str = "", substitutes: bool = False
+    ) -> None:
+        super().__init__()
+        self.committee = committee
+        self.people = list(people)
+        self.text = text
+        self.substitutes = substitutes
+        self.lines: list[EntryLine] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="quick-body"):
+            yield Static(f"Paste members of {self.committee.name}", id="quick-title")
+            yield Static(
+                "One a line, as the front sheet prints them, e.g. “Cllr. Carla Thomas (Chair)”, "
+                "“Ms Diane Blair, Healthwatch”, “Cllr. Mhairi Doyle, M.B.E.”. F1 says how lines are read.",
+                id="quick-hint",
+            )
+            yield TextArea(self.text, id="quick-text", show_line_numbers=True, placeholder=EXAMPLE)
+            with Horizontal(id="quick-options"):
+                yield Switch(self.substitutes, id="quick-substitutes")
+                yield Label("These are substitutes (f3)")
+            yield DataTable(id="quick-preview", cursor_type="none", zebra_stripes=True)
+            yield Static(id="quick-summary")
+            with Horizontal(id="quick-buttons"):
+                yield Button("Add all", id="add", variant="primary")
+                yield Button("Cancel", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#quick-preview", DataTable)
+        table.add_columns("Line", "Name", "Cllr", "Honours", "Organisation", "Role", "Person")
+        self.query_one("#quick-text", TextArea).focus()
+        self.refresh_preview()
+
+    @on(TextArea.Changed)
+    @on(Switch.Changed)
+    def _changed(self) -> None:
+        self.refresh_preview()
+
+    def refresh_preview(self) -> None:
+        text = self.query_one("#quick-text", TextArea).text
+        substitutes = self.query_one("#quick-substitutes", Switch).value
+        self.lines = read_member_lines(text, self.committee, self.people, substitutes=substitutes)
+        table = self.query_one("#quick-preview", DataTable)
+        table.clear()
+        for line in self.lines:
+            if line.ok and line.person and line.membership:
+                person, seat = line.person, line.membership
+                voting = "" if seat.voting else " (non-voting)"
+                table.add_row(
+                    str(line.number),
+                    person.name,
+                    "yes" if person.councillor else "",
+                    person.post_nominals,
+                    person.organisation,
+                    role_label(seat.role) + voting,
+                    "known" if line.existing else "new",
+                )
+            else:
+                table.add_row(
+                    Text(f"✗ {line.number}", style="bold red"),
+                    Text(line.text, style="red"),
+                    "",
+                    "",
+                    "",
+                    "",
+                    Text(line.error, style="red"),
+                )
+        self.query_one("#quick-summary", Static).update(self._summary())
+
+    def _summary(self) -> str:
+        if not self.lines:
+            return "Nothing typed yet."
+        good = [line for line in self.lines if line.ok]
+        bad = [line for line in self.lines if not line.ok]
+        known = sum(1 for line in good if line.existing)
+        parts = [f"{len(good)} to add" + (f" ({known} known already)" if known else "")]
+        if bad:
+            numbers = ", ".join(str(line.number) for line in bad)
+            parts.append(
+                f"{len(bad)} with a problem (line{'s' if len(bad) > 1 else ''} {numbers}): not added"
+            )
+        return "; ".join(parts) + "."
+
+    # --- actions ------------------------------------------------------------------
+    def action_add_all(self) -> None:
+        self.refresh_preview()
+        good = [line for line in self.lines if line.ok]
+        if not self.lines:
+            self.clerk.notify("Type or paste the members first, one a line.", severity="warning")
+            return
+        if not good:
+            self.clerk.notify("No line can be added yet: fix the lines marked ✗.", severity="warning")
+            return
+        substitutes = self.query_one("#quick-substitutes", Switch).value
+        self.dismiss(QuickEntryResult(good, leftover_text(self.lines, substitutes), substitutes))
+
+    def action_toggle_substitutes(self) -> None:
+        switch = self.query_one("#quick-substitutes", Switch)
+        switch.value = not switch.value
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed)
+    async def _button(self, event: Button.Pressed) -> None:
+        actions = {"add": "add_all", "cancel": "cancel"}
+        if event.button.id in actions:
+            await self.run_action(actions[event.button.id])

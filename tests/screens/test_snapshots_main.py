@@ -1,0 +1,28 @@
+"""Snapshots of the main screens at a fixed size, clock frozen, store fixed.
+
+Update only after looking at the report: `pytest tests/screens --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from store import Store
+from tests.screens.conftest import SIZE, snapshot_app
+
+
+def test_meetings_screen(snap_compare: Any, demo_store: Store) -> None:
+    assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE)
+
+
+def test_agenda_screen(snap_compare: Any, demo_store: Store) -> None:
+    assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE, press=["down", "down", "enter"])
+
+
+def test_agenda_screen_editing_an_exempt_item(snap_compare: Any, demo_store: Store) -> None:
+    keys = ["down", "enter", "ctrl+end", "enter"]
+    assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE, press=keys)
+
+
+def test_help_screen(snap_compare: Any, demo_store: Store) -> None:
+    assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE, press=["f1"])
