@@ -207,3 +207,16 @@ def leftover_text(lines: Sequence[EntryLine], substitutes: bool = False) -> str:
             mode = line.substitute
         out.append(line.text)
     return "\n".join(out)
+
+
+_NOUNS = ("committee", "board", "panel", "forum", "cabinet", "council", "partnership", "group")
+
+
+def noun_for(name: str) -> str:
+    """How minutes refer to a body, from its name: ``"Health and Wellbeing Board"`` ->
+    ``"the Board"``; ``"the Committee"`` when the name says nothing."""
+    for word in name.split():
+        bare = word.strip("()[],.").casefold()
+        if bare in _NOUNS:
+            return f"the {bare.capitalize()}"
+    return "the Committee"
