@@ -274,13 +274,14 @@ def pass_exclusion(meeting: Meeting, item_id: str) -> Minute:
 
 # --- resolutions as typed -----------------------------------------------------------
 _PART_NUMBER = re.compile(r"^\s*\(?\d+\)\s*")
+_THAT = re.compile(r"^that\s+", re.IGNORECASE)
 
 
 def parts_from_text(text: str) -> list[str]:
     """One part per line, as typed; numbers, "That" and the end punctuation are the printer's."""
     parts = []
     for line in text.splitlines():
-        cleaned = clean_part(_PART_NUMBER.sub("", line, count=1))
+        cleaned = clean_part(_THAT.sub("", _PART_NUMBER.sub("", line, count=1).strip(), count=1))
         if cleaned:
             parts.append(cleaned)
     return parts

@@ -97,6 +97,7 @@ class CommitteesScreen(ClerkScreen):
                 str(committee.quorum) if committee.quorum is not None else "",
                 key=committee.id,
             )
+        table.display = bool(committees)
         empty = self.query_one("#committees-empty", Static)
         empty.display = not committees
         empty.update(
@@ -108,7 +109,10 @@ class CommitteesScreen(ClerkScreen):
         )
         if current and current in {c.id for c in committees}:
             table.move_cursor(row=table.get_row_index(current))
-        table.focus()
+        if committees:
+            table.focus()
+        else:
+            self.query_one("#new", Button).focus()
 
     def highlighted_id(self) -> str | None:
         table = self.query_one("#committees", DataTable)
