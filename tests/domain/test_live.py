@@ -156,7 +156,7 @@ def test_resolution_parts_are_one_per_line_whatever_the_clerk_typed() -> None:
     assert parts_from_text(typed) == [
         "the report be noted",
         "the plan be approved",
-        "that updates be received",
+        "updates be received",
     ]
 
 
