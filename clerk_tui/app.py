@@ -71,8 +71,24 @@ class ClerkApp(App[None]):
     def on_mount(self) -> None:
         self.refresh_subtitle()
         self.push_screen(MeetingsScreen())
-        for problem in getattr(self.store, "problems", []):
+        for problem in self.store.problems:
             self.notify(str(problem), title="Store", severity="warning", timeout=15)
+        self._tell_what_was_recovered()
+
+    def _tell_what_was_recovered(self) -> None:
+        note = self.store.unclean_shutdown()
+        if note is None:
+            return
+        since = f" (opened {note.started:%d %b at %H:%M})" if note.started else ""
+        last = ""
+        if note.last_meeting and note.last_saved:
+            last = f" The last change saved was to meeting {note.last_meeting} at {note.last_saved:%H:%M:%S}."
+        self.notify(
+            f"clerk was not closed properly last time{since}. Everything it saved is here.{last}",
+            title="Recovered",
+            severity="warning",
+            timeout=30,
+        )
 
     def refresh_subtitle(self) -> None:
         where = f"demo store {self.store_label}" if self.demo else self.store_label

@@ -74,6 +74,8 @@ class StoreLock:
         self._key = os.path.realpath(root)
         self._lock: filelock.BaseFileLock | None = None
         self.owner: Owner | None = None
+        self.previous: Owner | None = None
+        """The holder before us, if it never closed the store (it crashed or was killed)."""
 
     @property
     def held(self) -> bool:
@@ -95,6 +97,8 @@ class StoreLock:
                     raise StoreLockedError(self.root) from None
                 raise StoreLockedError(self.root, other.pid, other.host, other.started) from None
             try:
+                # A clean close removes owner.json: finding one means the last holder died.
+                self.previous = read_owner(self.root)
                 os.chmod(self.lock_path, FILE_MODE)
                 owner = current_owner()
                 payload = json.dumps(owner.to_document(), indent=2).encode("utf-8")

@@ -12,11 +12,13 @@ worker thread while the UI thread reads.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -65,6 +67,15 @@ from store.migrations import (
 from store.storage import AtomicJSONStorage
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class UncleanShutdown:
+    pid: int
+    started: datetime | None
+    last_meeting: str | None
+    last_saved: datetime | None
+
 
 META = "meta"
 COMMITTEES = "committees"
@@ -209,6 +220,26 @@ class Store:
             if steps:
                 self._migrate(version, steps)
         self._reconcile(everything=bool(steps))
+
+    def unclean_shutdown(self) -> UncleanShutdown | None:
+        """The last clerk to open this store never closed it (a crash, a kill, a power cut):
+        when it started, and which meeting it saved last and when, so the clerk can be told
+        what is here."""
+        previous = self._lock.previous if self._lock is not None else None
+        if previous is None:
+            return None
+        newest: tuple[float, str] | None = None
+        with contextlib.suppress(OSError):
+            for path in self._layout.meetings.glob(f"*{FILE_SUFFIX}"):
+                if is_meeting_id(path.name[: -len(FILE_SUFFIX)]):
+                    stamp = path.stat().st_mtime
+                    if newest is None or stamp > newest[0]:
+                        newest = (stamp, path.name[: -len(FILE_SUFFIX)])
+        if newest is None:
+            return UncleanShutdown(previous.pid, previous.started, None, None)
+        return UncleanShutdown(
+            previous.pid, previous.started, newest[1], datetime.fromtimestamp(newest[0]).astimezone()
+        )
 
     def _check_folder(self) -> None:
         """Refuse to turn a folder of other things into a store, or to guess a lost registry."""

@@ -112,3 +112,37 @@ def test_a_killed_holder_leaves_no_stale_lock(filled: Path) -> None:
 def test_locked_message_without_owner_file() -> None:
     error = StoreLockedError(Path("/x"))
     assert str(error) == "The store /x is in use by another clerk. Close it there first."
+
+
+def test_a_store_killed_without_closing_is_recognised_at_the_next_open(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from store import Store
+    from tests.store.builders import meeting as make_meeting
+
+    root = tmp_path / "store"
+    with Store.open(root) as store:
+        assert store.unclean_shutdown() is None
+        store.save_meeting(make_meeting("hwb-2019-06-12"))
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"from store import Store; s = Store.open({str(root)!r}); print('open', flush=True); "
+            "import time; time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None and child.stdout.readline().strip() == "open"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    with Store.open(root) as store:
+        note = store.unclean_shutdown()
+        assert note is not None and note.pid == child.pid
+        assert note.last_meeting == "hwb-2019-06-12" and note.last_saved is not None
+    with Store.open(root) as store:  # closed cleanly this time
+        assert store.unclean_shutdown() is None
