@@ -35,7 +35,8 @@ class Presence(StrEnum):
 
 def presence_now(meeting: Meeting, person_id: str, upto_item: str | None = None) -> Presence:
     """The person's state after the events recorded so far (or up to an item)."""
-    positions = {None: -1, **{item_id: i for i, item_id in enumerate(meeting.agenda_ids())}}
+    positions: dict[str | None, int] = {None: -1}
+    positions.update({item_id: i for i, item_id in enumerate(meeting.agenda_ids())})
     limit = positions.get(upto_item, len(positions)) if upto_item is not None else len(positions)
     state = Presence.NOT_RECORDED
     for event in meeting.attendance:

@@ -183,15 +183,34 @@ def read_member_lines(
         lines.append(line)
         try:
             person, membership, existing = read_member_line(stripped, known, taken, substitute=substitute)
-            trial.add_member(membership)
         except DomainError as error:
             line.error = error.message
+            continue
+        try:
+            trial.add_member(membership)
+        except DomainError as error:
+            line.error = _explained(error, person, membership, trial, known)
             continue
         line.person, line.membership, line.existing = person, membership, existing
         if not existing:
             known.append(person)
             taken.add(person.id)
     return lines
+
+
+def _explained(
+    error: DomainError, person: Person, membership: Membership, trial: Committee, people: Sequence[Person]
+) -> str:
+    """The domain's refusal, with the names the clerk needs to put it right."""
+    if error.field == "person":
+        return f"{person.name} is already a member."
+    if error.field == "role":
+        label = role_label(membership.role)
+        holder = next((m.person_id for m in trial.members if m.role == membership.role), "")
+        names = {p.id: p.front_sheet_name() for p in people}
+        who = f" ({names.get(holder, holder)})" if holder else ""
+        return f"The committee already has a {label}{who}; take “({label})” off this line."
+    return error.message
 
 
 def leftover_text(lines: Sequence[EntryLine], substitutes: bool = False) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from dateutil.rrule import MO, MONTHLY, WEEKLY, rrule, rruleset, weekday
 
@@ -85,11 +85,12 @@ def schedule(
     if every_weeks:
         if every_weeks < 1:
             raise DomainError("Every how many weeks? 1 or more.", "every")
-        # Weeks start on Monday (UK), whatever the machine's calendar.firstweekday() says:
-        # with an interval of 2 or more, wkst decides which weeks count.
-        rules.rrule(
-            rrule(WEEKLY, interval=every_weeks, byweekday=day, dtstart=dtstart, until=dtuntil, wkst=MO)
-        )
+        # Count the fortnights from the first such weekday on or after the start. Left to
+        # rrule, they would count from the week holding the start, whose bounds depend on
+        # wkst (calendar.firstweekday() by default): from a Sunday, "every two weeks on
+        # Monday" could skip the very next day.
+        first = dtstart + timedelta(days=(day.weekday - dtstart.weekday()) % 7)
+        rules.rrule(rrule(WEEKLY, interval=every_weeks, byweekday=day, dtstart=first, until=dtuntil, wkst=MO))
     else:
         if nth not in _NTH:
             raise DomainError("Choose first, second, third, fourth or last.", "nth")

@@ -95,6 +95,7 @@ class QuickEntry(ClerkModal):
                 yield Switch(self.substitutes, id="quick-substitutes")
                 yield Label("These are substitutes (f3)")
             yield DataTable(id="quick-preview", cursor_type="none", zebra_stripes=True)
+            yield Static(id="quick-problems")
             yield Static(id="quick-summary")
             with Horizontal(id="quick-buttons"):
                 yield Button("Add all", id="add", variant="primary")
@@ -139,9 +140,13 @@ class QuickEntry(ClerkModal):
                     "",
                     "",
                     "",
-                    Text(line.error, style="red"),
+                    Text("see below", style="red"),
                 )
         self.query_one("#quick-summary", Static).update(self._summary())
+        problems = self.query_one("#quick-problems", Static)
+        bad = [line for line in self.lines if not line.ok]
+        problems.display = bool(bad)
+        problems.update(Text("\n".join(f"✗ Line {line.number}: {line.error}" for line in bad)))
 
     def _summary(self) -> str:
         if not self.lines:
