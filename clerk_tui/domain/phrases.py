@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, time
 
+from clerk_tui.domain.dates import format_body_date, format_next_meeting_date, format_time
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.minutes import Resolution
 
@@ -31,3 +35,135 @@ def exclusion_resolution(paragraphs: Sequence[int], items: int = 1) -> Resolutio
         "from the press and public"
     )
     return Resolution([text], opening="That,")
+
+
+# --- the phrase library -------------------------------------------------------------
+GAP = "[…]"
+"""A visible gap in a phrase: the words the clerk must supply."""
+
+_GAP_PATTERN = re.compile(r"\[[^\[\]\n]*\]")
+
+
+def first_gap(text: str) -> tuple[int, int] | None:
+    """Where the first gap ("[…]", "[date]", "[his/her]") is in ``text``: (start, end) offsets."""
+    match = _GAP_PATTERN.search(text)
+    return (match.start(), match.end()) if match else None
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One standard resolution part, in the house wording."""
+
+    key: str
+    """A short id: "noted", "confirmed", "delegated" ..."""
+    label: str
+    """What the picker shows: "The report be noted"."""
+    text: str
+    """The part as inserted: no "That", no end punctuation ("the report be noted")."""
+
+
+@dataclass(frozen=True)
+class PhraseContext:
+    """What the meeting knows that fills a phrase in; anything unknown is left as a gap."""
+
+    body: str = "the Committee"
+    """How the minutes name the body: "the Board", "the Committee"."""
+    body_name: str = ""
+    """"Health and Wellbeing Board"."""
+    previous_meeting: date | None = None
+    """The meeting whose minutes are confirmed."""
+    comma_before_year: bool = False
+    """2019 house style: "13 March, 2019"."""
+    presenter: str = ""
+    """"Maureen Kelly, Chair of Health Watch Sefton"."""
+    report_of: str = ""
+    """"the Director of Public Health"."""
+    exempt_paragraphs: tuple[int, ...] = ()
+    exempt_items: int = 1
+    next_meeting: date | None = None
+    next_time: time | None = None
+    next_venue: str = ""
+    """As the resolution names it: "the Town Hall, Southport"."""
+
+
+def phrase_library(context: PhraseContext) -> list[Phrase]:
+    """The house's standard resolution parts (domain.md 2.5 and 2.6), most used first."""
+    body = context.body.strip() or "the Committee"
+    report_of = context.report_of.strip()
+    return [
+        Phrase("noted", "The report be noted", "the report be noted"),
+        Phrase("presentation-noted", "The presentation be noted", "the presentation be noted"),
+        Phrase(
+            "update-noted",
+            "The update report submitted by … be noted",
+            f"the update report submitted by {report_of or GAP} be noted",
+        ),
+        Phrase("approved", "The … be approved", f"the {GAP} be approved"),
+        Phrase("agreed", "The … be agreed", f"the {GAP} be agreed"),
+        Phrase("ratified", "The … be ratified", f"the {GAP} be ratified"),
+        Phrase("thanked", "The presenter be thanked for his/her presentation", _thanked(context.presenter)),
+        Phrase("requested", "The … be requested to …", f"{report_of or 'the ' + GAP} be requested to {GAP}"),
+        Phrase(
+            "delegated",
+            "The Chair be given delegated authority to …",
+            f"the Chair be given delegated authority to {GAP}",
+        ),
+        Phrase(
+            "confirmed",
+            "The Minutes of the previous meeting be confirmed as a correct record",
+            _confirmed(context.previous_meeting, context.comma_before_year),
+        ),
+        Phrase("next-meeting", "The next meeting be held on …", _next_meeting(context, body)),
+        Phrase(
+            "elected-chair",
+            "A Chair be elected for this meeting",
+            f"Councillor {GAP} be elected Chair for this meeting of {_body_name(context, body)}",
+        ),
+        Phrase(
+            "exclusion",
+            "The press and public be excluded (Schedule 12A)",
+            _exclusion(context.exempt_paragraphs, context.exempt_items),
+        ),
+    ]
+
+
+def _thanked(presenter: str) -> str:
+    """``Maureen Kelly, Chair of Health Watch Sefton, be thanked for her presentation``."""
+    who = presenter.strip().rstrip(",")
+    if not who:
+        return f"{GAP} be thanked for [his/her] presentation"
+    separator = "," if "," in who else ""
+    return f"{who}{separator} be thanked for [his/her] presentation"
+
+
+def _confirmed(previous: date | None, comma_before_year: bool) -> str:
+    """2019: "held on 13 March, 2019 be confirmed"; 2023: "held on 5 September 2023, be confirmed"."""
+    if previous is None:
+        return "the Minutes of the meeting held on [date] be confirmed as a correct record"
+    held = format_body_date(previous, comma_before_year)
+    after = "" if comma_before_year else ","
+    return f"the Minutes of the meeting held on {held}{after} be confirmed as a correct record"
+
+
+def _next_meeting(context: PhraseContext, body: str) -> str:
+    """``the next meeting of the Committee be held on Tuesday, 23 January 2024, at the Town Hall,
+    Southport, commencing at 6.30 p.m.``."""
+    when = format_next_meeting_date(context.next_meeting) if context.next_meeting else "[date]"
+    where = context.next_venue.strip().rstrip(",") or "[venue]"
+    start = format_time(context.next_time, dotted_meridiem=True) if context.next_time else "[time]"
+    return f"the next meeting of {body} be held on {when}, at {where}, commencing at {start}"
+
+
+def _body_name(context: PhraseContext, body: str) -> str:
+    name = context.body_name.strip()
+    if not name:
+        return body
+    return name if name.lower().startswith("the ") else f"the {name}"
+
+
+def _exclusion(paragraphs: Sequence[int], items: int) -> str:
+    """The statutory part (``exclusion_resolution``), with a gap for the paragraph if unknown."""
+    if paragraphs:
+        return exclusion_resolution(paragraphs, max(items, 1)).parts[0]
+    text = exclusion_resolution([1], max(items, 1)).parts[0]
+    return text.replace("in paragraph 1 of", f"in paragraph {GAP} of", 1)

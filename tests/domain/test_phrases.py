@@ -1,0 +1,161 @@
+"""The phrase library: the house's standard resolution wording, filled from the meeting."""
+
+from datetime import date, time
+
+import pytest
+
+from clerk_tui.domain.live import parts_from_text
+from clerk_tui.domain.minutes import clean_part
+from clerk_tui.domain.phrases import (
+    GAP,
+    Phrase,
+    PhraseContext,
+    exclusion_resolution,
+    first_gap,
+    phrase_library,
+)
+
+KEYS = {
+    "noted",
+    "presentation-noted",
+    "approved",
+    "confirmed",
+    "thanked",
+    "delegated",
+    "requested",
+    "next-meeting",
+    "exclusion",
+    "update-noted",
+    "elected-chair",
+    "ratified",
+    "agreed",
+}
+
+HWB_2019 = PhraseContext(
+    body="the Board",
+    body_name="Health and Wellbeing Board",
+    previous_meeting=date(2019, 3, 13),
+    comma_before_year=True,
+    presenter="Maureen Kelly, Chair of Health Watch Sefton",
+    report_of="the Director of Public Health",
+    exempt_paragraphs=(3,),
+)
+
+
+def by_key(context: PhraseContext) -> dict[str, Phrase]:
+    return {phrase.key: phrase for phrase in phrase_library(context)}
+
+
+def test_every_phrase_is_there_once() -> None:
+    keys = [phrase.key for phrase in phrase_library(PhraseContext())]
+    assert set(keys) == KEYS
+    assert len(keys) == len(KEYS)
+
+
+@pytest.mark.parametrize("context", [PhraseContext(), HWB_2019])
+def test_each_phrase_is_a_part_as_the_resolution_box_reads_it(context: PhraseContext) -> None:
+    for phrase in phrase_library(context):
+        assert phrase.label and phrase.text
+        assert not phrase.text.lower().startswith("that"), phrase.key
+        assert clean_part(phrase.text) == phrase.text, phrase.key
+        assert parts_from_text(phrase.text) == [phrase.text], phrase.key
+
+
+def test_noted() -> None:
+    phrases = by_key(PhraseContext())
+    assert phrases["noted"].text == "the report be noted"
+    assert phrases["presentation-noted"].text == "the presentation be noted"
+
+
+def test_confirmed_in_the_2019_style() -> None:
+    assert (
+        by_key(HWB_2019)["confirmed"].text
+        == "the Minutes of the meeting held on 13 March, 2019 be confirmed as a correct record"
+    )
+
+
+def test_confirmed_in_the_2023_style() -> None:
+    context = PhraseContext(previous_meeting=date(2023, 9, 5))
+    assert (
+        by_key(context)["confirmed"].text
+        == "the Minutes of the meeting held on 5 September 2023, be confirmed as a correct record"
+    )
+
+
+def test_confirmed_without_a_previous_meeting_leaves_the_date_to_fill() -> None:
+    text = by_key(PhraseContext())["confirmed"].text
+    assert text == "the Minutes of the meeting held on [date] be confirmed as a correct record"
+    assert first_gap(text) == (text.index("[date]"), text.index("[date]") + len("[date]"))
+
+
+def test_elected_chair() -> None:
+    text = by_key(HWB_2019)["elected-chair"].text
+    assert GAP in text
+    assert (
+        text.replace(GAP, "Cummins")
+        == "Councillor Cummins be elected Chair for this meeting of the Health and Wellbeing Board"
+    )
+
+
+def test_elected_chair_without_a_body_name_uses_the_noun() -> None:
+    text = by_key(PhraseContext(body="the Board"))["elected-chair"].text
+    assert text.endswith("be elected Chair for this meeting of the Board")
+
+
+def test_exclusion_is_the_statutory_part() -> None:
+    assert by_key(HWB_2019)["exclusion"].text == exclusion_resolution([3]).parts[0]
+    two = PhraseContext(exempt_paragraphs=(1, 3), exempt_items=2)
+    assert by_key(two)["exclusion"].text == exclusion_resolution([1, 3], 2).parts[0]
+
+
+def test_exclusion_without_paragraphs_leaves_a_gap_for_them() -> None:
+    text = by_key(PhraseContext())["exclusion"].text
+    assert f"as defined in paragraph {GAP} of Part 1 of Schedule 12A to the Act." in text
+    assert text.startswith("under Section 100A(4) of the Local Government Act, 1972,")
+
+
+def test_delegated_has_a_gap() -> None:
+    text = by_key(PhraseContext())["delegated"].text
+    assert text == f"the Chair be given delegated authority to {GAP}"
+    assert first_gap(text) == (len(text) - len(GAP), len(text))
+
+
+def test_requested_and_update_are_filled_from_the_report() -> None:
+    phrases = by_key(HWB_2019)
+    assert phrases["requested"].text == f"the Director of Public Health be requested to {GAP}"
+    assert (
+        phrases["update-noted"].text
+        == "the update report submitted by the Director of Public Health be noted"
+    )
+    blank = by_key(PhraseContext())
+    assert blank["requested"].text == f"the {GAP} be requested to {GAP}"
+
+
+def test_thanked() -> None:
+    assert (
+        by_key(HWB_2019)["thanked"].text
+        == "Maureen Kelly, Chair of Health Watch Sefton, be thanked for [his/her] presentation"
+    )
+    cummins = PhraseContext(presenter="Councillor Cummins")
+    assert by_key(cummins)["thanked"].text == "Councillor Cummins be thanked for [his/her] presentation"
+    assert by_key(PhraseContext())["thanked"].text.startswith(f"{GAP} be thanked")
+
+
+def test_next_meeting() -> None:
+    context = PhraseContext(
+        next_meeting=date(2024, 1, 23), next_time=time(18, 30), next_venue="the Town Hall, Southport"
+    )
+    assert by_key(context)["next-meeting"].text == (
+        "the next meeting of the Committee be held on Tuesday, 23 January 2024, at the Town Hall, "
+        "Southport, commencing at 6.30 p.m."
+    )
+
+
+def test_next_meeting_unknown_leaves_gaps() -> None:
+    text = by_key(PhraseContext(body="the Board"))["next-meeting"].text
+    assert text == "the next meeting of the Board be held on [date], at [venue], commencing at [time]"
+
+
+def test_first_gap() -> None:
+    assert first_gap("the report be noted") is None
+    assert first_gap("the […] be requested to […]") == (4, 7)
