@@ -144,6 +144,10 @@ class ClerkApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     async def action_quit(self) -> None:
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush_edits", None)
+            if callable(flush):
+                flush()
         if not self.saver.flush(timeout=10):
             self.notify("Still saving; try again in a moment.", severity="warning")
             return

@@ -63,6 +63,13 @@ class AgendaScreen(ClerkScreen):
         Binding(
             "delete", "delete_item", "Delete", tooltip="Remove the highlighted item.", id="agenda.delete"
         ),
+        Binding(
+            "m",
+            "take_minutes",
+            "Take minutes",
+            tooltip="Run the meeting: attendance, declarations, minutes.",
+            id="agenda.minutes",
+        ),
         Binding("x", "export", "Export", tooltip="Print the front sheet to a file.", id="agenda.export"),
         Binding("p", "publish", "Publish", tooltip="Mark the agenda published.", id="agenda.publish"),
         Binding(
@@ -93,6 +100,7 @@ class AgendaScreen(ClerkScreen):
                     yield Button("Down", id="down")
                     yield Button("Delete", id="delete", variant="error")
                     yield Button("Export", id="export")
+                    yield Button("Take minutes", id="minutes", variant="success")
                 yield ItemEditor(id="agenda-editor")
             with VerticalScroll(id="agenda-preview"):
                 yield Static(id="agenda-front-sheet")
@@ -282,6 +290,16 @@ class AgendaScreen(ClerkScreen):
 
         self.app.push_screen(ExportScreen(self.meeting.id, paper="agenda"))
 
+    def action_take_minutes(self) -> None:
+        from clerk_tui.screens.live import LiveMeetingScreen
+
+        if self._editing():
+            self.clerk.notify(
+                "Accept or leave the item being edited first (f2 or escape).", severity="warning"
+            )
+            return
+        self.app.push_screen(LiveMeetingScreen(self.meeting))
+
     def action_publish(self) -> None:
         if self.meeting.status != MeetingStatus.DRAFT_AGENDA:
             self.clerk.notify(f"The agenda is already {self.meeting.status.label()}.")
@@ -317,6 +335,7 @@ class AgendaScreen(ClerkScreen):
             "down": "move(1)",
             "delete": "delete_item",
             "export": "export",
+            "minutes": "take_minutes",
         }
         if event.button.id in actions:
             await self.run_action(actions[event.button.id])
