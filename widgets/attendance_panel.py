@@ -195,6 +195,13 @@ class AttendancePanel(Vertical):
             tooltip="The Chair is absent: the highlighted member is elected chair for this meeting.",
             id="attendance.elect_chair",
         ),
+        Binding(
+            "n",
+            "printed_name",
+            "Printed name",
+            tooltip="How this meeting's minutes name the highlighted person, when not the usual way.",
+            id="attendance.printed_name",
+        ),
     ]
     """Active while the list has focus; each posts ``Command`` and the screen does the work."""
 
@@ -214,6 +221,7 @@ class AttendancePanel(Vertical):
             "undo",
             "declare",
             "elect_chair",
+            "printed_name",
         }
     )
     """Every ``Command.action`` the panel posts."""
@@ -342,6 +350,9 @@ class AttendancePanel(Vertical):
 
     def action_elect_chair(self) -> None:
         self._command("elect_chair")
+
+    def action_printed_name(self) -> None:
+        self._command("printed_name")
 
 
 __all__ = ["AttendancePanel", "AttendanceRow", "presence_mark", "quorum_line"]

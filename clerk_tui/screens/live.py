@@ -595,6 +595,7 @@ class LiveMeetingScreen(ClerkScreen):
             "officer": partial(self._attendee, "officer"),
             "declare": self._declare_for,
             "elect_chair": self._elect_chair,
+            "printed_name": self._printed_name,
         }
         if event.action in ENTRY_KINDS:
             self._mark(event.person_id, ENTRY_KINDS[event.action])
@@ -760,6 +761,30 @@ class LiveMeetingScreen(ClerkScreen):
         self._refresh_agenda()
         self.clerk.notify(
             f"{name} elected Chair for this meeting (minute {self._number_of(minute)}).", timeout=4
+        )
+
+    def _printed_name(self, person_id: str | None) -> None:
+        """The clerk's minutes name someone otherwise than the rule ("Buchanan" for a partner)."""
+        from clerk_tui.screens.text_prompt import TextPrompt
+
+        if person_id is None:
+            return
+        events = [e for e in self.meeting.attendance if e.person_id == person_id]
+        if not events:
+            self.clerk.notify("Mark them first: the printed name goes with their attendance.", severity="warning")
+            return
+
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            for event in events:
+                event.printed_name = " ".join(text.split())
+            self._attendance_saved(f"{self._person_name(person_id)} prints as “{text.strip() or 'the usual'}”.")
+
+        self.app.push_screen(
+            TextPrompt(f"How these minutes name {self._person_name(person_id)}", events[0].printed_name,
+                       "Leave it empty for the usual name. enter: accept · escape: cancel"),
+            chosen,
         )
 
     def action_switch_panel(self) -> None:

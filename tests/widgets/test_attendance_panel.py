@@ -64,6 +64,7 @@ KEYS = [
     ("u", "undo", True),
     ("i", "declare", True),
     ("c", "elect_chair", True),
+    ("n", "printed_name", True),
 ]
 
 
