@@ -1,0 +1,45 @@
+"""Typing a long text into the app as key presses, quickly.
+
+``Pilot.press`` waits for the app to go idle after every key (about 60 ms a key), which
+makes typing a whole meeting's minutes take many minutes. ``type_text`` sends the very
+same Key events through the driver, as a terminal does when a fast typist types, and
+waits for the app to catch up every few dozen keys."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from textual import events
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+from textual.pilot import Pilot
+
+CATCH_UP_EVERY = 48
+
+
+def key_event(character: str) -> events.Key:
+    """The Key event a terminal sends for one typed character (as Pilot.press builds it)."""
+    key = "enter" if character == "\n" else character
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    original = REPLACED_KEYS.get(key, key)
+    char: str | None
+    try:
+        char = unicodedata.lookup(_get_unicode_name_from_key(original))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    if char is None and character != "\n" and character.isprintable():
+        char = character  # what a terminal sends for ’ “ ” – (Pilot.press drops them)
+    return events.Key(key, char)
+
+
+async def type_text(pilot: Pilot[object], text: str) -> None:
+    app = pilot.app
+    driver = app._driver
+    assert driver is not None
+    for count, character in enumerate(text, start=1):
+        event = key_event(character)
+        event.set_sender(app)
+        driver.send_message(event)
+        if count % CATCH_UP_EVERY == 0:
+            await pilot.pause()
+    await pilot.pause()
