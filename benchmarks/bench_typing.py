@@ -18,7 +18,8 @@ import copy
 import statistics
 import tempfile
 import time
-from datetime import date, datetime, time as clock_time
+from datetime import date, datetime
+from datetime import time as clock_time
 from pathlib import Path
 
 from textual.app import App, ComposeResult

@@ -74,7 +74,11 @@ class CommitteesScreen(ClerkScreen):
     def on_screen_resume(self) -> None:
         edited = self._editing
         self._editing = None
-        self.reload(select=edited.committee.id if edited and edited.saved else None)
+        if edited is not None and edited.saved:
+            # Its save may still be on the way to the disk: show it as the clerk left it.
+            self.reload(select=edited.committee.id, edited=edited.committee)
+        else:
+            self.reload()
 
     def committees(self) -> list[Committee]:
         try:
@@ -83,11 +87,14 @@ class CommitteesScreen(ClerkScreen):
             self.report(error, "Cannot read the committees")
             return []
 
-    def reload(self, select: str | None = None) -> None:
+    def reload(self, select: str | None = None, edited: Committee | None = None) -> None:
         table = self.query_one("#committees", DataTable)
         current = select or self.highlighted_id()
         table.clear()
         committees = self.committees()
+        if edited is not None:
+            committees = [c for c in committees if c.id != edited.id] + [edited]
+            committees.sort(key=lambda c: (c.name.casefold(), c.id))
         today = self.clerk.today()
         for committee in committees:
             table.add_row(

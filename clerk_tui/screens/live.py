@@ -771,7 +771,9 @@ class LiveMeetingScreen(ClerkScreen):
             return
         events = [e for e in self.meeting.attendance if e.person_id == person_id]
         if not events:
-            self.clerk.notify("Mark them first: the printed name goes with their attendance.", severity="warning")
+            self.clerk.notify(
+                "Mark them first: the printed name goes with their attendance.", severity="warning"
+            )
             return
 
         def chosen(text: str | None) -> None:
@@ -779,11 +781,16 @@ class LiveMeetingScreen(ClerkScreen):
                 return
             for event in events:
                 event.printed_name = " ".join(text.split())
-            self._attendance_saved(f"{self._person_name(person_id)} prints as “{text.strip() or 'the usual'}”.")
+            self._attendance_saved(
+                f"{self._person_name(person_id)} prints as “{text.strip() or 'the usual'}”."
+            )
 
         self.app.push_screen(
-            TextPrompt(f"How these minutes name {self._person_name(person_id)}", events[0].printed_name,
-                       "Leave it empty for the usual name. enter: accept · escape: cancel"),
+            TextPrompt(
+                f"How these minutes name {self._person_name(person_id)}",
+                events[0].printed_name,
+                "Leave it empty for the usual name. enter: accept · escape: cancel",
+            ),
             chosen,
         )
 

@@ -67,8 +67,10 @@ class MemberForm(ClerkModal):
         "Type the name as the front sheet prints it, without Cllr. (turn Councillor on instead) and "
         "without honours (type them under Honours). A name already known completes as you type (right "
         "arrow accepts it) and fills in their details; changing those details changes them in every "
-        "paper. From and To are optional: leave them empty for a seat with no dates. The committee "
-        "can not have two Chairs (or Vice-Chairs) at the same time, nor the same person twice."
+        "paper. From and To are optional: leave them empty for a seat with no dates. Tab moves between "
+        "fields; enter (or f2) accepts the form, escape closes it. The committee can not have two "
+        "Chairs (or Vice-Chairs) at the same time, nor the same person twice: the form says so beside "
+        "the field and stays open."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -76,6 +78,7 @@ class MemberForm(ClerkModal):
             "accept",
             "Accept",
             tooltip="Check the form and add (or change) this member.",
+            priority=True,
             id="member.accept",
         ),
         Binding("escape", "cancel", "Cancel", tooltip="Close the form; nothing changes.", id="member.cancel"),
@@ -101,16 +104,16 @@ class MemberForm(ClerkModal):
         )
         with Vertical(id="member-body"):
             yield Static(title, id="member-title")
-            yield NameField(self.people, self.current)
-            with Grid(id="member-grid"):
-                yield _switch("Councillor (Cllr. / Councillor)", person.councillor, "member-councillor")
-                yield _text("Minutes name (surname style)", person.minutes_name, "member-minutes-name")
-                yield _text("Honours", person.post_nominals, "member-honours", placeholder="M.B.E.")
+            with Grid(classes="member-grid"):
+                yield NameField(self.people, self.current)
+                yield _text(
+                    "Minutes name (short style; empty: surname)", person.minutes_name, "member-minutes-name"
+                )
+            with Horizontal(id="member-switches"):
+                yield _switch("Councillor", person.councillor, "member-councillor")
+                yield _switch("Voting (counts for the quorum)", seat.voting, "member-voting")
                 yield _switch("Comma before honours", person.post_nominals_comma, "member-honours-comma")
-                yield _text("Organisation", person.organisation, "member-organisation")
-                yield _text("Job title", person.job_title, "member-job-title")
-                yield _text("Telephone", person.telephone, "member-telephone")
-                yield _text("E-mail", person.email, "member-email")
+            with Grid(classes="member-grid"):
                 with Vertical(classes="member-choice"):
                     yield Label("Role", classes="member-label")
                     yield Select(
@@ -121,7 +124,11 @@ class MemberForm(ClerkModal):
                         id="member-role",
                     )
                     yield FieldMessage(classes="-empty", id="member-role-message")
-                yield _switch("Voting (counts for the quorum)", seat.voting, "member-voting")
+                yield _text("Honours", person.post_nominals, "member-honours", placeholder="e.g. M.B.E.")
+                yield _text("Organisation", person.organisation, "member-organisation")
+                yield _text("Job title", person.job_title, "member-job-title")
+                yield _text("Telephone", person.telephone, "member-telephone")
+                yield _text("E-mail", person.email, "member-email")
                 yield DateField(
                     "From (optional)",
                     today,
@@ -172,8 +179,9 @@ class MemberForm(ClerkModal):
         self._preview()
 
     @on(Input.Submitted)
-    def _next_field(self) -> None:
-        self.focus_next()
+    async def _submitted(self) -> None:
+        """Enter in any field accepts the form, as in a dialog (tab moves between fields)."""
+        await self.run_action("accept")
 
     def _load(self, person: Person) -> None:
         """Fill the form from someone already known."""
@@ -237,7 +245,7 @@ class MemberForm(ClerkModal):
             try:
                 values[field_id] = self._field(field_id).value()
             except DomainError as error:
-                errors.append((field_id, error.message))
+                errors.append((field_id, _beside(self._field(field_id), error.message)))
         if errors:
             for field_id, message in reversed(errors):
                 self._field(field_id).show_error(message)
@@ -293,3 +301,9 @@ def _text(label: str, value: str, field_id: str, placeholder: str = "") -> TextF
 
 def _switch(label: str, value: bool, switch_id: str) -> Horizontal:
     return Horizontal(Switch(value, id=switch_id), Label(label), classes="member-switch")
+
+
+def _beside(field: TextField[Any], message: str) -> str:
+    """A field's message without its own label in front (it is shown under the label)."""
+    bare = message.removeprefix(f"{field.label}: ")
+    return bare[:1].upper() + bare[1:]

@@ -4,6 +4,7 @@ opening items in the committee's order and the previous minutes named."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
@@ -21,6 +22,8 @@ from store import StoreError
 from widgets import DateField, FieldMessage, TextField, TimeField
 
 T = TypeVar("T")
+SAVE_WAIT = 30.0
+"""Seconds to wait for the new meeting to reach the disk before saying it has not."""
 Problems = list[tuple[FieldMessage, str, "Input | Select[str]"]]
 
 
@@ -53,12 +56,20 @@ class NewMeetingScreen(ClerkModal):
         Binding(
             "escape", "cancel", "Cancel", tooltip="Close without creating a meeting.", id="new_meeting.cancel"
         ),
+        Binding(
+            "f1",
+            "app.help",
+            "Help",
+            tooltip="Every key of this dialog, and what it does.",
+            id="new_meeting.help",
+        ),
     ]
 
     def __init__(self, committee_filter: str | None = None) -> None:
         super().__init__()
         self.committee_filter = committee_filter
         self.committees: dict[str, Committee] = {}
+        self._saving = False
 
     # --- layout --------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -166,8 +177,9 @@ class NewMeetingScreen(ClerkModal):
             day = None
         if committee is None or day is None:
             note.update("")
-            note.set_classes("")
+            note.display = False
             return
+        note.display = True
         summaries = self.store.meeting_summaries(committee.id)
         meeting_id = meeting_id_for(committee, day, (s.id for s in self.store.meeting_summaries()))
         previous = previous_meeting_date([s.date for s in summaries], day)
@@ -195,6 +207,8 @@ class NewMeetingScreen(ClerkModal):
 
     # --- actions -----------------------------------------------------------------------
     def action_create(self) -> None:
+        if self._saving:
+            return
         committee = self._committee()
         problems: Problems = []
         if committee is None:
@@ -227,11 +241,33 @@ class NewMeetingScreen(ClerkModal):
             message = error.message if isinstance(error, DomainError) else str(error)
             self.query_one("#new-error", FieldMessage).show_error(f"Nothing was created: {message}")
             return
+        self._saving = True
+        self.query_one("#new-error", FieldMessage).show_note("Saving…")
         self.clerk.save_meeting(meeting)
-        self.clerk.notify(
-            f"{committee.name}, {format_echo(day)}: created as {meeting.id}.", title="New meeting"
+        self.run_worker(
+            partial(self._wait_for_save, meeting.id, f"{committee.name}, {format_echo(day)}"),
+            thread=True,
+            group="new-meeting-save",
+            exit_on_error=False,
         )
-        self.dismiss([meeting.id])
+
+    def _wait_for_save(self, meeting_id: str, what: str) -> None:
+        """Close once the meeting is on disk, so the list behind shows it; if the save
+        failed, stay open with the form as typed (a thread: the UI never waits)."""
+        self.clerk.saver.flush(SAVE_WAIT)
+        self.app.call_from_thread(self._saved, meeting_id, what, self.store.has_meeting(meeting_id))
+
+    def _saved(self, meeting_id: str, what: str, stored: bool) -> None:
+        self._saving = False
+        if not stored:
+            reason = self.clerk.saver.failed or "the store did not answer in time"
+            self.query_one("#new-error", FieldMessage).show_error(
+                f"Not saved: {reason}. Put right the cause, then press f2 to try again."
+            )
+            return
+        self.clerk.notify(f"{what}: created as {meeting_id}.", title="New meeting")
+        if self.is_attached and self.app.screen is self:
+            self.dismiss([meeting_id])
 
     @staticmethod
     def _checked(field: TextField[T], problems: Problems) -> T | None:

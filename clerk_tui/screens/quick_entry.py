@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -30,6 +31,7 @@ class QuickEntryResult:
     substitutes: bool
 
 
+PREVIEW_COLUMNS = ("Line", "Name", "Cllr", "Honours", "Organisation", "Role", "Person")
 EXAMPLE = "Cllr. Carla Thomas (Chair)\nMs Diane Blair, Healthwatch\nDeborah Butcher"
 
 
@@ -60,6 +62,7 @@ class QuickEntry(ClerkModal):
             "add_all",
             "Add all",
             tooltip="Add every line read without a problem; the others stay here.",
+            priority=True,
             id="quick.add",
         ),
         Binding(
@@ -67,6 +70,7 @@ class QuickEntry(ClerkModal):
             "toggle_substitutes",
             "Substitutes on/off",
             tooltip="Read every line as a substitute (or not).",
+            priority=True,
             id="quick.substitutes",
         ),
         Binding("escape", "cancel", "Cancel", tooltip="Close; nothing is added.", id="quick.cancel"),
@@ -103,8 +107,6 @@ class QuickEntry(ClerkModal):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#quick-preview", DataTable)
-        table.add_columns("Line", "Name", "Cllr", "Honours", "Organisation", "Role", "Person")
         self.query_one("#quick-text", TextArea).focus()
         self.refresh_preview()
 
@@ -117,31 +119,39 @@ class QuickEntry(ClerkModal):
         text = self.query_one("#quick-text", TextArea).text
         substitutes = self.query_one("#quick-substitutes", Switch).value
         self.lines = read_member_lines(text, self.committee, self.people, substitutes=substitutes)
-        table = self.query_one("#quick-preview", DataTable)
-        table.clear()
+        rows: list[tuple[str | Text, ...]] = []
         for line in self.lines:
             if line.ok and line.person and line.membership:
                 person, seat = line.person, line.membership
                 voting = "" if seat.voting else " (non-voting)"
-                table.add_row(
-                    str(line.number),
-                    person.name,
-                    "yes" if person.councillor else "",
-                    person.post_nominals,
-                    person.organisation,
-                    role_label(seat.role) + voting,
-                    "known" if line.existing else "new",
+                rows.append(
+                    (
+                        str(line.number),
+                        person.name,
+                        "yes" if person.councillor else "",
+                        person.post_nominals,
+                        person.organisation,
+                        role_label(seat.role) + voting,
+                        "known" if line.existing else "new",
+                    )
                 )
             else:
-                table.add_row(
-                    Text(f"✗ {line.number}", style="bold red"),
-                    Text(line.text, style="red"),
-                    "",
-                    "",
-                    "",
-                    "",
-                    Text("see below", style="red"),
+                rows.append(
+                    (
+                        Text(f"✗ {line.number}", style="bold red"),
+                        Text(line.text, style="red"),
+                        *[""] * 4,
+                        Text("see below", style="red"),
+                    )
                 )
+        table = self.query_one("#quick-preview", DataTable)
+        table.clear(columns=True)
+        # Widths from the rows themselves: a DataTable left to size its columns after a
+        # paste can keep drawing them at the width of their headings.
+        for index, label in enumerate(PREVIEW_COLUMNS):
+            width = max([cell_len(label), *(_width(row[index]) for row in rows)])
+            table.add_column(label, width=width)
+        table.add_rows(rows)
         self.query_one("#quick-summary", Static).update(self._summary())
         problems = self.query_one("#quick-problems", Static)
         bad = [line for line in self.lines if not line.ok]
@@ -187,3 +197,7 @@ class QuickEntry(ClerkModal):
         actions = {"add": "add_all", "cancel": "cancel"}
         if event.button.id in actions:
             await self.run_action(actions[event.button.id])
+
+
+def _width(cell: str | Text) -> int:
+    return cell.cell_len if isinstance(cell, Text) else cell_len(cell)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -28,6 +29,8 @@ ORDINALS = ["first", "second", "third", "fourth", "last"]
 WEEKDAYS = [calendar.day_name[index] for index in range(7)]
 MOST_DATES = 60
 """A schedule creates at most this many meetings at once (five years of monthly meetings)."""
+SAVE_WAIT = 60.0
+"""Seconds to wait for the new meetings to reach the disk before saying they have not."""
 
 
 def municipal_year_start(year: int, style: HouseStyle) -> date:
@@ -95,6 +98,13 @@ class ScheduleScreen(ClerkModal):
         Binding(
             "escape", "cancel", "Cancel", tooltip="Close without creating anything.", id="schedule.cancel"
         ),
+        Binding(
+            "f1",
+            "app.help",
+            "Help",
+            tooltip="Every key of this dialog, and what it does.",
+            id="schedule.help",
+        ),
     ]
 
     def __init__(self, committee_filter: str | None = None) -> None:
@@ -108,6 +118,8 @@ class ScheduleScreen(ClerkModal):
         self._rule_now: Rule | None = None
         self._span_now: tuple[date, date] | None = None
         self._existing_now: dict[date, str] = {}
+        self._labels: list[str] = []
+        self._saving = False
 
     # --- layout --------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -311,7 +323,8 @@ class ScheduleScreen(ClerkModal):
     def _show_dates(self, dates: list[date]) -> None:
         listing = self.date_list
         existing = self._existing_now
-        if dates == self._dates and listing.option_count == len(dates):
+        labels = [self._label(day, existing) for day in dates]
+        if dates == self._dates and labels == self._labels:
             return
         ticked = {day: day in listing.selected for day in self._dates}
         highlighted = listing.highlighted
@@ -321,11 +334,12 @@ class ScheduleScreen(ClerkModal):
         listing.clear_options()
         listing.add_options(
             [
-                Selection(self._label(day, existing), day, ticked.get(day, day not in existing))
-                for day in dates
+                Selection(label, day, ticked.get(day, day not in existing))
+                for day, label in zip(dates, labels, strict=True)
             ]
         )
         self._dates = dates
+        self._labels = labels
         if dates:
             listing.highlighted = dates.index(current) if current in dates else 0
 
@@ -333,7 +347,7 @@ class ScheduleScreen(ClerkModal):
     def _label(day: date, existing: dict[date, str]) -> str:
         label = format_echo(day)
         if day in existing:
-            label += f"  already has {existing[day]}"
+            label += "  already has a meeting"
         return label
 
     def _count(self) -> None:
@@ -346,13 +360,14 @@ class ScheduleScreen(ClerkModal):
             count.update(self._problem)
             return
         start, until = self._span_now
-        head = f"{self._rule_now.describe().capitalize()}, {format_echo(start)} to {format_echo(until)}"
+        rule = self._rule_now.describe()
+        head = f"{rule[:1].upper()}{rule[1:]}\n{format_echo(start)} to {format_echo(until)}"
         if not self._dates:
-            count.update(f"{head}: no dates.")
+            count.update(f"{head}\nNo dates.")
             return
         clash = sum(1 for day in self._dates if day in self._existing_now)
         already = f", {clash} already with a meeting" if clash else ""
-        count.update(f"{head}:\n{len(self._dates)} dates{already}; {ticked} ticked.")
+        count.update(f"{head}\n{len(self._dates)} dates{already}; {ticked} ticked.")
 
     @on(Select.Changed, "#schedule-committee")
     def _committee_changed(self) -> None:
@@ -390,6 +405,8 @@ class ScheduleScreen(ClerkModal):
 
     # --- actions -----------------------------------------------------------------------
     def action_create(self) -> None:
+        if self._saving:
+            return
         error = self.query_one("#schedule-error", FieldMessage)
         committee = self._committee()
         if committee is None:
@@ -422,15 +439,44 @@ class ScheduleScreen(ClerkModal):
             message = problem.message if isinstance(problem, DomainError) else str(problem)
             error.show_error(f"Nothing was created: {message}")
             return
+        self._saving = True
+        error.show_note(f"Saving {len(meetings)} meetings…")
         for meeting in meetings:
             self.clerk.save_meeting(meeting)
+        self.run_worker(
+            partial(self._wait_for_saves, committee, meetings),
+            thread=True,
+            group="schedule-save",
+            exit_on_error=False,
+        )
+
+    def _wait_for_saves(self, committee: Committee, meetings: list[Meeting]) -> None:
+        """Close once the meetings are on disk, so the list behind shows them (a thread:
+        the UI never waits)."""
+        self.clerk.saver.flush(SAVE_WAIT)
+        stored = [meeting for meeting in meetings if self.store.has_meeting(meeting.id)]
+        self.app.call_from_thread(self._saved, committee, meetings, stored)
+
+    def _saved(self, committee: Committee, meetings: list[Meeting], stored: list[Meeting]) -> None:
+        self._saving = False
+        if len(stored) < len(meetings):
+            for meeting in stored:
+                self.date_list.deselect(meeting.date)  # made: not to be made again
+            self.refresh_preview()
+            reason = self.clerk.saver.failed or "the store did not answer in time"
+            self.query_one("#schedule-error", FieldMessage).show_error(
+                f"Not saved: {reason}. {len(stored)} of {len(meetings)} meetings were saved; put right "
+                "the cause, then press f2 to create the rest."
+            )
+            return
         first, last = meetings[0].date, meetings[-1].date
         self.clerk.notify(
             f"{committee.name}: {len(meetings)} meeting{'s' if len(meetings) > 1 else ''}, "
             f"{format_echo(first)} to {format_echo(last)} ({municipal_year_label(first, committee.style)}).",
             title="Year's schedule",
         )
-        self.dismiss([meeting.id for meeting in meetings])
+        if self.is_attached and self.app.screen is self:
+            self.dismiss([meeting.id for meeting in meetings])
 
     def action_cancel(self) -> None:
         self.dismiss(None)
