@@ -202,8 +202,14 @@ class NewMeetingScreen(ClerkModal):
                 f"{committee.name} already meets on {format_echo(day)} ({', '.join(same_day)}): "
                 "this will be a second meeting that day.",
             )
+        today = self.clerk.today()
+        past = day < today
+        if past:
+            lines.insert(
+                0, f"{format_echo(day)} has passed (today is {format_echo(today)}): is the year right?"
+            )
         note.update("\n".join(lines))
-        note.set_classes("-warning" if same_day else "")
+        note.set_classes("-warning" if same_day or past else "")
 
     # --- actions -----------------------------------------------------------------------
     def action_create(self) -> None:
@@ -288,6 +294,9 @@ class NewMeetingScreen(ClerkModal):
         return Venue(room, building, address, minutes_wording=usual.minutes_wording if unchanged else "")
 
     def action_cancel(self) -> None:
+        if self._saving:  # a moment: closing now would hide what was made
+            self.query_one("#new-error", FieldMessage).show_note("Saving… this closes by itself when done.")
+            return
         self.dismiss(None)
 
     @on(Button.Pressed)

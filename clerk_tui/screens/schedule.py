@@ -479,6 +479,11 @@ class ScheduleScreen(ClerkModal):
             self.dismiss([meeting.id for meeting in meetings])
 
     def action_cancel(self) -> None:
+        if self._saving:  # a moment: closing now would hide what was made
+            self.query_one("#schedule-error", FieldMessage).show_note(
+                "Saving… this closes by itself when done."
+            )
+            return
         self.dismiss(None)
 
     @on(Button.Pressed)

@@ -1,0 +1,406 @@
+"""Print a meeting's agenda or minutes (or its JSON) to a file, seeing the first lines
+before it is written. The writing happens off the UI thread; an existing file is only
+ever replaced whole."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import ClassVar, Literal
+
+import platformdirs
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
+from textual.worker import get_current_worker
+
+from clerk_tui.domain import DomainError
+from clerk_tui.domain.dates import format_echo
+from clerk_tui.exporting import export_bundle, print_paper
+from clerk_tui.render import Format, Printed, PrintOptions
+from clerk_tui.screens.base import ClerkModal
+from store import Store, StoreError
+from widgets import FieldMessage
+
+ExportPaper = Literal["agenda", "minutes", "meeting"]
+
+PAPERS: dict[ExportPaper, str] = {
+    "agenda": "Agenda front sheet",
+    "minutes": "Minutes",
+    "meeting": "Meeting (JSON)",
+}
+FORMATS: dict[Format, str] = {Format.TEXT: "Plain text", Format.MARKDOWN: "Markdown"}
+PREVIEW_LINES = 40
+WIDEST = 250
+NARROWEST = 20
+
+
+class ExportError(Exception):
+    """The file could not be written; the message says why in the clerk's words."""
+
+
+def export_folder() -> Path:
+    """``<Documents>/clerk-exports``, or ``~/clerk-exports`` where there is no Documents folder."""
+    documents = platformdirs.user_documents_path()
+    return (documents if documents.is_dir() else Path.home()) / "clerk-exports"
+
+
+def extension(paper: ExportPaper, text_format: Format) -> str:
+    if paper == "meeting":
+        return "json"
+    return "md" if text_format == Format.MARKDOWN else "txt"
+
+
+def default_path(folder: Path, meeting_id: str, paper: ExportPaper, text_format: Format) -> Path:
+    return folder / f"{meeting_id}-{paper}.{extension(paper, text_format)}"
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    meeting_id: str
+    paper: ExportPaper
+    options: PrintOptions
+    path: Path
+
+
+def render_export(store: Store, request: ExportRequest) -> Printed:
+    """The text of the file: exactly what ``clerk export`` prints with the same options."""
+    if request.paper == "meeting":
+        return Printed(export_bundle(store, [request.meeting_id]), ())
+    return print_paper(store, request.paper, request.meeting_id, request.options)
+
+
+def write_export(path: Path, text: str, *, make_folder: bool = False) -> None:
+    """Write beside the target, then rename over it: an existing file is replaced whole or
+    not at all. Raises ExportError saying what to do."""
+    folder = path.parent
+    try:
+        if make_folder:
+            folder.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            raise ExportError(f"{path} is a folder: add a file name to the path.")
+        if not folder.is_dir():
+            raise ExportError(f"There is no folder {folder}: create it first, or choose another.")
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666
+        partial_path = folder / f".{path.name}.{secrets.token_hex(4)}.part"
+        descriptor = os.open(partial_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    except PermissionError:
+        raise ExportError(f"You may not write in {folder}: choose another folder.") from None
+    except OSError as error:
+        raise ExportError(f"Cannot write {path}: {error.strerror or error}.") from None
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(partial_path, path)
+    except OSError as error:
+        partial_path.unlink(missing_ok=True)
+        raise ExportError(f"Cannot write {path}: {error.strerror or error}. Nothing was changed.") from None
+
+
+def preview_of(text: str, lines: int = PREVIEW_LINES) -> str:
+    head = text.splitlines()[:lines]
+    more = len(text.splitlines()) - len(head)
+    return "\n".join(head) + (f"\n… and {more} more lines" if more > 0 else "")
+
+
+class ExportScreen(ClerkModal):
+    """Dismisses with the path written, or None."""
+
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    AUTO_FOCUS = "#export-paper"
+    PALETTE_GROUP = "Export"
+    HELP_TITLE = "Export"
+    HELP_TEXT = (
+        "Print the agenda front sheet or the minutes to a file, as text or Markdown, or the "
+        "meeting itself as JSON for another copy of clerk. Width 0 prints one paragraph per line, "
+        "for pasting into a word processor. The preview shows the first lines of the file."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "f2,ctrl+enter",
+            "export",
+            "Export",
+            tooltip="Write the file (an existing one is replaced whole).",
+            id="export.write",
+        ),
+        Binding("escape", "cancel", "Cancel", tooltip="Close without writing anything.", id="export.cancel"),
+        Binding(
+            "f1", "app.help", "Help", tooltip="Every key of this dialog, and what it does.", id="export.help"
+        ),
+    ]
+
+    def __init__(self, meeting_id: str, paper: ExportPaper | None = None) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.paper = paper
+        self.folder = export_folder()
+        self._auto_path = ""
+        self._writing = False
+
+    # --- layout --------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        summary = next((s for s in self.store.meeting_summaries() if s.id == self.meeting_id), None)
+        paper: ExportPaper = self.paper or ("minutes" if summary and summary.minute_count else "agenda")
+        title = f"Export {self.meeting_id}"
+        if summary is not None:
+            with contextlib.suppress(StoreError):
+                committee = self.store.committee(summary.committee_id)
+                title = f"Export: {committee.name}, {format_echo(summary.date)}"
+        self._auto_path = str(default_path(self.folder, self.meeting_id, paper, Format.TEXT))
+        with Vertical(id="export-dialog"):
+            yield Static(title, id="export-title")
+            with Horizontal(id="export-choices"):
+                with Vertical(id="export-paper-field"):
+                    yield Label("Paper")
+                    yield Select(
+                        [(label, key) for key, label in PAPERS.items()],
+                        value=paper,
+                        allow_blank=False,
+                        id="export-paper",
+                    )
+                with Vertical(id="export-format-field"):
+                    yield Label("Format")
+                    yield Select(
+                        [(label, key.value) for key, label in FORMATS.items()],
+                        value=Format.TEXT.value,
+                        allow_blank=False,
+                        id="export-format",
+                    )
+                with Vertical(id="export-width-field"):
+                    yield Label("Width")
+                    yield Input(
+                        "80",
+                        restrict=r"\d{0,3}",
+                        tooltip="Columns to wrap at; 0 prints one paragraph per line.",
+                        id="export-width",
+                    )
+            yield FieldMessage(classes="-empty", id="export-width-message")
+            with Horizontal(id="export-switches"):
+                yield Checkbox("Pages with running headers", id="export-paginate")
+                yield Checkbox("Public copy: withhold exempt items", id="export-public")
+            with Vertical(id="export-path-field"):
+                yield Label("File")
+                yield Input(self._auto_path, id="export-path")
+                yield FieldMessage(classes="-empty", id="export-path-message")
+            yield Static(id="export-warnings")
+            with VerticalScroll(id="export-preview-scroll"):
+                yield Static("", id="export-preview", markup=False)
+            yield FieldMessage(classes="-empty", id="export-error")
+            with Horizontal(id="export-buttons"):
+                yield Button("Export", id="export", variant="primary")
+                yield Button("Cancel", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#export-preview-scroll").border_title = f"Preview: the first {PREVIEW_LINES} lines"
+        self._options_changed()
+
+    # --- reading the form --------------------------------------------------------------
+    def _paper(self) -> ExportPaper:
+        value = self.query_one("#export-paper", Select).value
+        return next((paper for paper in PAPERS if paper == value), "agenda")
+
+    def _format(self) -> Format:
+        value = self.query_one("#export-format", Select).value
+        return Format(value) if isinstance(value, str) else Format.TEXT
+
+    def _width(self) -> int:
+        text = self.query_one("#export-width", Input).value.strip()
+        if not text:
+            raise DomainError("Type a width: 80 for the usual page, 0 for one paragraph per line.", "width")
+        width = int(text)
+        if width and not NARROWEST <= width <= WIDEST:
+            raise DomainError(
+                f"Width: 0 (one paragraph per line) or {NARROWEST} to {WIDEST} columns.", "width"
+            )
+        return width
+
+    def _path(self) -> Path:
+        text = self.query_one("#export-path", Input).value.strip()
+        if not text:
+            raise DomainError("Type where to save the file.", "path")
+        path = Path(text).expanduser()
+        return path if path.is_absolute() else self.folder / path
+
+    def _request(self, path: Path | None = None) -> ExportRequest:
+        """What the form asks for (to ``path``, else the file typed); DomainError, naming
+        its field, if it cannot be done."""
+        paper = self._paper()
+        text_format = self._format()
+        width = self._width() if paper != "meeting" and text_format == Format.TEXT else 80
+        paginate = self.query_one("#export-paginate", Checkbox).value and width > 0
+        public = self.query_one("#export-public", Checkbox).value
+        options = PrintOptions(text_format, width, paginate, public)
+        return ExportRequest(self.meeting_id, paper, options, path or self._path())
+
+    # --- live preview ------------------------------------------------------------------
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(Input.Changed, "#export-width")
+    def _options_changed(self) -> None:
+        paper = self._paper()
+        text_format = self._format()
+        printed = paper != "meeting"
+        self.query_one("#export-format", Select).disabled = not printed
+        self.query_one("#export-public", Checkbox).disabled = not printed
+        self.query_one("#export-width", Input).disabled = not printed or text_format != Format.TEXT
+        path_input = self.query_one("#export-path", Input)
+        if path_input.value.strip() in ("", self._auto_path):
+            self._auto_path = str(default_path(self.folder, self.meeting_id, paper, text_format))
+            path_input.value = self._auto_path
+        width_message = self.query_one("#export-width-message", FieldMessage)
+        try:
+            width = self._width() if not self.query_one("#export-width", Input).disabled else 80
+        except DomainError as error:
+            width_message.show_error(error.message)
+            self.query_one("#export-preview", Static).update("")
+            return
+        width_message.show_note("")
+        self.query_one("#export-paginate", Checkbox).disabled = (
+            not printed or text_format != Format.TEXT or width == 0
+        )
+        self.query_one("#export-error", FieldMessage).show_note("")
+        try:
+            request = self._request(path=self.folder)  # the preview needs no file name
+        except DomainError:
+            return
+        self.run_worker(
+            partial(self._preview_in_thread, request),
+            thread=True,
+            exclusive=True,
+            group="export-preview",
+            exit_on_error=False,
+        )
+
+    def _preview_in_thread(self, request: ExportRequest) -> None:
+        self.clerk.saver.flush(5)  # show the meeting as last edited, not as last saved
+        try:
+            printed = render_export(self.store, request)
+        except Exception as error:  # noqa: BLE001 - shown to the clerk, never raised
+            message = error.message if isinstance(error, DomainError) else str(error)
+            if not get_current_worker().is_cancelled:
+                self.app.call_from_thread(self._show_preview, f"This cannot be printed: {message}", ())
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_preview, preview_of(printed.text), printed.warnings)
+
+    def _show_preview(self, text: str, warnings: tuple[str, ...]) -> None:
+        self.query_one("#export-preview", Static).update(text)
+        box = self.query_one("#export-warnings", Static)
+        box.update("\n".join(f"⚠ {warning}" for warning in warnings))
+        box.display = bool(warnings)
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self) -> None:
+        message = self.query_one("#export-path-message", FieldMessage)
+        try:
+            path = self._path()
+        except DomainError as error:
+            message.show_error(error.message)
+            return
+        self.query_one("#export-error", FieldMessage).show_note("")
+        self.run_worker(
+            partial(self._check_path_in_thread, path),
+            thread=True,
+            exclusive=True,
+            group="export-path",
+            exit_on_error=False,
+        )
+
+    def _check_path_in_thread(self, path: Path) -> None:
+        """Say where the file goes, and whether it replaces one (a stat is still disk I/O)."""
+        if path.is_dir():
+            note, error = f"{path} is a folder: add a file name.", True
+        elif path.exists():
+            note, error = f"Replaces the file {path}", False
+        elif not path.parent.is_dir() and path.parent != self.folder:
+            note, error = f"There is no folder {path.parent}.", True
+        else:
+            note, error = f"Saves to {path}", False
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_path_note, note, error)
+
+    def _show_path_note(self, note: str, error: bool) -> None:
+        message = self.query_one("#export-path-message", FieldMessage)
+        if error:
+            message.show_error(note)
+        else:
+            message.show_note(note)
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    # --- actions -----------------------------------------------------------------------
+    def action_export(self) -> None:
+        error_line = self.query_one("#export-error", FieldMessage)
+        if self._writing:
+            error_line.show_note("Writing the file…")
+            return
+        try:
+            request = self._request()
+        except DomainError as error:
+            target = "#export-width" if error.field == "width" else "#export-path"
+            self.query_one(f"{target}-message", FieldMessage).show_error(error.message)
+            self.query_one(target, Input).focus()
+            error_line.show_error("Nothing was written: put right what is marked above.")
+            return
+        self._writing = True
+        self.query_one("#export", Button).disabled = True
+        error_line.show_note(f"Writing {request.path}…")
+        self.run_worker(
+            partial(self._export_in_thread, request),
+            thread=True,
+            group="export-write",
+            name="export",
+            exit_on_error=False,
+        )
+
+    def _export_in_thread(self, request: ExportRequest) -> None:
+        try:
+            self.clerk.saver.flush(10)
+            printed = render_export(self.store, request)
+            write_export(request.path, printed.text, make_folder=request.path.parent == self.folder)
+        except ExportError as error:
+            self.app.call_from_thread(self._export_failed, str(error))
+            return
+        except Exception as error:  # noqa: BLE001 - shown to the clerk, never raised
+            message = error.message if isinstance(error, DomainError) else str(error)
+            self.app.call_from_thread(self._export_failed, f"This cannot be printed: {message}")
+            return
+        self.app.call_from_thread(self._exported, request, printed.warnings)
+
+    def _export_failed(self, message: str) -> None:
+        self._writing = False
+        if not self.is_attached:  # closed while writing: say it where the clerk is now
+            self.clerk.notify(f"Nothing was written. {message}", title="Export", severity="error", timeout=20)
+            return
+        self.query_one("#export", Button).disabled = False
+        self.query_one("#export-error", FieldMessage).show_error(f"Nothing was written. {message}")
+
+    def _exported(self, request: ExportRequest, warnings: tuple[str, ...]) -> None:
+        self._writing = False
+        caveat = "".join(f"\n⚠ {warning}" for warning in warnings)
+        self.clerk.notify(
+            f"{PAPERS[request.paper]} written to {request.path}{caveat}",
+            title="Exported",
+            severity="warning" if warnings else "information",
+            timeout=20 if warnings else 8,
+        )
+        if self.is_attached and self.app.screen is self:
+            self.dismiss(str(request.path))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed)
+    async def _button(self, event: Button.Pressed) -> None:
+        actions = {"export": "export", "cancel": "cancel"}
+        if event.button.id in actions:
+            await self.run_action(actions[event.button.id])
