@@ -80,6 +80,10 @@ class CommitteesScreen(ClerkScreen):
         else:
             self.reload()
 
+    def on_store_saved(self) -> None:
+        """A save landed: the list shows the store as it now is."""
+        self.reload()
+
     def committees(self) -> list[Committee]:
         try:
             return self.store.committees()

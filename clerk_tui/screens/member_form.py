@@ -48,6 +48,16 @@ class NameField(PersonPicker):
             return found[0]
         return Person(current.id if current else "", name)
 
+    def completion(self, text: str) -> str:
+        """The known name suggested for what is typed ("" when none, or when it is complete)."""
+        typed = " ".join(text.split()).casefold()
+        if not typed or people_named(typed, self.people):
+            return ""
+        for person in self.people:
+            if person.name.casefold().startswith(typed):
+                return person.name
+        return ""
+
     def _describe(self, person: Person) -> str:  # type: ignore[override]
         current = self.current
         if current is not None and person.id == current.id:
@@ -65,12 +75,12 @@ class MemberForm(ClerkModal):
     HELP_TITLE = "Member"
     HELP_TEXT = (
         "Type the name as the front sheet prints it, without Cllr. (turn Councillor on instead) and "
-        "without honours (type them under Honours). A name already known completes as you type (right "
-        "arrow accepts it) and fills in their details; changing those details changes them in every "
-        "paper. From and To are optional: leave them empty for a seat with no dates. Tab moves between "
-        "fields; enter (or f2) accepts the form, escape closes it. The committee can not have two "
-        "Chairs (or Vice-Chairs) at the same time, nor the same person twice: the form says so beside "
-        "the field and stays open."
+        "without honours (type them under Honours). A name already known is suggested as you type: "
+        "right arrow or enter takes it, and fills in their details; changing those details changes "
+        "them in every paper. From and To are optional: leave them empty for a seat with no dates. "
+        "Tab moves between fields; enter (or f2) accepts the form, escape closes it. The committee "
+        "can not have two Chairs (or Vice-Chairs) at the same time, nor the same person twice: the "
+        "form says so beside the field and stays open."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -179,8 +189,15 @@ class MemberForm(ClerkModal):
         self._preview()
 
     @on(Input.Submitted)
-    async def _submitted(self) -> None:
-        """Enter in any field accepts the form, as in a dialog (tab moves between fields)."""
+    async def _submitted(self, event: Input.Submitted) -> None:
+        """Enter in any field accepts the form, as in a dialog (tab moves between fields);
+        in the name, while a known name is suggested, it takes the suggestion first."""
+        if event.input.id == "member-name-input":
+            completion = self.query_one(NameField).completion(event.value)
+            if completion:
+                event.input.value = completion
+                event.input.cursor_position = len(completion)
+                return
         await self.run_action("accept")
 
     def _load(self, person: Person) -> None:
