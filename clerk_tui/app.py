@@ -116,6 +116,9 @@ class ClerkApp(App[None]):
 
     def on_saved(self, message: Saved) -> None:
         self.refresh_subtitle()
+        refresh = getattr(self.screen, "on_store_saved", None)
+        if callable(refresh):
+            refresh()
 
     def on_save_failed(self, message: SaveFailed) -> None:
         self.refresh_subtitle()

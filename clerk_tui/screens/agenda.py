@@ -151,7 +151,7 @@ class AgendaScreen(ClerkScreen):
     def _preview_width(self) -> int:
         """Wrap the front sheet at the pane's width, so it reads as it will print."""
         width = self.query_one("#agenda-preview").content_size.width
-        return max(30, width - 1) if width else PREVIEW_WIDTH
+        return max(30, width - 3) if width else PREVIEW_WIDTH  # room for the scrollbar
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._render_preview, self.meeting)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from clerk_tui.domain import DomainError
@@ -39,6 +40,9 @@ class ClerkScreen(ClerkMixin, Screen[None]):
 
 
 class ClerkModal(ClerkMixin, ModalScreen[Any]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "app.help", "Help", tooltip="Every key of this dialog.", id="modal.help"),
+    ]
     PALETTE_GROUP = ""
     HELP_TITLE = ""
     HELP_TEXT = ""

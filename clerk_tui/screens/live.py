@@ -819,7 +819,7 @@ class LiveMeetingScreen(ClerkScreen):
         self._preview_timer = self.set_timer(0.2, self._render_preview)
 
     def _render_preview(self) -> None:
-        width = max(40, self.query_one("#live-preview").content_size.width - 1)
+        width = max(40, self.query_one("#live-preview").content_size.width - 3)
         printed = print_minutes(papers_for(self.store, self.meeting), PrintOptions(width=width))
         warnings = "\n".join(f"! {w}" for w in printed.warnings)
         self.query_one("#live-preview-text", Static).update(

@@ -151,6 +151,10 @@ class MeetingsScreen(ClerkScreen):
                 else "No meetings yet: press n for a new meeting or y for a year's schedule."
             )
 
+    def on_store_saved(self) -> None:
+        """A save landed (a meeting created by a dialog): show it."""
+        self.reload()
+
     def highlighted_id(self) -> str | None:
         table = self.query_one("#meetings", DataTable)
         if not table.row_count:

@@ -43,3 +43,14 @@ async def type_text(pilot: Pilot[object], text: str) -> None:
         if count % CATCH_UP_EVERY == 0:
             await pilot.pause()
     await pilot.pause()
+
+
+async def tab_to(pilot: Pilot[object], widget_id: str, limit: int = 40) -> None:
+    """Press tab until the widget has focus, as a clerk would."""
+    app = pilot.app
+    for _ in range(limit):
+        if app.focused is not None and app.focused.id == widget_id:
+            return
+        await pilot.press("tab")
+    focused = app.focused.id if app.focused else None
+    raise AssertionError(f"tab never reached #{widget_id}; focus is on #{focused}")
