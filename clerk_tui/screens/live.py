@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -127,7 +127,7 @@ class LiveMeetingScreen(ClerkScreen):
             "ctrl+o",
             "minute_options",
             "Minute options",
-            tooltip="Heading, RESOLVED line, That, “; and”, full stop: where this minute departs from the rule.",
+            tooltip="Heading, RESOLVED line, That, “; and”, full stop: where a minute departs from the rule.",
             id="live.options",
         ),
         Binding(
@@ -297,8 +297,9 @@ class LiveMeetingScreen(ClerkScreen):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"“{self.meeting.item(item_id).title}” is exempt ({word} {join_numbers(proposal.paragraphs)} of "
-                "Schedule 12A). Minute the exclusion of the press and public first?",
+                f"“{self.meeting.item(item_id).title}” is exempt ({word} "
+                f"{join_numbers(proposal.paragraphs)} of Schedule 12A). "
+                "Minute the exclusion of the press and public first?",
                 "Exclude",
             ),
             decided,
@@ -562,7 +563,8 @@ class LiveMeetingScreen(ClerkScreen):
         )
         where = "Before the business"
         if self.current_item:
-            where = f"Now: {self.meeting.printed_number(self.current_item)}. {self.meeting.item(self.current_item).title}"
+            item = self.meeting.item(self.current_item)
+            where = f"Now: {self.meeting.printed_number(item.id)}. {item.title}"
         self.attendance.show(rows, quorum, where)
 
     def _row(self, person_id: str, name: str, role: str, counts: bool) -> AttendanceRow:
@@ -610,9 +612,9 @@ class LiveMeetingScreen(ClerkScreen):
         if person_id is None:
             return
         item_id = self.current_item if kind in DURING_AN_ITEM else None
-        if kind == EventKind.PRESENT and self.current_item is not None:
-            if presence_now(self.meeting, person_id) == Presence.NOT_RECORDED:
-                kind, item_id = EventKind.ARRIVED, self.current_item
+        arriving = presence_now(self.meeting, person_id) == Presence.NOT_RECORDED
+        if kind == EventKind.PRESENT and self.current_item is not None and arriving:
+            kind, item_id = EventKind.ARRIVED, self.current_item
         if kind in DURING_AN_ITEM and self.current_item is None and kind != EventKind.ARRIVED:
             self.clerk.notify(
                 "Take an item first (ctrl+n): a departure is recorded against the item under way.",
@@ -850,8 +852,8 @@ class LiveMeetingScreen(ClerkScreen):
                 if fill_previous_minutes(upcoming, self.meeting.date):
                     self.clerk.save_meeting(upcoming)
                     said += (
-                        f" The agenda of {upcoming.date:%d %B %Y} now lists the minutes of the meeting held on "
-                        f"{format_body_date(self.meeting.date)}."
+                        f" The agenda of {upcoming.date:%d %B %Y} now lists the minutes of the meeting "
+                        f"held on {format_body_date(self.meeting.date)}."
                     )
         self.clerk.notify(said, timeout=6)
 
