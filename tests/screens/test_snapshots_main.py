@@ -26,3 +26,14 @@ def test_agenda_screen_editing_an_exempt_item(snap_compare: Any, demo_store: Sto
 
 def test_help_screen(snap_compare: Any, demo_store: Store) -> None:
     assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE, press=["f1"])
+
+
+def test_live_meeting_screen(snap_compare: Any, demo_store: Store) -> None:
+    """The September meeting of the demo, its first items taken."""
+    keys = ["down", "enter", "m", "ctrl+n", "ctrl+n"]
+    assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE, press=keys)
+
+
+def test_live_meeting_preview(snap_compare: Any, demo_store: Store) -> None:
+    keys = ["down", "enter", "m", "ctrl+n", "f4"]
+    assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE, press=keys)
