@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.app import App
 from textual.binding import Binding, BindingType
 
@@ -163,6 +164,8 @@ class ClerkApp(App[None]):
         super()._handle_exception(error)
         detail = f" Details are in {self.log_path}." if self.log_path else ""
         self._exit_renderables[:] = [
-            f"clerk stopped on an unexpected error: {error}. Everything saved up to then is kept "
-            f"in {self.store.root}.{detail}"
+            Text(
+                f"clerk stopped on an unexpected error: {error}. Everything saved up to then is kept "
+                f"in {self.store.root}.{detail}"
+            )
         ]

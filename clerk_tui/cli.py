@@ -135,18 +135,36 @@ def _launch(args: argparse.Namespace) -> int:
     from clerk_tui.app import ClerkApp
     from store import Store
 
+    log_path = _start_log()
     if args.demo:
         folder = Path(tempfile.mkdtemp(prefix="clerk-demo-"))
         try:
             with Store.open(folder) as store:
                 seed_demo(store)
-                ClerkApp(store, demo=True).run()
+                ClerkApp(store, demo=True, log_path=log_path).run()
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         return EXIT_OK
     with Store.open(resolve_store_path(args.store)) as store:
-        ClerkApp(store).run()
-    return EXIT_OK
+        app = ClerkApp(store, log_path=log_path)
+        app.run()
+    return app.return_code or EXIT_OK
+
+
+def _start_log() -> Path | None:
+    """Unexpected errors go to a log file, never to the clerk's screen."""
+    from platformdirs import user_log_path
+
+    folder = user_log_path("clerk")
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    path = folder / "clerk.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    return path
 
 
 def _init(args: argparse.Namespace) -> int:
