@@ -93,14 +93,16 @@ class AgendaScreen(ClerkScreen):
                 yield Static(id="agenda-title")
                 yield DataTable(id="agenda-items", cursor_type="row")
                 with Horizontal(id="agenda-buttons"):
-                    yield Button("Add", id="add")
-                    yield Button("Edit", id="edit")
-                    yield Button("Accept", id="apply", variant="primary")
-                    yield Button("Up", id="up")
-                    yield Button("Down", id="down")
-                    yield Button("Delete", id="delete", variant="error")
-                    yield Button("Export", id="export")
-                    yield Button("Take minutes", id="minutes", variant="success")
+                    yield Button("Add", id="add", action="screen.add_item")
+                    yield Button("Edit", id="edit", action="screen.edit_item")
+                    yield Button("Accept", id="apply", action="screen.apply", variant="primary")
+                    yield Button("Up", id="up", action="screen.move(-1)")
+                    yield Button("Down", id="down", action="screen.move(1)")
+                    yield Button("Delete", id="delete", action="screen.delete_item", variant="error")
+                    yield Button("Export", id="export", action="screen.export")
+                    yield Button(
+                        "Take minutes", id="minutes", action="screen.take_minutes", variant="success"
+                    )
                 yield ItemEditor(id="agenda-editor")
             with VerticalScroll(id="agenda-preview"):
                 yield Static(id="agenda-front-sheet")
@@ -325,20 +327,6 @@ class AgendaScreen(ClerkScreen):
         return True
 
     # --- doors ----------------------------------------------------------------------
-    @on(Button.Pressed)
-    async def _button(self, event: Button.Pressed) -> None:
-        actions = {
-            "add": "add_item",
-            "edit": "edit_item",
-            "apply": "apply",
-            "up": "move(-1)",
-            "down": "move(1)",
-            "delete": "delete_item",
-            "export": "export",
-            "minutes": "take_minutes",
-        }
-        if event.button.id in actions:
-            await self.run_action(actions[event.button.id])
 
     @on(DataTable.RowSelected, "#agenda-items")
     def _row_selected(self, event: DataTable.RowSelected) -> None:

@@ -167,8 +167,10 @@ class AttendeeForm(ClerkModal):
                     field_id="attendee-capacity",
                 )
             with Horizontal(id="attendee-buttons"):
-                yield Button(f"Record: {TITLES[mode].lower()}", id="accept", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(
+                    f"Record: {TITLES[mode].lower()}", id="accept", action="screen.accept", variant="primary"
+                )
+                yield Button("Cancel", id="cancel", action="screen.cancel")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -268,12 +270,6 @@ class AttendeeForm(ClerkModal):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    @on(Button.Pressed)
-    async def _button(self, event: Button.Pressed) -> None:
-        actions = {"accept": "accept", "cancel": "cancel"}
-        if event.button.id in actions:
-            await self.run_action(actions[event.button.id])
 
 
 __all__ = ["TITLES", "AttendeeDraft", "AttendeeForm", "AttendeeMode", "AttendeeName"]

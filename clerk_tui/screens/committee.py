@@ -127,9 +127,9 @@ class SaveChangesModal(ClerkModal):
                 id="unsaved-question",
             )
             with Horizontal(id="unsaved-buttons"):
-                yield Button("Save (s)", id="save", variant="primary")
-                yield Button("Discard (d)", id="discard", variant="error")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save (s)", id="save", action="screen.choose('save')", variant="primary")
+                yield Button("Discard (d)", id="discard", action="screen.choose('discard')", variant="error")
+                yield Button("Cancel (esc)", id="cancel", action="screen.choose('')")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -137,12 +137,6 @@ class SaveChangesModal(ClerkModal):
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice or None)
-
-    @on(Button.Pressed)
-    async def _button(self, event: Button.Pressed) -> None:
-        choices = {"save": "save", "discard": "discard", "cancel": ""}
-        if event.button.id in choices:
-            await self.run_action(f"choose({choices[event.button.id]!r})")
 
 
 class CommitteeScreen(ClerkScreen):

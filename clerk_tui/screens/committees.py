@@ -58,9 +58,9 @@ class CommitteesScreen(ClerkScreen):
         yield DataTable(id="committees", cursor_type="row", zebra_stripes=True)
         yield Static(id="committees-empty")
         with Horizontal(id="committees-buttons"):
-            yield Button("New committee", id="new", variant="primary")
-            yield Button("Edit", id="edit")
-            yield Button("Back", id="back")
+            yield Button("New committee", id="new", action="screen.new_committee", variant="primary")
+            yield Button("Edit", id="edit", action="screen.edit_committee")
+            yield Button("Back", id="back", action="screen.back")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -167,12 +167,6 @@ class CommitteesScreen(ClerkScreen):
             )
             for committee in self.committees()
         ]
-
-    @on(Button.Pressed)
-    async def _button(self, event: Button.Pressed) -> None:
-        actions = {"new": "new_committee", "edit": "edit_committee", "back": "back"}
-        if event.button.id in actions:
-            await self.run_action(actions[event.button.id])
 
     @on(DataTable.RowSelected, "#committees")
     def _row_selected(self, event: DataTable.RowSelected) -> None:

@@ -153,8 +153,8 @@ class DeclarationForm(ClerkModal):
             yield FieldMessage(classes="-empty", id="declaration-action-message")
             yield Static(id="declaration-preview")
             with Horizontal(id="declaration-buttons"):
-                yield Button("Record declaration", id="accept", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button("Record declaration", id="accept", action="screen.accept", variant="primary")
+                yield Button("Cancel", id="cancel", action="screen.cancel")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -281,12 +281,6 @@ class DeclarationForm(ClerkModal):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    @on(Button.Pressed)
-    async def _button(self, event: Button.Pressed) -> None:
-        actions = {"accept": "accept", "cancel": "cancel"}
-        if event.button.id in actions:
-            await self.run_action(actions[event.button.id])
 
 
 __all__ = ["ACTION_LABELS", "DPI_NOTE", "KIND_LABELS", "DeclarationDraft", "DeclarationForm"]

@@ -193,8 +193,8 @@ class ExportScreen(ClerkModal):
                 yield Static("", id="export-preview", markup=False)
             yield FieldMessage(classes="-empty", id="export-error")
             with Horizontal(id="export-buttons"):
-                yield Button("Export", id="export", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button("Export", id="export", action="screen.export", variant="primary")
+                yield Button("Cancel", id="cancel", action="screen.cancel")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -398,9 +398,3 @@ class ExportScreen(ClerkModal):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    @on(Button.Pressed)
-    async def _button(self, event: Button.Pressed) -> None:
-        actions = {"export": "export", "cancel": "cancel"}
-        if event.button.id in actions:
-            await self.run_action(actions[event.button.id])

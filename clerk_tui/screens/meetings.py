@@ -82,11 +82,11 @@ class MeetingsScreen(ClerkScreen):
             id="meetings-hint",
         )
         with Horizontal(id="meetings-buttons"):
-            yield Button("Open agenda", id="open", variant="primary")
-            yield Button("New meeting", id="new")
-            yield Button("Year's schedule", id="schedule")
-            yield Button("Committees", id="committees")
-            yield Button("Export", id="export")
+            yield Button("Open agenda", id="open", action="screen.open_meeting", variant="primary")
+            yield Button("New meeting", id="new", action="screen.new_meeting")
+            yield Button("Year's schedule", id="schedule", action="screen.schedule")
+            yield Button("Committees", id="committees", action="screen.committees")
+            yield Button("Export", id="export", action="screen.export")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -241,18 +241,6 @@ class MeetingsScreen(ClerkScreen):
             for s in self.store.meeting_summaries()
         ]
         return entries
-
-    @on(Button.Pressed)
-    async def _button(self, event: Button.Pressed) -> None:
-        actions = {
-            "open": "open_meeting",
-            "new": "new_meeting",
-            "schedule": "schedule",
-            "committees": "committees",
-            "export": "export",
-        }
-        if event.button.id in actions:
-            await self.run_action(actions[event.button.id])
 
     @on(DataTable.RowSelected, "#meetings")
     def _row_selected(self, event: DataTable.RowSelected) -> None:

@@ -156,9 +156,12 @@ class MemberForm(ClerkModal):
             yield Static(id="member-preview")
             with Horizontal(id="member-buttons"):
                 yield Button(
-                    "Save member" if self.membership else "Add member", id="accept", variant="primary"
+                    "Save member" if self.membership else "Add member",
+                    id="accept",
+                    action="screen.accept",
+                    variant="primary",
                 )
-                yield Button("Cancel", id="cancel")
+                yield Button("Cancel", id="cancel", action="screen.cancel")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -304,12 +307,6 @@ class MemberForm(ClerkModal):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    @on(Button.Pressed)
-    async def _button(self, event: Button.Pressed) -> None:
-        actions = {"accept": "accept", "cancel": "cancel"}
-        if event.button.id in actions:
-            await self.run_action(actions[event.button.id])
 
 
 def _text(label: str, value: str, field_id: str, placeholder: str = "") -> TextField[str]:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -85,8 +84,8 @@ class MinuteOptionsScreen(ClerkModal):
             )
             yield Static(id="options-message")
             with Horizontal(id="options-buttons"):
-                yield Button("Accept (f2)", id="accept", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Accept (f2)", id="accept", action="screen.accept", variant="primary")
+                yield Button("Cancel (esc)", id="cancel", action="screen.cancel")
 
     def action_accept(self) -> None:
         try:
@@ -110,8 +109,3 @@ class MinuteOptionsScreen(ClerkModal):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    @on(Button.Pressed)
-    async def _button(self, event: Button.Pressed) -> None:
-        if event.button.id in {"accept", "cancel"}:
-            await self.run_action(event.button.id)

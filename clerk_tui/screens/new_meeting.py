@@ -115,8 +115,8 @@ class NewMeetingScreen(ClerkModal):
                 yield Static(id="new-note")
                 yield FieldMessage(classes="-empty", id="new-error")
             with Horizontal(id="new-buttons"):
-                yield Button("Create", id="create", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button("Create", id="create", action="screen.create", variant="primary")
+                yield Button("Cancel", id="cancel", action="screen.cancel")
         yield Footer()
 
     def _initial_committee(self) -> str | None:
@@ -298,9 +298,3 @@ class NewMeetingScreen(ClerkModal):
             self.query_one("#new-error", FieldMessage).show_note("Saving… this closes by itself when done.")
             return
         self.dismiss(None)
-
-    @on(Button.Pressed)
-    async def _button(self, event: Button.Pressed) -> None:
-        actions = {"create": "create", "cancel": "cancel"}
-        if event.button.id in actions:
-            await self.run_action(actions[event.button.id])

@@ -102,8 +102,8 @@ class QuickEntry(ClerkModal):
             yield Static(id="quick-problems")
             yield Static(id="quick-summary")
             with Horizontal(id="quick-buttons"):
-                yield Button("Add all", id="add", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button("Add all", id="add", action="screen.add_all", variant="primary")
+                yield Button("Cancel", id="cancel", action="screen.cancel")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -191,12 +191,6 @@ class QuickEntry(ClerkModal):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    @on(Button.Pressed)
-    async def _button(self, event: Button.Pressed) -> None:
-        actions = {"add": "add_all", "cancel": "cancel"}
-        if event.button.id in actions:
-            await self.run_action(actions[event.button.id])
 
 
 def _width(cell: str | Text) -> int:

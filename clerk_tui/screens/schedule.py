@@ -179,8 +179,8 @@ class ScheduleScreen(ClerkModal):
                     yield SelectionList[date](id="schedule-list")
             yield FieldMessage(classes="-empty", id="schedule-error")
             with Horizontal(id="schedule-buttons"):
-                yield Button("Create", id="create", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button("Create", id="create", action="screen.create", variant="primary")
+                yield Button("Cancel", id="cancel", action="screen.cancel")
         yield Footer()
 
     def _initial_committee(self) -> str | None:
@@ -485,9 +485,3 @@ class ScheduleScreen(ClerkModal):
             )
             return
         self.dismiss(None)
-
-    @on(Button.Pressed)
-    async def _button(self, event: Button.Pressed) -> None:
-        actions = {"create": "create", "cancel": "cancel"}
-        if event.button.id in actions:
-            await self.run_action(actions[event.button.id])

@@ -50,3 +50,25 @@ async def test_ctrl_s_says_that_changes_save_themselves(demo_store: Store) -> No
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert any("Nothing has changed" in n.message for n in app._notifications)
+
+
+async def test_buttons_run_the_same_actions_as_the_keys(demo_store: Store) -> None:
+    from clerk_tui.screens.agenda import AgendaScreen
+    from clerk_tui.screens.new_meeting import NewMeetingScreen
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.click("#new")
+        await settle(app, pilot)
+        assert isinstance(app.screen, NewMeetingScreen)
+        await pilot.click("#cancel")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MeetingsScreen)
+        await pilot.click("#open")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, AgendaScreen)
+        await pilot.click("#add")
+        await settle(app, pilot)
+        assert screen.editor.display
