@@ -36,7 +36,8 @@ def test_meetings_screen(snap_compare: Any, demo_store: Store) -> None:
 
 
 def test_agenda_screen(snap_compare: Any, demo_store: Store) -> None:
-    assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE, run_before=after("down", "down", "enter"))
+    keys = after("down", "down", "enter")
+    assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE, run_before=keys)
 
 
 def test_agenda_screen_editing_an_exempt_item(snap_compare: Any, demo_store: Store) -> None:
