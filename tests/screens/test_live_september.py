@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from clerk_tui.app import ClerkApp
@@ -19,11 +20,12 @@ from clerk_tui.domain.live import text_from_parts
 from clerk_tui.domain.narrative import narrative_text
 from clerk_tui.exporting import papers_for, print_paper
 from clerk_tui.render import PrintOptions
+from clerk_tui.screens import export as export_module
 from clerk_tui.screens.live import LiveMeetingScreen
 from store import Store
 from tests.fixtures import hwb_2019, hwb_2019_06_12, hwb_2019_09_11
 from tests.screens.conftest import SIZE, make_app, reopen, settle
-from tests.screens.keys import type_text
+from tests.screens.keys import tab_to, type_text
 
 GOLDEN = Path(__file__).parent.parent / "golden" / "hwb-2019-09-11.minutes.txt"
 SEPTEMBER = "hwb-2019-09-11"
@@ -113,7 +115,11 @@ async def minute(app: ClerkApp, pilot: Pilot[None], script: Minute, item_title: 
     await settle(app, pilot)
 
 
-async def test_the_september_meeting_minuted_by_keys_prints_as_published(tmp_path: Path) -> None:
+async def test_the_september_meeting_minuted_by_keys_prints_as_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export_module, "export_folder", lambda: tmp_path / "exports")
+    exported = tmp_path / "september-minutes.txt"
     script = hwb_2019_09_11.meeting()
     store = september_store(tmp_path)
     app = make_app(store)
@@ -139,10 +145,21 @@ async def test_the_september_meeting_minuted_by_keys_prints_as_published(tmp_pat
             await minute(app, pilot, scripted, titles[scripted.item_id or ""])
         await pilot.press("f8")  # minutes drafted
         await settle(app, pilot)
+        await pilot.press("f12")  # export, one paragraph per line, as pasted into a word processor
+        await settle(app, pilot)
+        await tab_to(pilot, "export-width")
+        await pilot.press("ctrl+a", "ctrl+k", "0")
+        await tab_to(pilot, "export-path")
+        await type_text(pilot, str(exported))
+        await pilot.press("f2")
+        await settle(app, pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
 
     with reopen(store) as after:
         minuted = after.meeting(SEPTEMBER)
         printed = print_paper(after, "minutes", SEPTEMBER, PrintOptions(width=0))
     assert minuted.status == MeetingStatus.MINUTES_DRAFTED
     assert printed.text == GOLDEN.read_text(encoding="utf-8")
+    assert exported.read_text(encoding="utf-8") == GOLDEN.read_text(encoding="utf-8")
     store.close()
