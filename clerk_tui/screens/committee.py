@@ -60,9 +60,10 @@ from clerk_tui.domain.membership_entry import (
     parse_quorum,
     role_label,
 )
-from clerk_tui.screens.base import ClerkModal, ClerkScreen
+from clerk_tui.screens.base import ClerkScreen
 from clerk_tui.screens.member_form import MemberForm
 from clerk_tui.screens.quick_entry import QuickEntry, QuickEntryResult
+from clerk_tui.screens.save_changes import SaveChangesModal
 from store import StoreError
 from widgets.fields import FieldMessage, TextField, TimeField
 
@@ -100,43 +101,6 @@ _DOMAIN_FIELDS = {
     "start_time": "committee-start-time",
     "municipal_year_start_month": "style-year-month",
 }
-
-
-class SaveChangesModal(ClerkModal):
-    """Asked when the clerk leaves a committee with changes not yet applied:
-    returns "save", "discard" or None (stay)."""
-
-    CSS_PATH = Path(__file__).with_suffix(".tcss")
-    PALETTE_GROUP = "Unsaved changes"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "choose('save')", "Save", tooltip="Apply the changes, then leave.", id="unsaved.save"),
-        Binding(
-            "d", "choose('discard')", "Discard", tooltip="Leave without the changes.", id="unsaved.discard"
-        ),
-        Binding("escape", "choose('')", "Cancel", tooltip="Stay and keep editing.", id="unsaved.cancel"),
-    ]
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.committee_name = name
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="unsaved-body"):
-            yield Static(
-                f"{self.committee_name or 'This committee'} has changes that are not saved yet.",
-                id="unsaved-question",
-            )
-            with Horizontal(id="unsaved-buttons"):
-                yield Button("Save (s)", id="save", action="screen.choose('save')", variant="primary")
-                yield Button("Discard (d)", id="discard", action="screen.choose('discard')", variant="error")
-                yield Button("Cancel (esc)", id="cancel", action="screen.choose('')")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#save", Button).focus()
-
-    def action_choose(self, choice: str) -> None:
-        self.dismiss(choice or None)
 
 
 class CommitteeScreen(ClerkScreen):

@@ -14,11 +14,12 @@ from clerk_tui.app import ClerkApp
 from clerk_tui.commands import binding_entries
 from clerk_tui.domain import CouncillorNames, MemberOrder, OrganisationStyle, Role
 from clerk_tui.domain.committee import HWB_OPENING_ORDER
-from clerk_tui.screens.committee import CommitteeScreen, SaveChangesModal
+from clerk_tui.screens.committee import CommitteeScreen
 from clerk_tui.screens.committees import CommitteesScreen
 from clerk_tui.screens.help import help_rows
 from clerk_tui.screens.member_form import MemberForm
 from clerk_tui.screens.quick_entry import QuickEntry
+from clerk_tui.screens.save_changes import SaveChangesModal
 from store import Store
 from tests.screens.conftest import SIZE, make_app, reopen, settle
 from widgets.fields import FieldMessage, TextField
