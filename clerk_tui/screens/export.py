@@ -130,9 +130,6 @@ class ExportScreen(ClerkModal):
             id="export.write",
         ),
         Binding("escape", "cancel", "Cancel", tooltip="Close without writing anything.", id="export.cancel"),
-        Binding(
-            "f1", "app.help", "Help", tooltip="Every key of this dialog, and what it does.", id="export.help"
-        ),
     ]
 
     def __init__(self, meeting_id: str, paper: ExportPaper | None = None) -> None:

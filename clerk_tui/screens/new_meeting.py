@@ -56,13 +56,6 @@ class NewMeetingScreen(ClerkModal):
         Binding(
             "escape", "cancel", "Cancel", tooltip="Close without creating a meeting.", id="new_meeting.cancel"
         ),
-        Binding(
-            "f1",
-            "app.help",
-            "Help",
-            tooltip="Every key of this dialog, and what it does.",
-            id="new_meeting.help",
-        ),
     ]
 
     def __init__(self, committee_filter: str | None = None) -> None:

@@ -98,13 +98,6 @@ class ScheduleScreen(ClerkModal):
         Binding(
             "escape", "cancel", "Cancel", tooltip="Close without creating anything.", id="schedule.cancel"
         ),
-        Binding(
-            "f1",
-            "app.help",
-            "Help",
-            tooltip="Every key of this dialog, and what it does.",
-            id="schedule.help",
-        ),
     ]
 
     def __init__(self, committee_filter: str | None = None) -> None:
