@@ -21,6 +21,12 @@ def meeting_id_for(committee: Committee, day: date, taken: Iterable[str]) -> str
     return unique_id(f"{committee.id}-{day.isoformat()}", taken)
 
 
+def previous_meeting_date(dates: Iterable[date], day: date) -> date | None:
+    """The latest of ``dates`` before ``day``: the meeting whose minutes come up next."""
+    earlier = [other for other in dates if other < day]
+    return max(earlier) if earlier else None
+
+
 def previous_minutes_description(previous: date) -> str:
     """``Minutes of the meeting held on 7 December 2022`` (the printer adds any full stop)."""
     return f"Minutes of the meeting held on {format_body_date(previous)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.binding import Binding, BindingType
@@ -12,6 +13,15 @@ from clerk_tui.domain import DomainError
 if TYPE_CHECKING:
     from clerk_tui.app import ClerkApp
     from store import Store
+
+
+def preselected_committee(committees: Mapping[str, object], wanted: str | None) -> str | None:
+    """The committee a dialog starts on: the one the list was showing, or the only one."""
+    if wanted in committees:
+        return wanted
+    if len(committees) == 1:
+        return next(iter(committees))
+    return None
 
 
 class ClerkMixin:

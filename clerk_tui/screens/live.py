@@ -54,7 +54,7 @@ from clerk_tui.domain.live import (
 )
 from clerk_tui.domain.narrative import narrative_text, parse_narrative
 from clerk_tui.domain.phrases import PhraseContext, join_numbers, phrase_library
-from clerk_tui.domain.planning import fill_previous_minutes
+from clerk_tui.domain.planning import fill_previous_minutes, previous_meeting_date
 from clerk_tui.exporting import papers_for
 from clerk_tui.render import PrintOptions, print_minutes
 from clerk_tui.render.document import ItemList, Paragraph, Table
@@ -481,10 +481,8 @@ class LiveMeetingScreen(ClerkScreen):
         )
 
     def _previous_meeting_date(self) -> date | None:
-        earlier = [
-            s for s in self.store.meeting_summaries(self.meeting.committee_id) if s.date < self.meeting.date
-        ]
-        return earlier[-1].date if earlier else None
+        dates = [s.date for s in self.store.meeting_summaries(self.meeting.committee_id)]
+        return previous_meeting_date(dates, self.meeting.date)
 
     # --- saving -------------------------------------------------------------------------
     def _edited(self) -> None:

@@ -3,7 +3,6 @@ opening items in the committee's order and the previous minutes named."""
 
 from __future__ import annotations
 
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import ClassVar, TypeVar
@@ -16,8 +15,13 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from clerk_tui.domain import Committee, DomainError, Venue
 from clerk_tui.domain.dates import format_body_date, format_echo, format_time
-from clerk_tui.domain.planning import meeting_id_for, new_meeting, previous_minutes_description
-from clerk_tui.screens.base import ClerkModal
+from clerk_tui.domain.planning import (
+    meeting_id_for,
+    new_meeting,
+    previous_meeting_date,
+    previous_minutes_description,
+)
+from clerk_tui.screens.base import ClerkModal, preselected_committee
 from store import StoreError
 from widgets import DateField, FieldMessage, TextField, TimeField
 
@@ -25,12 +29,6 @@ T = TypeVar("T")
 SAVE_WAIT = 30.0
 """Seconds to wait for the new meeting to reach the disk before saying it has not."""
 Problems = list[tuple[FieldMessage, str, "Input | Select[str]"]]
-
-
-def previous_meeting_date(dates: list[date], day: date) -> date | None:
-    """The latest of ``dates`` before ``day``: the meeting whose minutes come up next."""
-    earlier = [other for other in dates if other < day]
-    return max(earlier) if earlier else None
 
 
 class NewMeetingScreen(ClerkModal):
@@ -113,11 +111,7 @@ class NewMeetingScreen(ClerkModal):
         yield Footer()
 
     def _initial_committee(self) -> str | None:
-        if self.committee_filter in self.committees:
-            return self.committee_filter
-        if len(self.committees) == 1:
-            return next(iter(self.committees))
-        return None
+        return preselected_committee(self.committees, self.committee_filter)
 
     def on_mount(self) -> None:
         self._refresh_note()

@@ -20,8 +20,8 @@ from textual.widgets.selection_list import Selection
 from clerk_tui.domain import Committee, DomainError, HouseStyle, Meeting
 from clerk_tui.domain.dates import format_body_date, format_echo
 from clerk_tui.domain.numbering import municipal_year, municipal_year_label
-from clerk_tui.domain.planning import meeting_id_for, new_meeting, schedule
-from clerk_tui.screens.base import ClerkModal
+from clerk_tui.domain.planning import meeting_id_for, new_meeting, previous_meeting_date, schedule
+from clerk_tui.screens.base import ClerkModal, preselected_committee
 from store import StoreError
 from widgets import DateField, FieldMessage
 
@@ -64,9 +64,8 @@ def plan_batch(
     known = [day for _, day in existing if day]
     meetings = []
     for day in sorted(days):
-        earlier = [other for other in known if other < day]
         meeting = new_meeting(
-            committee, day, meeting_id_for(committee, day, taken), previous=max(earlier) if earlier else None
+            committee, day, meeting_id_for(committee, day, taken), previous=previous_meeting_date(known, day)
         )
         taken.add(meeting.id)
         known.append(day)
@@ -177,11 +176,7 @@ class ScheduleScreen(ClerkModal):
         yield Footer()
 
     def _initial_committee(self) -> str | None:
-        if self.committee_filter in self.committees:
-            return self.committee_filter
-        if len(self.committees) == 1:
-            return next(iter(self.committees))
-        return None
+        return preselected_committee(self.committees, self.committee_filter)
 
     def _usual_day(self, committee: Committee | None) -> tuple[str, str]:
         """The committee's habit, from its latest meeting (a 4 December that is a Wednesday
