@@ -3,11 +3,12 @@ frozen, and check the store afterwards."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from clerk_tui.app import ClerkApp
 from clerk_tui.cli import seed_demo
@@ -70,3 +71,32 @@ def _no_animation(monkeypatch: pytest.MonkeyPatch) -> None:
 def snapshot_app(store: Store) -> ClerkApp:
     """An app whose header does not show the temporary folder's name."""
     return ClerkApp(store, clock=frozen_clock, store_label="~/clerk/store")
+
+
+def settled(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
+    """A snapshot's run_before: press the keys one by one, let every save land and clear
+    passing notifications, so that the picture does not depend on timing."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, ClerkApp)
+        await settle(app, pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(app, pilot)
+        await app.workers.wait_for_complete()
+        app.clear_notifications()
+        steady_cursors(app)
+        await pilot.pause()
+
+    return run_before
+
+
+def steady_cursors(app: ClerkApp) -> None:
+    """A blinking cursor is on or off depending on when the picture is taken: keep it on."""
+    from textual.widgets import Input, TextArea
+
+    for screen in app.screen_stack:
+        for widget in screen.query("Input, TextArea"):
+            if isinstance(widget, Input | TextArea):
+                widget.cursor_blink = False

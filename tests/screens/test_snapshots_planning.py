@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 
 from clerk_tui.screens import export as export_module
 from store import Store
-from tests.screens.conftest import SIZE, snapshot_app
+from tests.screens.conftest import SIZE, settled, snapshot_app
 
 
 async def export_december(pilot: Pilot[None]) -> None:
@@ -27,27 +27,27 @@ async def export_december(pilot: Pilot[None]) -> None:
 
 def test_new_meeting(snap_compare: Any, demo_store: Store) -> None:
     keys = ["n", *"3 March 2027"]
-    assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE, press=keys)
+    assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE, run_before=settled(*keys))
 
 
 def test_new_meeting_refused(snap_compare: Any, demo_store: Store) -> None:
     keys = ["n", *"31/02/2027", "tab", *"25.00 pm", "f2"]
-    assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE, press=keys)
+    assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE, run_before=settled(*keys))
 
 
 def test_new_meeting_on_a_day_taken(snap_compare: Any, demo_store: Store) -> None:
     keys = ["n", *"4/12/2019"]
-    assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE, press=keys)
+    assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE, run_before=settled(*keys))
 
 
 def test_schedule(snap_compare: Any, demo_store: Store) -> None:
     keys = ["y", *"1 June 2027", "tab", "tab", "tab", "tab", "2", "tab", "tab", "down", "space"]
-    assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE, press=keys)
+    assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE, run_before=settled(*keys))
 
 
 def test_schedule_with_an_impossible_rule(snap_compare: Any, demo_store: Store) -> None:
     keys = ["y", "tab", "tab", "tab", "tab", "ctrl+a", "ctrl+k", "1", "3"]
-    assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE, press=keys)
+    assert snap_compare(snapshot_app(demo_store), terminal_size=SIZE, run_before=settled(*keys))
 
 
 def test_export(snap_compare: Any, demo_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
