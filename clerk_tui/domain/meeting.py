@@ -10,6 +10,7 @@ from clerk_tui.domain.agenda import AgendaItem
 from clerk_tui.domain.attendance import AttendanceEvent
 from clerk_tui.domain.declarations import Declaration
 from clerk_tui.domain.errors import DomainError
+from clerk_tui.domain.history import History
 from clerk_tui.domain.ids import next_sequential_id
 from clerk_tui.domain.minutes import Minute
 from clerk_tui.domain.people import OfficerContact
@@ -29,6 +30,9 @@ class MeetingStatus(StrEnum):
 
 @dataclass
 class Meeting:
+    """One meeting of a committee: its agenda, attendance, declarations and minutes, and
+    the undo history of what the clerk did while it was live."""
+
     id: str
     committee_id: str
     date: date
@@ -46,6 +50,9 @@ class Meeting:
     first_minute_number: int | None = None
     """Set by the clerk when earlier minutes of the year are not in the store, or
     fixed when the minutes are approved; otherwise it follows the year's numbering."""
+    history: History = field(default_factory=History)
+    """What the clerk did in the live meeting, to undo and redo (``clerk_tui.domain.undo``).
+    Missing from files written before it existed: they read with an empty history."""
 
     # --- agenda -------------------------------------------------------------
     def item(self, item_id: str) -> AgendaItem:

@@ -89,6 +89,31 @@ class Resolution:
         ]
 
 
+@dataclass(frozen=True)
+class MinuteOptions:
+    """How one minute prints where it departs from the house rule: its heading, the
+    resolution's lead and opening word, its "RESOLVED:" line, "; and" and the full stop."""
+
+    title: str
+    lead: ResolutionLead = ResolutionLead.RESOLVED
+    opening: str = "That"
+    print_lead: bool = True
+    and_before_last: bool = True
+    final_full_stop: bool = True
+
+    @classmethod
+    def of(cls, minute: Minute) -> MinuteOptions:
+        resolution = minute.resolution or Resolution(["-"])
+        return cls(
+            minute.title,
+            resolution.lead,
+            resolution.opening,
+            resolution.print_lead,
+            resolution.and_before_last,
+            resolution.final_full_stop,
+        )
+
+
 class MinuteStatus(StrEnum):
     MINUTED = "minuted"
     DEFERRED = "deferred"

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time
 
+from clerk_tui.domain.committee import Committee
 from clerk_tui.domain.dates import format_body_date, format_next_meeting_date, format_time
 from clerk_tui.domain.errors import DomainError
+from clerk_tui.domain.meeting import Meeting, MeetingSummary
 from clerk_tui.domain.minutes import Resolution
+from clerk_tui.domain.planning import previous_meeting_date
 
 
 def join_numbers(numbers: Sequence[int]) -> str:
@@ -167,3 +170,28 @@ def _exclusion(paragraphs: Sequence[int], items: int) -> str:
         return exclusion_resolution(paragraphs, max(items, 1)).parts[0]
     text = exclusion_resolution([1], max(items, 1)).parts[0]
     return text.replace("in paragraph 1 of", f"in paragraph {GAP} of", 1)
+
+
+def phrase_context(
+    meeting: Meeting, committee: Committee, summaries: Iterable[MeetingSummary], item_id: str | None
+) -> PhraseContext:
+    """What the live meeting knows that fills the phrases in, for the item under way:
+    the previous meeting (whose minutes are confirmed), the next one, the presenter and the
+    exempt paragraphs of the agenda's Part 2 items."""
+    own = [s for s in summaries if s.committee_id == meeting.committee_id]
+    item = meeting.item(item_id) if item_id else None
+    later = [s.date for s in own if s.date > meeting.date]
+    exempt = [i for i in meeting.agenda if i.exempt]
+    return PhraseContext(
+        body=committee.noun,
+        body_name=committee.name,
+        previous_meeting=previous_meeting_date((s.date for s in own), meeting.date),
+        comma_before_year=committee.style.comma_before_year,
+        presenter=item.presenter if item else "",
+        report_of=item.report_of if item else "",
+        exempt_paragraphs=tuple(sorted({p for i in exempt for p in i.exempt_paragraphs})),
+        exempt_items=max(1, len(exempt)),
+        next_meeting=min(later) if later else None,
+        next_time=committee.start_time,
+        next_venue=committee.venue.front_sheet(),
+    )
