@@ -101,8 +101,7 @@ def back_to_draft_plan(meeting: Meeting) -> BackToDraft:
     status = _status_before_live(meeting)
     empty = tuple(m.id for m in meeting.minutes if not (m.narrative or m.resolution))
     written = [m for m in meeting.minutes if m.id not in empty]
-    where = "its draft agenda" if status == MeetingStatus.DRAFT_AGENDA else "its published agenda"
-    parts = [f"Put the meeting back to {where}?"]
+    parts = [f"Put the meeting back to {_agenda_words(status)}?"]
     if empty:
         count = len(empty)
         parts.append(f"{count} minute{'s' if count > 1 else ''} started but not written in {_go(count)}.")
@@ -112,6 +111,10 @@ def back_to_draft_plan(meeting: Meeting) -> BackToDraft:
     if meeting.attendance:
         parts.append(f"The attendance recorded ({len(meeting.attendance)} marks) is kept.")
     return BackToDraft(status, empty, tuple(m.id for m in written), " ".join(parts))
+
+
+def _agenda_words(status: MeetingStatus) -> str:
+    return "its draft agenda" if status == MeetingStatus.DRAFT_AGENDA else "its published agenda"
 
 
 def _go(count: int) -> str:
@@ -125,8 +128,8 @@ def back_to_draft(meeting: Meeting) -> str:
     for minute in [m for m in meeting.minutes if m.id in plan.removed]:
         edit.remove(Target.MINUTES, minute)
     edit.set_meeting("status", plan.status)
-    edit.commit(f"meeting put back to its {plan.status.label()}")
-    return f"The meeting is back to its agenda ({plan.status.label()})."
+    edit.commit(f"meeting put back to {_agenda_words(plan.status)}")
+    return f"The meeting is back to {_agenda_words(plan.status)}."
 
 
 # --- the agenda ---------------------------------------------------------------------
@@ -221,7 +224,7 @@ def reschedule_effects(
     before = first_minute_numbers([*own, here], style)
     after = first_minute_numbers([*own, replace(here, date=day)], style)
     changes: list[Renumbering] = []
-    for summary in sorted([*own, here], key=lambda s: (s.date, s.id)):
+    for summary in sorted([*own, here], key=lambda s: (s.id != meeting.id, s.date, s.id)):
         if summary.minute_count and before[summary.id] != after[summary.id]:
             if summary.status == MeetingStatus.APPROVED:
                 raise DomainError(

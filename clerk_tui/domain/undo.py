@@ -234,7 +234,7 @@ def _changes_status(step: Step) -> bool:
     return any(c.target == Target.MEETING and c.path == "status" for c in step.changes)
 
 
-def _check_status(meeting: Meeting, step: Step, verb: str) -> None:
+def _check_status(meeting: Meeting, step: Step, which: str) -> None:
     if meeting.status == MeetingStatus.APPROVED:
         raise DomainError(
             "The minutes are approved: they are the committee's record and are not undone.", "history"
@@ -242,8 +242,8 @@ def _check_status(meeting: Meeting, step: Step, verb: str) -> None:
     if meeting.status == MeetingStatus.HELD or _changes_status(step):
         return
     if meeting.status == MeetingStatus.MINUTES_DRAFTED:
-        raise DomainError(f"The minutes are drafted: reopen them to {verb} “{step.said}”.", "history")
-    raise DomainError(f"The meeting is not live: take it live to {verb} “{step.said}”.", "history")
+        raise DomainError(f"The minutes are drafted: reopen them to {which} ({step.said}).", "history")
+    raise DomainError(f"The meeting is not live: take it live to {which} ({step.said}).", "history")
 
 
 def undo(meeting: Meeting) -> str:
@@ -251,12 +251,12 @@ def undo(meeting: Meeting) -> str:
     if not meeting.history.undo:
         raise DomainError("Nothing to undo.", "history")
     step = meeting.history.undo[-1]
-    _check_status(meeting, step, "undo")
+    _check_status(meeting, step, "undo the last step")
     try:
         applied = _apply_all(meeting, [change.inverse() for change in reversed(step.changes)])
     except _Conflict as conflict:
         raise DomainError(
-            f"Cannot undo “{step.said}”: {conflict.reason}. Nothing was changed.", "history"
+            f"Cannot undo the last step ({step.said}): {conflict.reason}. Nothing was changed.", "history"
         ) from None
     meeting.history.undo.pop()
     meeting.history.redo.append(Step(step.said, [change.inverse() for change in reversed(applied)]))
@@ -269,12 +269,12 @@ def redo(meeting: Meeting) -> str:
     if not meeting.history.redo:
         raise DomainError("Nothing to redo.", "history")
     step = meeting.history.redo[-1]
-    _check_status(meeting, step, "redo")
+    _check_status(meeting, step, "redo the next step")
     try:
         applied = _apply_all(meeting, step.changes)
     except _Conflict as conflict:
         raise DomainError(
-            f"Cannot redo “{step.said}”: {conflict.reason}. Nothing was changed.", "history"
+            f"Cannot redo the next step ({step.said}): {conflict.reason}. Nothing was changed.", "history"
         ) from None
     meeting.history.redo.pop()
     meeting.history.undo.append(Step(step.said, applied))
@@ -287,7 +287,7 @@ def skip_undo(meeting: Meeting) -> str:
     if not meeting.history.undo:
         raise DomainError("Nothing to undo.", "history")
     step = meeting.history.undo.pop()
-    return f"“{step.said}” can no longer be undone; the record is unchanged."
+    return f"The last step ({step.said}) is dropped: it can no longer be undone. The record is unchanged."
 
 
 def undo_label(meeting: Meeting) -> str | None:

@@ -159,3 +159,39 @@ def test_next_meeting_unknown_leaves_gaps() -> None:
 def test_first_gap() -> None:
     assert first_gap("the report be noted") is None
     assert first_gap("the […] be requested to […]") == (4, 7)
+
+
+def test_the_phrase_context_is_what_the_live_meeting_knows() -> None:
+    from clerk_tui.domain import AgendaItem, Meeting, MeetingStatus, MeetingSummary
+    from clerk_tui.domain.phrases import phrase_context
+    from tests.fixtures import hwb_2019
+
+    board = hwb_2019.committee()
+    meeting = Meeting("hwb-2019-09-11", "hwb", date(2019, 9, 11))
+    meeting.add_item(
+        AgendaItem("item-1", "Healthwatch", presenter="Maureen Kelly, Chair of Healthwatch Sefton")
+    )
+    meeting.add_item(AgendaItem("item-2", "Contract", exempt=True, exempt_paragraphs=[3]))
+    meeting.add_item(AgendaItem("item-3", "Staffing", exempt=True, exempt_paragraphs=[1]))
+    summaries = [
+        MeetingSummary("hwb-2019-12-04", "hwb", date(2019, 12, 4), MeetingStatus.DRAFT_AGENDA),
+        MeetingSummary("hwb-2019-06-12", "hwb", date(2019, 6, 12), MeetingStatus.APPROVED),
+        MeetingSummary("hwb-2019-03-13", "hwb", date(2019, 3, 13), MeetingStatus.APPROVED),
+        MeetingSummary("os-2019-07-01", "os", date(2019, 7, 1), MeetingStatus.HELD),
+        MeetingSummary("hwb-2020-03-04", "hwb", date(2020, 3, 4), MeetingStatus.DRAFT_AGENDA),
+    ]
+    context = phrase_context(meeting, board, summaries, "item-1")
+    assert context == PhraseContext(
+        body="the Board",
+        body_name="Health and Wellbeing Board",
+        previous_meeting=date(2019, 6, 12),
+        comma_before_year=True,
+        presenter="Maureen Kelly, Chair of Healthwatch Sefton",
+        exempt_paragraphs=(1, 3),
+        exempt_items=2,
+        next_meeting=date(2019, 12, 4),
+        next_time=time(14, 0),
+        next_venue="Committee Room - Bootle Town Hall, Trinity Road, Bootle, L20 7AE",
+    )
+    before = phrase_context(meeting, board, [], None)
+    assert (before.previous_meeting, before.next_meeting, before.presenter) == (None, None, "")

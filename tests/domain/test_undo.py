@@ -209,8 +209,8 @@ def test_taking_an_item_is_not_undone_over_text_typed_since(live: Meeting) -> No
     with pytest.raises(DomainError) as refused:
         undo(live)
     assert refused.value.message == (
-        "Cannot undo “item 4, “Report A”, taken”: “Report A” has text typed since: clear it first, "
-        "or withdraw the item. Nothing was changed."
+        "Cannot undo the last step (item 4, “Report A”, taken): “Report A” has text typed since: "
+        "clear it first, or withdraw the item. Nothing was changed."
     )
     assert the_record(live) == before and len(live.history.undo) == 1
     write_minute(minute, "", "", ResolutionLead.RESOLVED)
@@ -234,7 +234,10 @@ def test_a_change_made_outside_the_history_stops_the_undo_and_the_step_can_be_sk
     with pytest.raises(DomainError, match="the attendance record has changed since. Nothing was changed"):
         undo(live)
     assert the_record(live) == before
-    assert skip_undo(live) == "“Cllr Jones marked present” can no longer be undone; the record is unchanged."
+    assert skip_undo(live) == (
+        "The last step (Cllr Jones marked present) is dropped: it can no longer be undone. "
+        "The record is unchanged."
+    )
     assert undo(live) == "Undone: m1 marked present."
     assert [e.person_id for e in live.attendance] == ["m2"]
 
@@ -269,7 +272,9 @@ def test_drafted_minutes_are_undone_by_reopening_and_nothing_else_until_then(liv
     assert [live.status] == [MeetingStatus.HELD]
     redo(live)
     live.history.undo.pop()  # as if drafted outside the history: the top step is a mark
-    with pytest.raises(DomainError, match="The minutes are drafted: reopen them to undo “m1 marked present”"):
+    with pytest.raises(
+        DomainError, match=r"The minutes are drafted: reopen them to undo the last step \(m1 marked present\)"
+    ):
         undo(live)
     reopen_minutes(live)
     assert undo(live) == "Undone: drafted minutes reopened."
