@@ -12,8 +12,9 @@ from enum import StrEnum
 
 HISTORY_STEPS = 200
 """Steps kept for undo: a long meeting is about a hundred."""
-HISTORY_CHARACTERS = 100_000
-"""About 100 KB of steps at most, whatever the size of the meeting; the oldest go first."""
+HISTORY_CHARACTERS = 60_000
+"""Characters of steps kept at most (about 100 KB once written as JSON), whatever the size of
+the meeting; the oldest steps go first."""
 
 
 class Target(StrEnum):

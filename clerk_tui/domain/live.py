@@ -244,14 +244,15 @@ def mark(
     Before the business, a roll-call mark replaces the one before it (present, then
     apologies, just works), and "arrived" is simply present. Once it has begun, "present"
     for someone not in the room is an arrival (or a return) during the current item, and
-    departures, withdrawals and returns are tied to it. What cannot have happened is
-    refused with a sentence saying what to do instead; nothing is changed then.
+    departures, withdrawals and returns are tied to it, as is a substitute, officer or
+    guest who joins once it has begun. What cannot have happened is refused with a
+    sentence saying what to do instead; nothing is changed then.
     """
     who = name or person_id
     if current_item is not None:
         meeting.item(current_item)
     if kind in _ATTENDEES:
-        return record(meeting, person_id, kind, at=at, name=name, **details)
+        return record(meeting, person_id, kind, at=at, item_id=current_item, name=name, **details)
     if current_item is None:
         return _roll_call(meeting, person_id, kind, at, who)
     if kind in {EventKind.APOLOGIES, EventKind.ABSENT}:

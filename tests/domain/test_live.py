@@ -198,3 +198,35 @@ def test_narrative_text_reads_back_as_the_same_blocks(spec: list[tuple[str, obje
     merged = parse_narrative(narrative_text(blocks))
     assert narrative_text(merged) == narrative_text(parse_narrative(narrative_text(merged)))
     assert parse_narrative(narrative_text(merged)) == merged
+
+
+def test_electing_a_chair_is_asked_in_a_sentence_that_warns_when_the_chair_is_here(
+    board: Committee, meeting: Meeting
+) -> None:
+    from clerk_tui.domain.live import elect_chair_question
+
+    assert elect_chair_question(meeting, board, "Councillor Cummins") == (
+        "Elect Councillor Cummins Chair for this meeting? “Election of Chair” becomes the first minute "
+        "and every minute after it moves up one number."
+    )
+    record(meeting, "chair", EventKind.PRESENT)
+    elect_chair(meeting, board, "m1", "Councillor Cummins")
+    assert elect_chair_question(meeting, board, "Councillor Jones", "Cllr. Ian Moncur") == (
+        "The committee's Chair, Cllr. Ian Moncur, is marked present. Elect Councillor Jones Chair for this "
+        "meeting? The minute “Election of Chair” is reworded for them."
+    )
+
+
+def test_an_election_with_a_narrative_is_not_removed_and_none_cannot_be(
+    board: Committee, meeting: Meeting
+) -> None:
+    from clerk_tui.domain import Block
+    from clerk_tui.domain.live import unelect_chair
+
+    with pytest.raises(DomainError, match="No chair was elected"):
+        unelect_chair(meeting)
+    minute = elect_chair(meeting, board, "m1", "Councillor Cummins")
+    minute.narrative = [Block(text="Nominations were invited.")]
+    with pytest.raises(DomainError, match="has a narrative typed"):
+        unelect_chair(meeting)
+    assert meeting.chair_id == "m1" and minute in meeting.minutes

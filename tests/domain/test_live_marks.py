@@ -140,6 +140,14 @@ def test_a_member_who_moved_during_the_business_is_not_corrected_from_the_start(
         correct_start_mark(live, "m1", EventKind.APOLOGIES)
 
 
+def test_a_substitute_who_joins_once_the_business_has_begun_counts_from_that_item(live: Meeting) -> None:
+    mark(live, "m1", EventKind.APOLOGIES, current_item=None)
+    mark(live, "sub", EventKind.SUBSTITUTE, current_item="item-4", at=time(18, 50), for_person_id="m1")
+    assert kinds(live, "sub") == [(EventKind.SUBSTITUTE, "item-4")]
+    present = present_for_items(live.attendance, live.agenda_ids())
+    assert "sub" not in present["item-3"] and "sub" in present["item-4"]
+
+
 def test_apologies_received_late_are_recorded_for_the_whole_meeting(live: Meeting) -> None:
     mark(live, "m4", EventKind.APOLOGIES, current_item="item-4")
     assert kinds(live, "m4") == [(EventKind.APOLOGIES, None)]
