@@ -13,6 +13,7 @@ from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.ids import next_sequential_id
 from clerk_tui.domain.minutes import Minute
 from clerk_tui.domain.people import OfficerContact
+from clerk_tui.domain.record import MinutesRecord
 from clerk_tui.domain.venue import Venue
 
 
@@ -22,6 +23,8 @@ class MeetingStatus(StrEnum):
     HELD = "held"
     MINUTES_DRAFTED = "minutes-drafted"
     APPROVED = "approved"
+    CANCELLED = "cancelled"
+    """Will not take place: kept in the calendar (marked so), out of attendance figures."""
 
     def label(self) -> str:
         return self.value.replace("-", " ")
@@ -46,6 +49,8 @@ class Meeting:
     first_minute_number: int | None = None
     """Set by the clerk when earlier minutes of the year are not in the store, or
     fixed when the minutes are approved; otherwise it follows the year's numbering."""
+    record: MinutesRecord = field(default_factory=MinutesRecord)
+    """The minutes' lifecycle: circulated revisions, confirmation, signature (lifecycle.py)."""
 
     # --- agenda -------------------------------------------------------------
     def item(self, item_id: str) -> AgendaItem:
