@@ -287,11 +287,15 @@ def verify(meeting: Meeting) -> Verification:
     problems: list[str] = []
     for revision in record.revisions:
         if digest(revision.text) != revision.sha256:
-            problems.append(f"revision {revision.number} does not match the SHA-256 recorded when it was sent")
+            problems.append(
+                f"revision {revision.number} does not match the SHA-256 recorded when it was sent"
+            )
     if record.confirmation is not None:
         numbers = {revision.number for revision in record.revisions}
         if record.confirmation.revision not in numbers:
-            problems.append(f"the confirmation names revision {record.confirmation.revision}, which is missing")
+            problems.append(
+                f"the confirmation names revision {record.confirmation.revision}, which is missing"
+            )
     signature = record.signature
     if signature is not None:
         problems.extend(signature.copy.problems("signed"))

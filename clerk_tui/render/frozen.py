@@ -52,7 +52,12 @@ def _block_value(block: Block) -> dict[str, Any]:
     if isinstance(block, LineGroup):
         return {"kind": "lines", "lines": list(block.lines), "emphasis": block.emphasis.value}
     if isinstance(block, ItemList):
-        return {"kind": "list", "items": list(block.items), "numbered": block.numbered, "spaced": block.spaced}
+        return {
+            "kind": "list",
+            "items": list(block.items),
+            "numbered": block.numbered,
+            "spaced": block.spaced,
+        }
     return {"kind": "table", "rows": [list(row) for row in block.rows], "header": block.header}
 
 
