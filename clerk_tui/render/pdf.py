@@ -111,7 +111,7 @@ class _PaperPDF(FPDF):
                 self._block_text(block, "B", Align.C)
                 self.ln(GAP)
         else:
-            self._centred(self.document.running_header, "B")
+            self._one_line(self.document.running_header)
             self.ln(GAP)
         self._centred(self.page_label(), "")
         self.ln(GAP)
@@ -128,6 +128,15 @@ class _PaperPDF(FPDF):
 
     def _centred(self, text: str, style: str) -> None:
         self.set_font(FONT, style, SIZE)
+        self.multi_cell(0, LINE, safe(text), align=Align.C, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def _one_line(self, text: str) -> None:
+        """The running header on one line: a long body's name is set smaller to fit."""
+        size = SIZE
+        self.set_font(FONT, "B", size)
+        while size > 7 and self.get_string_width(safe(text)) > self.epw:
+            size -= 0.5
+            self.set_font(FONT, "B", size)
         self.multi_cell(0, LINE, safe(text), align=Align.C, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def _block_text(self, block: Block, style: str, align: Align) -> None:
@@ -168,12 +177,26 @@ class _PaperPDF(FPDF):
             lines = block.lines if isinstance(block, LineGroup) else (_text_of(block),)
             self.set_font(FONT, style, SIZE)
             for line in lines:
+                self._keep_together(line, left)
                 self._flow(line, left)
 
     def _flow(self, text: str, left: float) -> None:
         self.set_x(left)
         width = self.w - self.r_margin - left
         self.multi_cell(width, LINE, safe(text), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def _lines_needed(self, text: str, left: float) -> int:
+        width = self.w - self.r_margin - left
+        lines = self.multi_cell(width, LINE, safe(text), dry_run=True, output="LINES")
+        return len(lines) if isinstance(lines, list) else 1
+
+    def _keep_together(self, text: str, left: float) -> None:
+        """No paragraph leaves a single line at the foot of a page or carries one over;
+        a short one (up to four lines, a resolution part) is kept whole."""
+        needed = self._lines_needed(text, left)
+        keep = needed if needed <= 4 else 2
+        if needed > 1 and self.will_page_break(LINE * keep):
+            self.add_page()
 
     def _heading(self, text: str) -> None:
         if self.will_page_break(LINE * 4):  # never a heading alone at the foot of a page
@@ -210,8 +233,7 @@ class _PaperPDF(FPDF):
         for number, item in enumerate(block.items, start=1):
             if number > 1 and block.spaced:
                 self.ln(GAP)
-            if self.will_page_break(LINE):
-                self.add_page()
+            self._keep_together(item, left + hang)
             self.set_x(left)
             self.cell(hang, LINE, f"({number})" if block.numbered else BULLET)
             self._flow(item, left + hang)
