@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from clerk_tui.domain import DomainError, Meeting
-from clerk_tui.domain.dates import format_long_date
+from clerk_tui.domain.dates import format_body_date
 from clerk_tui.exporting import Paper, papers_for
 from clerk_tui.records import minute_book_first_page, minutes_document, verify_store
 from clerk_tui.render import build_agenda
@@ -53,7 +53,7 @@ def minutes_options(meeting: Meeting, *, public: bool, now: datetime | None = No
     if signature is None:
         return PaperOptions(_mark(meeting, public), SignatureLine(), now)
     made = datetime.combine(signature.signed_on, time(12), tzinfo=UTC)
-    line = SignatureLine(signature.chair_name, format_long_date(signature.signed_on))
+    line = SignatureLine(signature.chair_name, format_body_date(signature.signed_on))
     return PaperOptions(_mark(meeting, public), line, made)
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from clerk_tui.domain.agenda import ItemKind
-from clerk_tui.domain.dates import format_long_date
+from clerk_tui.domain.dates import format_body_date, format_long_date
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.meeting import Meeting, MeetingStatus
 from clerk_tui.domain.minutes import Resolution
@@ -57,7 +57,7 @@ def locked_message(meeting: Meeting) -> str:
     assert signature is not None
     return (
         f"The minutes of the meeting held on {_held(meeting)} were signed by {signature.chair_name} "
-        f"as a correct record on {format_long_date(signature.signed_on)}, so they can no longer be "
+        f"as a correct record on {format_body_date(signature.signed_on)}, so they can no longer be "
         "changed. A correction is recorded in the minutes of a later meeting; the signed copy can "
         "still be printed and exported."
     )
@@ -143,6 +143,8 @@ def confirmation_resolution(
         text += ", subject to the following amendments: " + "; ".join(lettered[:-1]) + f"; and {lettered[-1]}"
     if like is None:
         return Resolution([text])
+    if not like.opening:  # "The Minutes ... be confirmed" printed without "That"
+        text = text[:1].upper() + text[1:]
     return Resolution(
         [text],
         lead=like.lead,
