@@ -5,7 +5,7 @@ its VTIMEZONE, the venue as the location, cancelled meetings kept and marked.
 Re-exporting updates what calendars already hold: each event's UID comes from its
 meeting id, so it never changes, and its SEQUENCE and DTSTAMP come from the moment of
 export, so every export supersedes the one before without the store keeping a counter
-(the sequence is the seconds since 2020, which only ever grows).
+(the sequence is the seconds since 2000, which only ever grows).
 
 Pure: meetings in, text out. Import it only to write a calendar (icalendar is loaded).
 """
@@ -24,7 +24,7 @@ from clerk_tui.domain.numbering import municipal_year, municipal_year_label
 from clerk_tui.render.layout import safe
 
 LONDON = ZoneInfo("Europe/London")
-SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
+SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 DEFAULT_LENGTH = timedelta(hours=2)
 """Meetings record a start time only; calendars are given this length."""
 PRODUCT = "-//clerk//committee meetings//EN"

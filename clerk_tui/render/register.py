@@ -98,13 +98,19 @@ def register_csv(register: Register, people: Mapping[str, Person]) -> str:
     return out.getvalue()
 
 
+def _cell(value: str) -> str:
+    """A cell a spreadsheet will not run: text starting =, +, - or @ is read as a formula."""
+    value = safe(value)
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+
+
 def _csv_row(committee_id: str, year: str, tally: Tally, people: Mapping[str, Person]) -> list[str]:
     person = people.get(tally.person_id)
     name = person.name_with_honours() if person is not None else ""
     role = tally.role.value if tally.role is not None else ""
     percentage = "" if tally.percentage is None else str(tally.percentage)
     return [
-        safe(value)
+        _cell(value)
         for value in (committee_id, year, tally.person_id, name, role, *_counts(tally), percentage)
     ]
 

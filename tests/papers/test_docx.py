@@ -10,8 +10,8 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from clerk_tui.cli_papers import paper_file
-from clerk_tui.render.docx import PARTS_FORMAT, write_docx
 from clerk_tui.render.document import Document, Emphasis, ItemList, Paragraph
+from clerk_tui.render.docx import PARTS_FORMAT, write_docx
 from clerk_tui.render.layout import CopyMark
 from store import Store
 from tests.fixtures import os_2023
@@ -48,7 +48,7 @@ def test_word_styles_carry_the_layout_so_a_clerk_can_restyle_it(store: Store) ->
     assert styles["the report be noted; and"] == "List Number"
     assert [t.style.name for t in word.tables if t.style] == ["Table Grid"]
     heading = word.styles["Heading 2"]
-    assert heading.font.name == "Arial" and heading.font.bold  # type: ignore[union-attr]
+    assert heading.font.name == "Arial" and heading.font.bold
     present = next(p for p in word.paragraphs if p.text.startswith("PRESENT:"))
     assert present.runs[0].text == "PRESENT:" and present.runs[0].bold
 
@@ -56,7 +56,10 @@ def test_word_styles_carry_the_layout_so_a_clerk_can_restyle_it(store: Store) ->
 def test_each_resolution_is_numbered_by_word_from_1() -> None:
     document = Document(
         "Parts",
-        [ItemList(("a", "b"), numbered=True, spaced=True), ItemList(("c", "d", "e"), numbered=True, spaced=True)],
+        [
+            ItemList(("a", "b"), numbered=True, spaced=True),
+            ItemList(("c", "d", "e"), numbered=True, spaced=True),
+        ],
     )
     word = docx.Document(io.BytesIO(write_docx(document)))
     numbering = word.part.numbering_part.element
@@ -69,7 +72,9 @@ def test_each_resolution_is_numbered_by_word_from_1() -> None:
     for num_id in {ids[0], ids[2]}:
         num = numbering.num_having_numId(int(num_id))
         assert num.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}").get(qn("w:val")) == "1"
-        abstract = numbering.find(f"{qn('w:abstractNum')}[@{qn('w:abstractNumId')}='{num.abstractNumId.val}']")
+        abstract = numbering.find(
+            f"{qn('w:abstractNum')}[@{qn('w:abstractNumId')}='{num.abstractNumId.val}']"
+        )
         assert abstract.find(f"{qn('w:lvl')}/{qn('w:lvlText')}").get(qn("w:val")) == PARTS_FORMAT
     assert word_lines(write_docx(document)) == ["(1) a", "(2) b", "(1) c", "(2) d", "(3) e"]
 
@@ -80,8 +85,7 @@ def test_pages_are_numbered_from_the_minute_book_page_in_the_footer(store: Store
     june_pdf = paper_file(store, "minutes", "hwb-2019-06-12", "pdf")
     june_pages = len(PdfReader(io.BytesIO(june_pdf)).pages)  # Word runs on as the PDF counts pages
     starts = [
-        int(w.sections[0]._sectPr.find(qn("w:pgNumType")).get(qn("w:start")))  # type: ignore[union-attr]
-        for w in (june, september)
+        int(w.sections[0]._sectPr.find(qn("w:pgNumType")).get(qn("w:start"))) for w in (june, september)
     ]
     assert starts == [1, june_pages + 1]
     section = september.sections[0]

@@ -43,11 +43,16 @@ def test_september_2019_minutes_continue_the_minute_book_from_june(store: Store)
     june_pages = len(PdfReader(io.BytesIO(paper_file(store, "minutes", "hwb-2019-06-12", "pdf"))).pages)
     data = paper_file(store, "minutes", "hwb-2019-09-11", "pdf", now=WHEN)
     pages = pdf_pages(data)
-    assert pages[0].split("\n")[:2] == ["THIS SET OF MINUTES IS NOT SUBJECT TO “CALL-IN”", str(june_pages + 1)]
+    assert pages[0].split("\n")[:2] == [
+        "THIS SET OF MINUTES IS NOT SUBJECT TO “CALL-IN”",
+        str(june_pages + 1),
+    ]
     assert pages[1].split("\n")[:2] == [SEPTEMBER_HEADER, str(june_pages + 2)]
     # The September minutes hold exempt business: the full copy says so on every page.
     assert all(CONFIDENTIAL in page for page in pages)
-    words = pdf_words(data, first_page=june_pages + 1, running_header=SEPTEMBER_HEADER, furniture=(CONFIDENTIAL,))
+    words = pdf_words(
+        data, first_page=june_pages + 1, running_header=SEPTEMBER_HEADER, furniture=(CONFIDENTIAL,)
+    )
     assert signature_lines(words) == golden_words("hwb-2019-09-11.minutes.txt")
 
 
@@ -89,7 +94,7 @@ def test_the_text_clerks_type_prints_in_the_embedded_font() -> None:
     fonts = [
         font.get_object()
         for page in reader.pages
-        for font in page["/Resources"]["/Font"].values()  # type: ignore[index, union-attr]
+        for font in page["/Resources"]["/Font"].values()  # type: ignore[index]
     ]
     assert fonts and all("LiberationSans" in str(f["/BaseFont"]) for f in fonts)
     assert all("/FontFile2" in f["/DescendantFonts"][0].get_object()["/FontDescriptor"] for f in fonts)
@@ -114,7 +119,9 @@ def test_a_signed_copy_says_who_signed_it() -> None:
     document = Document("Signed", [Paragraph("BODY", Emphasis.TITLE), LineGroup(("PRESENT: Someone",))])
     options = PaperOptions(signature=SignatureLine("Councillor Cummins", "11 September 2019"))
     text = " ".join(pdf_pages(write_pdf(document, options))[0].split())
-    assert text.endswith("Signed as a correct record by the Chair, Councillor Cummins, on 11 September 2019. Page 1")
+    assert text.endswith(
+        "Signed as a correct record by the Chair, Councillor Cummins, on 11 September 2019. Page 1"
+    )
     assert "...." not in text
 
 

@@ -64,7 +64,9 @@ def pdf_pages(data: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
 
 
-def pdf_words(data: bytes, *, first_page: int, running_header: str, furniture: tuple[str, ...] = ()) -> list[str]:
+def pdf_words(
+    data: bytes, *, first_page: int, running_header: str, furniture: tuple[str, ...] = ()
+) -> list[str]:
     """The words of a PDF's body in reading order, page furniture taken off: the
     minute-book page number and the running header at the top of each page, and any
     line in ``furniture`` (the copy marking, the signature block)."""
