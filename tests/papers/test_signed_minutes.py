@@ -23,7 +23,8 @@ from clerk_tui.exporting import print_paper
 from clerk_tui.records import RECORD_FORM
 from clerk_tui.render import PrintOptions
 from store import Store
-from tests.render.readback import GOLDEN, golden_words, pdf_words
+from tests.fixtures import hwb_2019_06_12
+from tests.render.readback import GOLDEN, golden_words, pdf_pages, pdf_words
 
 JUNE = "hwb-2019-06-12"
 SEPTEMBER = "hwb-2019-09-11"
@@ -152,3 +153,20 @@ def test_an_old_copy_saved_over_a_circulated_one_loses_no_revision(store: Store)
     with pytest.raises(RecordLockedError, match="a circulated revision is never changed or removed"):
         records.save_checked(store, stale)
     assert len(store.meeting(JUNE).record.revisions) == 1
+
+
+def test_signed_minutes_with_exempt_business_keep_a_public_copy_that_stays_public(store: Store) -> None:
+    december = replace(hwb_2019_06_12.meeting(), id="hwb-2019-12-04", date=date(2019, 12, 4))
+    december.first_minute_number = None
+    store.save_meeting(december)
+    records.circulate(store, SEPTEMBER, date(2019, 9, 18))
+    records.confirm(store, SEPTEMBER, "hwb-2019-12-04")
+    signature = records.sign(store, SEPTEMBER)
+    assert signature.public_copy is not None and signature.copy.text == SEPTEMBER_TEXT
+    public = records.print_minutes(store, SEPTEMBER, PrintOptions(width=0, public=True)).text
+    assert public == signature.public_copy.text != SEPTEMBER_TEXT
+    assert "This item was considered in private" in public
+    exempt = "outlined the draft Better Care Fund plans for the current financial year"
+    assert exempt in SEPTEMBER_TEXT and exempt not in public
+    pdf = "\n".join(pdf_pages(paper_file(store, "minutes", SEPTEMBER, "pdf", public=True)))
+    assert "PUBLIC COPY" in pdf and exempt not in " ".join(pdf.split())
