@@ -67,13 +67,6 @@ def write_paper(document: Document, fmt: PaperFormat, options: PaperOptions) -> 
     return write_pdf(document, options)
 
 
-def minutes_page_count(document: Document) -> int:
-    """Pages of the minutes' PDF, as printed with the signature block."""
-    from clerk_tui.render.pdf import count_pdf_pages
-
-    return count_pdf_pages(document, PaperOptions(signature=SignatureLine()))
-
-
 def paper_file(
     store: Store,
     paper: Paper,

@@ -194,7 +194,6 @@ def minute_book_first_page(store: Store, meeting: Meeting) -> int:
     """The minute-book page (of the printed PDF) these minutes start on: the page after
     the last page of the municipal year's earlier minutes. Signed minutes carry their
     first page frozen, so counting starts from the latest signed set."""
-    from clerk_tui.cli_papers import minutes_page_count
     from clerk_tui.domain.numbering import municipal_year
 
     committee = store.committee(meeting.committee_id)
@@ -215,6 +214,14 @@ def minute_book_first_page(store: Store, meeting: Meeting) -> int:
         else:
             page += minutes_page_count(live_minutes(store, previous, first_page=page))
     return page
+
+
+def minutes_page_count(document: Document) -> int:
+    """Pages of the minutes' PDF as printed, signature block included (loads fpdf2)."""
+    from clerk_tui.render.layout import PaperOptions, SignatureLine
+    from clerk_tui.render.pdf import count_pdf_pages
+
+    return count_pdf_pages(document, PaperOptions(signature=SignatureLine()))
 
 
 # --- verification --------------------------------------------------------------------

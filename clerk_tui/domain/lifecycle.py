@@ -134,8 +134,6 @@ def confirmation_resolution(
     record[, subject to the following amendment: ...]``, keeping the clerk's lead and
     opening from ``like`` (some clerks print it without "RESOLVED:")."""
     text = minutes_confirmed(held, comma_before_year)
-    if text.endswith(","):  # pragma: no cover - the phrase never ends so; kept for safety
-        text = text[:-1]
     if len(amendments) == 1:
         text += f", subject to the following amendment: {amendments[0]}"
     elif amendments:
