@@ -183,8 +183,9 @@ def sign(
         chair_name, chair_id = chair_of(store, store.meeting(confirmation.meeting_id))
     page = first_page if first_page is not None else minute_book_first_page(store, meeting)
     copy, public_copy = frozen_copies(store, meeting, page)
+    pages = minutes_page_count(thaw(copy.model))
     signature = lifecycle.sign(
-        meeting, chair_name, on or confirmation.confirmed_on, copy, public_copy, chair_id
+        meeting, chair_name, on or confirmation.confirmed_on, copy, public_copy, chair_id, pages
     )
     save_checked(store, meeting)
     return signature
@@ -192,27 +193,30 @@ def sign(
 
 def minute_book_first_page(store: Store, meeting: Meeting) -> int:
     """The minute-book page (of the printed PDF) these minutes start on: the page after
-    the last page of the municipal year's earlier minutes. Signed minutes carry their
-    first page frozen, so counting starts from the latest signed set."""
+    the last page of the municipal year's earlier minutes. Signed minutes carry their first
+    page and page count frozen, so only the unsigned minutes after the latest signed set
+    are laid out to count their pages."""
     from clerk_tui.domain.numbering import municipal_year
 
     committee = store.committee(meeting.committee_id)
     year = municipal_year(meeting.date, committee.style)
     earlier = [
-        s
+        store.meeting(s.id)
         for s in store.meeting_summaries(meeting.committee_id)
         if (s.date, s.id) < (meeting.date, meeting.id)
         and municipal_year(s.date, committee.style) == year
         and s.minute_count > 0
     ]
-    page = 1
-    for summary in earlier:
-        previous = store.meeting(summary.id)
-        frozen = signed_document(previous)
-        if frozen is not None:
-            page = frozen.first_page + minutes_page_count(frozen)
-        else:
-            page += minutes_page_count(live_minutes(store, previous, first_page=page))
+    page, start = 1, 0
+    for index in range(len(earlier) - 1, -1, -1):
+        signature = earlier[index].record.signature
+        frozen = signed_document(earlier[index])
+        if signature is not None and frozen is not None:
+            page = frozen.first_page + (signature.pages or minutes_page_count(frozen))
+            start = index + 1
+            break
+    for previous in earlier[start:]:
+        page += minutes_page_count(live_minutes(store, previous, first_page=page))
     return page
 
 

@@ -227,6 +227,7 @@ def sign(
     copy: FrozenCopy,
     public_copy: FrozenCopy | None = None,
     chair_id: str | None = None,
+    pages: int = 0,
 ) -> Signature:
     """The Chair signs the confirmed minutes: ``copy`` (and the public copy, if it differs)
     is frozen for ever."""
@@ -254,7 +255,7 @@ def sign(
             "amendment was recorded at confirmation: the Chair signs what the committee confirmed.",
             "record",
         )
-    signature = Signature(name, on, copy, public_copy, chair_id)
+    signature = Signature(name, on, copy, public_copy, chair_id, pages)
     meeting.record.signature = signature
     return signature
 

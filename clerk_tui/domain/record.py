@@ -87,6 +87,9 @@ class Signature:
     public_copy: FrozenCopy | None = None
     """The public copy, when exempt business made it differ from the full one."""
     chair_id: str | None = None
+    pages: int = 0
+    """Minute-book pages the signed copy fills (0: not counted). The next minutes of the
+    year start on the page after, however later printers paginate this copy."""
 
 
 @dataclass

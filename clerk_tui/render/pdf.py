@@ -13,6 +13,7 @@ Import this module only to write a PDF: fpdf2 loads Pillow and fontTools.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
@@ -186,9 +187,10 @@ class _PaperPDF(FPDF):
         self.multi_cell(width, LINE, safe(text), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def _lines_needed(self, text: str, left: float) -> int:
+        """About how many lines the text takes: measured once, not laid out (fpdf2's line
+        breaking is the costly part of a page, and this is asked of every paragraph)."""
         width = self.w - self.r_margin - left
-        lines = self.multi_cell(width, LINE, safe(text), dry_run=True, output="LINES")
-        return len(lines) if isinstance(lines, list) else 1
+        return max(1, math.ceil(self.get_string_width(safe(text)) * 1.04 / width))
 
     def _keep_together(self, text: str, left: float) -> None:
         """No paragraph leaves a single line at the foot of a page or carries one over;

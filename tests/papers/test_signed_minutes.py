@@ -52,6 +52,11 @@ def test_circulate_confirm_and_sign_june(store: Store) -> None:
     assert (signature.chair_name, signature.signed_on) == ("Councillor Moncur", date(2019, 9, 11))
     assert signature.copy.text == JUNE_TEXT
     assert signature.public_copy is None  # June had no exempt business
+    # The minute book: June's pages are counted once, when signed; September runs on from them.
+    june_pdf = PdfReader(io.BytesIO(paper_file(store, "minutes", JUNE, "pdf")))
+    assert signature.pages == len(june_pdf.pages)
+    september_pdf = PdfReader(io.BytesIO(paper_file(store, "minutes", SEPTEMBER, "pdf")))
+    assert september_pdf.pages[0].extract_text().split("\n")[1] == str(signature.pages + 1)
 
 
 def test_signed_minutes_refuse_edits_and_reprint_byte_identical_after_a_rename(store: Store) -> None:
