@@ -1,7 +1,7 @@
 """The minutes' lifecycle against a store: circulate, confirm, sign, verify, and print
 signed minutes from their frozen copies.
 
-The domain (``clerk_tui.domain.lifecycle``) holds the rules; this module prints what they
+The domain (``clerk_tui.domain.approval``) holds the rules; this module prints what they
 freeze and saves what they change, through :func:`save_checked`, which refuses any save
 that would change signed minutes or lose a circulated revision. Nothing here imports
 Textual, python-docx or fpdf2: Word and PDF are loaded only by the functions that write
@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from clerk_tui.domain import DomainError, ItemKind, Meeting, Role, lifecycle
+from clerk_tui.domain import DomainError, ItemKind, Meeting, Role, approval
+from clerk_tui.domain.approval import Verification
 from clerk_tui.domain.dates import format_long_date
-from clerk_tui.domain.lifecycle import Verification
 from clerk_tui.domain.record import Confirmation, FrozenCopy, Revision, Signature
 from clerk_tui.exporting import papers_for
 from clerk_tui.render import Printed, PrintOptions, build_minutes, write
@@ -37,7 +37,7 @@ def save_checked(store: Store, meeting: Meeting) -> None:
     (RecordLockedError, the store unchanged). The store should make this check itself in
     ``save_meeting``; until it does, every save of a meeting goes through here."""
     stored = store.meeting(meeting.id) if store.has_meeting(meeting.id) else None
-    lifecycle.check_save(stored, meeting)
+    approval.check_save(stored, meeting)
     store.save_meeting(meeting)
 
 
@@ -80,7 +80,7 @@ def print_minutes(store: Store, meeting_id: str, options: PrintOptions, first_pa
     meeting = store.meeting(meeting_id)
     signature = meeting.record.signature
     if signature is not None and replace(options, public=False) == RECORD_FORM:
-        text = lifecycle.signed_text(meeting, public=options.public)
+        text = approval.signed_text(meeting, public=options.public)
         if text is not None:
             return Printed(text, ())
     document = minutes_document(store, meeting, public=options.public, first_page=first_page)
@@ -101,7 +101,7 @@ def frozen_copies(store: Store, meeting: Meeting, first_page: int) -> tuple[Froz
 def circulate(store: Store, meeting_id: str, on: date, sent_to: str = "") -> Revision:
     meeting = store.meeting(meeting_id)
     text = write(live_minutes(store, meeting), RECORD_FORM).text
-    revision = lifecycle.circulate(meeting, text, on, sent_to)
+    revision = approval.circulate(meeting, text, on, sent_to)
     save_checked(store, meeting)
     return revision
 
@@ -132,7 +132,7 @@ def confirm(
     confirming = store.meeting(confirming_id)
     committee = store.committee(minuted.committee_id)
     text = write(live_minutes(store, minuted), RECORD_FORM).text
-    confirmation = lifecycle.confirm(
+    confirmation = approval.confirm(
         minuted,
         confirming,
         minute_id or previous_minutes_minute(confirming),
@@ -172,7 +172,7 @@ def sign(
     meeting = store.meeting(meeting_id)
     confirmation = meeting.record.confirmation
     if confirmation is None:
-        lifecycle.check_editable(meeting)
+        approval.check_editable(meeting)
         raise DomainError(
             "The Chair signs minutes the committee has confirmed as a correct record: record the "
             "confirmation first.",
@@ -184,7 +184,7 @@ def sign(
     page = first_page if first_page is not None else minute_book_first_page(store, meeting)
     copy, public_copy = frozen_copies(store, meeting, page)
     pages = minutes_page_count(thaw(copy.model))
-    signature = lifecycle.sign(
+    signature = approval.sign(
         meeting, chair_name, on or confirmation.confirmed_on, copy, public_copy, chair_id, pages
     )
     save_checked(store, meeting)
@@ -238,7 +238,7 @@ class StoreVerification:
         return all(result.ok for result in self.results)
 
     def signed(self) -> int:
-        return sum(1 for result in self.results if result.state == lifecycle.RecordState.SIGNED)
+        return sum(1 for result in self.results if result.state == approval.RecordState.SIGNED)
 
 
 def verify_store(store: Store, meeting_ids: Iterable[str] | None = None) -> StoreVerification:
@@ -247,7 +247,7 @@ def verify_store(store: Store, meeting_ids: Iterable[str] | None = None) -> Stor
     results = []
     for meeting_id in ids:
         meeting = store.meeting(meeting_id)
-        result = lifecycle.verify(meeting)
+        result = approval.verify(meeting)
         problems = list(result.problems)
         signature = meeting.record.signature
         if signature is not None:

@@ -50,7 +50,7 @@ class Meeting:
     """Set by the clerk when earlier minutes of the year are not in the store, or
     fixed when the minutes are approved; otherwise it follows the year's numbering."""
     record: MinutesRecord = field(default_factory=MinutesRecord)
-    """The minutes' lifecycle: circulated revisions, confirmation, signature (lifecycle.py)."""
+    """The minutes' lifecycle: circulated revisions, confirmation, signature (approval.py)."""
 
     # --- agenda -------------------------------------------------------------
     def item(self, item_id: str) -> AgendaItem:

@@ -2,7 +2,7 @@
 revisions, the confirmation and the signature with its frozen copies.
 
 Plain data; the rules that move a record from one state to the next are in
-``clerk_tui.domain.lifecycle``. The state is derived from what the record holds, never
+``clerk_tui.domain.approval``. The state is derived from what the record holds, never
 stored beside it, so the two cannot disagree.
 """
 

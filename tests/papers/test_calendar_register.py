@@ -21,7 +21,7 @@ from clerk_tui.cli_papers import (
     send_to_printer,
 )
 from clerk_tui.domain import Meeting, MeetingStatus, Venue
-from clerk_tui.domain.lifecycle import cancel
+from clerk_tui.domain.approval import cancel
 from store import Store
 
 EXPORTED = datetime(2019, 5, 20, 9, 30, tzinfo=UTC)

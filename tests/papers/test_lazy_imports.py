@@ -19,7 +19,7 @@ def loaded_after(code: str, names: tuple[str, ...]) -> list[str]:
 def test_a_text_export_loads_no_word_pdf_or_calendar_library() -> None:
     code = (
         "import clerk_tui.render, clerk_tui.exporting, clerk_tui.records, clerk_tui.cli_papers\n"
-        "import clerk_tui.domain.lifecycle, clerk_tui.domain.register, clerk_tui.render.register\n"
+        "import clerk_tui.domain.approval, clerk_tui.domain.register, clerk_tui.render.register\n"
         "from clerk_tui.render import build_minutes, MeetingPapers, print_minutes\n"
         "from tests.fixtures import hwb_2019, hwb_2019_06_12\n"
         "people = {p.id: p for p in hwb_2019.people()}\n"
@@ -37,5 +37,5 @@ def test_the_new_writers_and_rules_load_no_user_interface() -> None:
 
 
 def test_the_lifecycle_and_register_know_nothing_of_printing_or_storage() -> None:
-    code = "import clerk_tui.domain.lifecycle, clerk_tui.domain.register, clerk_tui.domain.record\n"
+    code = "import clerk_tui.domain.approval, clerk_tui.domain.register, clerk_tui.domain.record\n"
     assert loaded_after(code, ("clerk_tui.render", "store", "tinydb")) == []

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from clerk_tui import records
 from clerk_tui.cli_papers import add_commands, paper_file, run_verify, verify_lines
 from clerk_tui.domain import DomainError
-from clerk_tui.domain.lifecycle import RecordLockedError, RecordState
+from clerk_tui.domain.approval import RecordLockedError, RecordState
 from clerk_tui.exporting import print_paper
 from clerk_tui.records import RECORD_FORM
 from clerk_tui.render import PrintOptions

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from clerk_tui.domain import DomainError, Meeting, MeetingStatus
-from clerk_tui.domain.lifecycle import (
+from clerk_tui.domain.approval import (
     RecordLockedError,
     RecordState,
     cancel,
