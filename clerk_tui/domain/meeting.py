@@ -14,6 +14,7 @@ from clerk_tui.domain.history import History
 from clerk_tui.domain.ids import next_sequential_id
 from clerk_tui.domain.minutes import Minute
 from clerk_tui.domain.people import OfficerContact
+from clerk_tui.domain.record import MinutesRecord
 from clerk_tui.domain.venue import Venue
 
 
@@ -23,6 +24,8 @@ class MeetingStatus(StrEnum):
     HELD = "held"
     MINUTES_DRAFTED = "minutes-drafted"
     APPROVED = "approved"
+    CANCELLED = "cancelled"
+    """Will not take place: kept in the calendar (marked so), out of attendance figures."""
 
     def label(self) -> str:
         return self.value.replace("-", " ")
@@ -53,6 +56,8 @@ class Meeting:
     history: History = field(default_factory=History)
     """What the clerk did in the live meeting, to undo and redo (``clerk_tui.domain.undo``).
     Missing from files written before it existed: they read with an empty history."""
+    record: MinutesRecord = field(default_factory=MinutesRecord)
+    """The minutes' lifecycle: circulated revisions, confirmation, signature (approval.py)."""
 
     # --- agenda -------------------------------------------------------------
     def item(self, item_id: str) -> AgendaItem:

@@ -114,7 +114,7 @@ def phrase_library(context: PhraseContext) -> list[Phrase]:
         Phrase(
             "confirmed",
             "The Minutes of the previous meeting be confirmed as a correct record",
-            _confirmed(context.previous_meeting, context.comma_before_year),
+            minutes_confirmed(context.previous_meeting, context.comma_before_year),
         ),
         Phrase("next-meeting", "The next meeting be held on …", _next_meeting(context, body)),
         Phrase(
@@ -139,7 +139,7 @@ def _thanked(presenter: str) -> str:
     return f"{who}{separator} be thanked for [his/her] presentation"
 
 
-def _confirmed(previous: date | None, comma_before_year: bool) -> str:
+def minutes_confirmed(previous: date | None, comma_before_year: bool) -> str:
     """2019: "held on 13 March, 2019 be confirmed"; 2023: "held on 5 September 2023, be confirmed"."""
     if previous is None:
         return "the Minutes of the meeting held on [date] be confirmed as a correct record"

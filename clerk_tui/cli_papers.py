@@ -1,0 +1,283 @@
+"""The papers commands: Word, PDF, calendar and register exports, printing, and
+``clerk verify``. Each is a function of a store and plain arguments, so the command line
+and the app call the same thing; :func:`add_commands` and :data:`HANDLERS` put the new
+commands on ``clerk``'s parser.
+
+python-docx, fpdf2 and icalendar are imported inside the functions that need them: a
+plain-text export never pays for lxml or Pillow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from clerk_tui.domain import DomainError, Meeting
+from clerk_tui.domain.dates import format_body_date
+from clerk_tui.exporting import Paper, papers_for
+from clerk_tui.records import minute_book_first_page, minutes_document, verify_store
+from clerk_tui.render import build_agenda
+from clerk_tui.render.document import Document
+from clerk_tui.render.layout import CopyMark, PaperOptions, SignatureLine
+
+if TYPE_CHECKING:
+    from store import Store
+
+PaperFormat = Literal["docx", "pdf"]
+RegisterFormat = Literal["csv", "text", "markdown", "docx", "pdf"]
+Runner = Callable[..., "subprocess.CompletedProcess[bytes]"]
+
+
+class PapersError(DomainError):
+    """A failure the clerk can act on; ``clerk``'s main prints a DomainError as it stands."""
+
+
+# --- Word and PDF ----------------------------------------------------------------
+def _mark(meeting: Meeting, public: bool) -> CopyMark:
+    if public:
+        return CopyMark.PUBLIC
+    return CopyMark.CONFIDENTIAL if any(item.exempt for item in meeting.agenda) else CopyMark.NONE
+
+
+def minutes_options(meeting: Meeting, *, public: bool, now: datetime | None = None) -> PaperOptions:
+    """Signed minutes say who signed and when (and are dated then, so their files are the
+    same at every reprint); others have the block the Chair signs."""
+    signature = meeting.record.signature
+    if signature is None:
+        return PaperOptions(_mark(meeting, public), SignatureLine(), now)
+    made = datetime.combine(signature.signed_on, time(12), tzinfo=UTC)
+    line = SignatureLine(signature.chair_name, format_body_date(signature.signed_on))
+    return PaperOptions(_mark(meeting, public), line, made)
+
+
+def write_paper(document: Document, fmt: PaperFormat, options: PaperOptions) -> bytes:
+    if fmt == "docx":
+        from clerk_tui.render.docx import write_docx
+
+        return write_docx(document, options)
+    from clerk_tui.render.pdf import write_pdf
+
+    return write_pdf(document, options)
+
+
+def paper_file(
+    store: Store,
+    paper: Paper,
+    meeting_id: str,
+    fmt: PaperFormat,
+    *,
+    public: bool = False,
+    now: datetime | None = None,
+) -> bytes:
+    """A meeting's minutes or agenda as Word or PDF. Minutes number their pages on through
+    the municipal year's minute book; signed minutes are written from their frozen copy."""
+    meeting = store.meeting(meeting_id)
+    if paper == "agenda":
+        document = build_agenda(papers_for(store, meeting), public=public)
+        return write_paper(document, fmt, PaperOptions(_mark(meeting, public), None, now))
+    first_page = 1 if meeting.record.signature is not None else minute_book_first_page(store, meeting)
+    document = minutes_document(store, meeting, public=public, first_page=first_page)
+    return write_paper(document, fmt, minutes_options(meeting, public=public, now=now))
+
+
+# --- printing ---------------------------------------------------------------------
+NO_PRINTER = (
+    "There is no printer command on this computer (lp, from CUPS, was not found). Save the "
+    "minutes as a PDF with `clerk export minutes {id} --format pdf -o minutes.pdf` and print "
+    "that from your PDF viewer."
+)
+
+
+def send_to_printer(
+    store: Store,
+    meeting_id: str,
+    *,
+    public: bool = False,
+    lp: str | None = None,
+    run: Runner = subprocess.run,
+) -> str:
+    """Print the minutes' PDF on the default printer with ``lp``; what lp answered."""
+    command = lp or shutil.which("lp")
+    if command is None:
+        raise PapersError(NO_PRINTER.format(id=meeting_id))
+    pdf = paper_file(store, "minutes", meeting_id, "pdf", public=public)
+    title = f"Minutes {meeting_id}"
+    try:
+        result = run([command, "-t", title], input=pdf, capture_output=True, timeout=120, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise PapersError(f"The minutes could not be sent to the printer: {error}.") from None
+    if result.returncode != 0:
+        said = (
+            result.stderr.decode("utf-8", "replace").strip() or f"lp exited with status {result.returncode}"
+        )
+        raise PapersError(f"The printer did not take the minutes: {said}")
+    return result.stdout.decode("utf-8", "replace").strip() or "sent to the printer"
+
+
+# --- calendar and register -------------------------------------------------------
+_YEAR = re.compile(r"^(\d{4})(?:/(\d{2}))?$")
+
+
+def parse_year(text: str) -> int:
+    """``2019/20`` or ``2019``: the year the municipal year began."""
+    match = _YEAR.match(text.strip())
+    if match is None:
+        raise PapersError(f"{text!r} is not a municipal year: write it as 2019/20.")
+    first = int(match.group(1))
+    if match.group(2) is not None and int(match.group(2)) != (first + 1) % 100:
+        raise PapersError(
+            f"{text!r} is not a municipal year: {first}/{(first + 1) % 100:02d} follows {first}."
+        )
+    return first
+
+
+def _year_meetings(store: Store, committee_id: str, year: int) -> list[Meeting]:
+    from clerk_tui.domain.numbering import municipal_year
+
+    style = store.committee(committee_id).style
+    summaries = store.meeting_summaries(committee_id)
+    return [store.meeting(s.id) for s in summaries if municipal_year(s.date, style) == year]
+
+
+def calendar_file(store: Store, committee_id: str, year: int, now: datetime, domain: str = "clerk") -> bytes:
+    from clerk_tui.render.calendar import write_calendar
+
+    committee = store.committee(committee_id)
+    meetings = _year_meetings(store, committee_id, year)
+    return write_calendar(committee, meetings, now, domain=domain).encode("utf-8")
+
+
+def _render(document: Document, fmt: RegisterFormat) -> bytes:
+    from clerk_tui.render import Format, PrintOptions, write
+
+    if fmt in ("docx", "pdf"):
+        return write_paper(document, fmt, PaperOptions())
+    markdown = Format.MARKDOWN if fmt == "markdown" else Format.TEXT
+    return write(document, PrintOptions(markdown)).text.encode("utf-8")
+
+
+def register_file(store: Store, committee_id: str, year: int, fmt: RegisterFormat) -> bytes:
+    from clerk_tui.domain.register import register_for
+    from clerk_tui.render.register import build_register, register_csv
+
+    committee = store.committee(committee_id)
+    people = {person.id: person for person in store.people()}
+    register = register_for(committee, _year_meetings(store, committee_id, year), year)
+    if fmt == "csv":
+        return register_csv(register, people).encode("utf-8")
+    return _render(build_register(register, committee, people), fmt)
+
+
+def history_file(store: Store, person_id: str, fmt: RegisterFormat) -> bytes:
+    """One member's attendance on every committee, every year (reads every meeting)."""
+    from clerk_tui.domain.register import member_history
+    from clerk_tui.render.register import build_history, history_csv
+
+    person = store.person(person_id)
+    committees = store.committees()
+    people = {p.id: p for p in store.people()}
+    meetings = (store.meeting(summary.id) for summary in store.meeting_summaries())
+    entries = member_history(person_id, committees, meetings)
+    if fmt == "csv":
+        return history_csv(entries, people).encode("utf-8")
+    return _render(build_history(person, entries, {c.id: c for c in committees}), fmt)
+
+
+# --- verify ----------------------------------------------------------------------
+def verify_lines(store: Store, meeting_ids: Iterable[str] | None = None) -> tuple[bool, list[str]]:
+    """One line per signed or circulated meeting, and one per problem found."""
+    report = verify_store(store, meeting_ids)
+    lines = []
+    for result in report.results:
+        if result.ok and result.state.value == "draft":
+            continue
+        verdict = "ok" if result.ok else "CHANGED SINCE IT WAS FROZEN"
+        lines.append(f"{result.meeting_id}\t{result.state.value}\t{verdict}")
+        lines.extend(f"  {result.meeting_id}: {problem}" for problem in result.problems)
+    signed = report.signed()
+    lines.append(
+        f"{signed} signed set{'s' if signed != 1 else ''} of minutes checked; "
+        + ("all match the hashes recorded when they were signed." if report.ok else "some do not: see above.")
+    )
+    return report.ok, lines
+
+
+# --- wiring ------------------------------------------------------------------------
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``verify``, ``print``, ``calendar`` and ``register`` to clerk's parser."""
+    verify = commands.add_parser("verify", help="check every signed set of minutes against its SHA-256")
+    verify.add_argument("meetings", nargs="*", metavar="MEETING", help="only these meetings")
+    printer = commands.add_parser("print", help="send a meeting's minutes (PDF) to the printer with lp")
+    printer.add_argument("what", choices=["minutes"])
+    printer.add_argument("meeting", metavar="MEETING")
+    printer.add_argument("--public", action="store_true", help="the public copy (exempt items withheld)")
+    calendar = commands.add_parser("calendar", help="a committee's meetings of a municipal year as ICS")
+    calendar.add_argument("committee", metavar="COMMITTEE")
+    calendar.add_argument("--year", required=True, help="the municipal year, e.g. 2019/20")
+    calendar.add_argument("-o", "--output", type=Path)
+    register = commands.add_parser("register", help="the attendance register of a committee's year")
+    register.add_argument("committee", metavar="COMMITTEE")
+    register.add_argument("--year", required=True, help="the municipal year, e.g. 2019/20")
+    register.add_argument("--format", default="text", choices=["text", "markdown", "csv", "docx", "pdf"])
+    register.add_argument("-o", "--output", type=Path)
+
+
+def _open(args: argparse.Namespace, read_only: bool = True) -> Store:
+    from clerk_tui.cli import resolve_store_path
+    from store import Store
+
+    return Store.open(resolve_store_path(args.store), read_only=read_only)
+
+
+def write_output(data: bytes, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as error:
+        raise PapersError(f"cannot write {output}: {error.strerror or error}") from None
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        ok, lines = verify_lines(store, args.meetings or None)
+    for line in lines:
+        print(line)
+    return 0 if ok else 1
+
+
+def run_print(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        print(send_to_printer(store, args.meeting, public=args.public))
+    return 0
+
+
+def run_calendar(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        data = calendar_file(store, args.committee, parse_year(args.year), datetime.now(UTC))
+    write_output(data, args.output)
+    return 0
+
+
+def run_register(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        data = register_file(store, args.committee, parse_year(args.year), args.format)
+    write_output(data, args.output)
+    return 0
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "verify": run_verify,
+    "print": run_print,
+    "calendar": run_calendar,
+    "register": run_register,
+}

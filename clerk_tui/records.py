@@ -1,0 +1,262 @@
+"""The minutes' lifecycle against a store: circulate, confirm, sign, verify, and print
+signed minutes from their frozen copies.
+
+The domain (``clerk_tui.domain.approval``) holds the rules; this module prints what they
+freeze and saves what they change, through :func:`save_checked`, which refuses any save
+that would change signed minutes or lose a circulated revision. Nothing here imports
+Textual, python-docx or fpdf2: Word and PDF are loaded only by the functions that write
+them (``clerk_tui.cli_papers``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from clerk_tui.domain import DomainError, ItemKind, Meeting, Role, approval
+from clerk_tui.domain.approval import Verification
+from clerk_tui.domain.dates import format_long_date
+from clerk_tui.domain.record import Confirmation, FrozenCopy, Revision, Signature
+from clerk_tui.exporting import papers_for
+from clerk_tui.render import Printed, PrintOptions, build_minutes, write
+from clerk_tui.render.document import Document
+from clerk_tui.render.frozen import FrozenModelError, printed, thaw
+from clerk_tui.render.names import Named, minutes_name, titled
+
+if TYPE_CHECKING:
+    from store import Store
+
+RECORD_FORM = PrintOptions(width=0)
+"""The form the record's text is frozen in: one paragraph per line, no page furniture."""
+
+
+def save_checked(store: Store, meeting: Meeting) -> None:
+    """Save a meeting unless that would change signed minutes or lose a revision
+    (RecordLockedError, the store unchanged). The store should make this check itself in
+    ``save_meeting``; until it does, every save of a meeting goes through here."""
+    stored = store.meeting(meeting.id) if store.has_meeting(meeting.id) else None
+    approval.check_save(stored, meeting)
+    store.save_meeting(meeting)
+
+
+# --- printing ----------------------------------------------------------------------
+def live_minutes(store: Store, meeting: Meeting, *, public: bool = False, first_page: int = 1) -> Document:
+    """The minutes built from the meeting as it stands (never for signed minutes)."""
+    return build_minutes(papers_for(store, meeting, first_page), public=public)
+
+
+def signed_document(meeting: Meeting, *, public: bool = False) -> Document | None:
+    """The frozen document of signed minutes (the public copy if asked), or None."""
+    signature = meeting.record.signature
+    if signature is None:
+        return None
+    copy = signature.public_copy if public and signature.public_copy is not None else signature.copy
+    try:
+        return thaw(copy.model)
+    except FrozenModelError as error:
+        raise DomainError(
+            f"The signed copy of the minutes of {format_long_date(meeting.date)} is damaged: {error}. "
+            "Run `clerk verify`, and restore the meeting from a backup.",
+            "record",
+        ) from None
+
+
+def minutes_document(
+    store: Store, meeting: Meeting, *, public: bool = False, first_page: int = 1
+) -> Document:
+    """What every writer prints: the frozen copy once signed, else the live minutes."""
+    frozen = signed_document(meeting, public=public)
+    return (
+        frozen if frozen is not None else live_minutes(store, meeting, public=public, first_page=first_page)
+    )
+
+
+def print_minutes(store: Store, meeting_id: str, options: PrintOptions, first_page: int = 1) -> Printed:
+    """Text or Markdown of a meeting's minutes. Signed minutes in the record's form are the
+    frozen text itself, byte for byte; in any other form they are written from the frozen
+    model, so a renamed member or an edited venue never reaches them."""
+    meeting = store.meeting(meeting_id)
+    signature = meeting.record.signature
+    if signature is not None and replace(options, public=False) == RECORD_FORM:
+        text = approval.signed_text(meeting, public=options.public)
+        if text is not None:
+            return Printed(text, ())
+    document = minutes_document(store, meeting, public=options.public, first_page=first_page)
+    return write(document, options)
+
+
+def frozen_copies(store: Store, meeting: Meeting, first_page: int) -> tuple[FrozenCopy, FrozenCopy | None]:
+    """The full and public copies as they print now, frozen; no public copy when it is the same."""
+    full = printed(live_minutes(store, meeting, first_page=first_page))
+    public = printed(live_minutes(store, meeting, public=True, first_page=first_page))
+    full_copy = FrozenCopy.of(full.text, full.model)
+    if public.text == full.text:
+        return full_copy, None
+    return full_copy, FrozenCopy.of(public.text, public.model)
+
+
+# --- the lifecycle -------------------------------------------------------------------
+def circulate(store: Store, meeting_id: str, on: date, sent_to: str = "") -> Revision:
+    meeting = store.meeting(meeting_id)
+    text = write(live_minutes(store, meeting), RECORD_FORM).text
+    revision = approval.circulate(meeting, text, on, sent_to)
+    save_checked(store, meeting)
+    return revision
+
+
+def previous_minutes_minute(meeting: Meeting) -> str:
+    """The id of a meeting's minute on the minutes of the previous meeting."""
+    for minute in meeting.numbered_minutes():
+        if minute.kind == ItemKind.PREVIOUS_MINUTES:
+            return minute.id
+    raise DomainError(
+        f"The meeting of {format_long_date(meeting.date)} has no minute on the minutes of the previous "
+        "meeting yet: minute that item first.",
+        "minute",
+    )
+
+
+def confirm(
+    store: Store,
+    meeting_id: str,
+    confirming_id: str,
+    amendments: Iterable[str] = (),
+    minute_id: str | None = None,
+) -> Confirmation:
+    """The meeting ``confirming_id`` confirmed the minutes of ``meeting_id``. The confirming
+    meeting's minute is saved first: if the second save fails it is retried, and a
+    confirmation is never recorded that no minute prints."""
+    minuted = store.meeting(meeting_id)
+    confirming = store.meeting(confirming_id)
+    committee = store.committee(minuted.committee_id)
+    text = write(live_minutes(store, minuted), RECORD_FORM).text
+    confirmation = approval.confirm(
+        minuted,
+        confirming,
+        minute_id or previous_minutes_minute(confirming),
+        text,
+        list(amendments),
+        comma_before_year=committee.style.comma_before_year,
+    )
+    save_checked(store, confirming)
+    save_checked(store, minuted)
+    return confirmation
+
+
+def chair_of(store: Store, meeting: Meeting) -> tuple[str, str | None]:
+    """Who chaired a meeting, named as its minutes name them ("Councillor Cummins")."""
+    committee = store.committee(meeting.committee_id)
+    chair_id = meeting.chair_id
+    if chair_id is None:
+        seat = next((m for m in committee.memberships_on(meeting.date) if m.role == Role.CHAIR), None)
+        chair_id = seat.person_id if seat is not None else None
+    if chair_id is None:
+        raise DomainError("Name the Chair who signs the minutes: the meeting has no Chair recorded.", "chair")
+    person = store.person(chair_id)
+    return titled(Named(minutes_name(person, committee.style), person.councillor), committee.style), chair_id
+
+
+def sign(
+    store: Store,
+    meeting_id: str,
+    *,
+    chair_name: str = "",
+    on: date | None = None,
+    first_page: int | None = None,
+) -> Signature:
+    """The Chair signs confirmed minutes: both copies are frozen as they print now, on the
+    minute-book page they start on. By default the Chair is whoever chaired the
+    confirming meeting, and the date is that meeting's."""
+    meeting = store.meeting(meeting_id)
+    confirmation = meeting.record.confirmation
+    if confirmation is None:
+        approval.check_editable(meeting)
+        raise DomainError(
+            "The Chair signs minutes the committee has confirmed as a correct record: record the "
+            "confirmation first.",
+            "record",
+        )
+    chair_id: str | None = None
+    if not chair_name:
+        chair_name, chair_id = chair_of(store, store.meeting(confirmation.meeting_id))
+    page = first_page if first_page is not None else minute_book_first_page(store, meeting)
+    copy, public_copy = frozen_copies(store, meeting, page)
+    pages = minutes_page_count(thaw(copy.model))
+    signature = approval.sign(
+        meeting, chair_name, on or confirmation.confirmed_on, copy, public_copy, chair_id, pages
+    )
+    save_checked(store, meeting)
+    return signature
+
+
+def minute_book_first_page(store: Store, meeting: Meeting) -> int:
+    """The minute-book page (of the printed PDF) these minutes start on: the page after
+    the last page of the municipal year's earlier minutes. Signed minutes carry their first
+    page and page count frozen, so only the unsigned minutes after the latest signed set
+    are laid out to count their pages."""
+    from clerk_tui.domain.numbering import municipal_year
+
+    committee = store.committee(meeting.committee_id)
+    year = municipal_year(meeting.date, committee.style)
+    earlier = [
+        store.meeting(s.id)
+        for s in store.meeting_summaries(meeting.committee_id)
+        if (s.date, s.id) < (meeting.date, meeting.id)
+        and municipal_year(s.date, committee.style) == year
+        and s.minute_count > 0
+    ]
+    page, start = 1, 0
+    for index in range(len(earlier) - 1, -1, -1):
+        signature = earlier[index].record.signature
+        frozen = signed_document(earlier[index])
+        if signature is not None and frozen is not None:
+            page = frozen.first_page + (signature.pages or minutes_page_count(frozen))
+            start = index + 1
+            break
+    for previous in earlier[start:]:
+        page += minutes_page_count(live_minutes(store, previous, first_page=page))
+    return page
+
+
+def minutes_page_count(document: Document) -> int:
+    """Pages of the minutes' PDF as printed, signature block included (loads fpdf2)."""
+    from clerk_tui.render.layout import PaperOptions, SignatureLine
+    from clerk_tui.render.pdf import count_pdf_pages
+
+    return count_pdf_pages(document, PaperOptions(signature=SignatureLine()))
+
+
+# --- verification --------------------------------------------------------------------
+@dataclass(frozen=True)
+class StoreVerification:
+    results: tuple[Verification, ...]
+
+    @property
+    def ok(self) -> bool:
+        return all(result.ok for result in self.results)
+
+    def signed(self) -> int:
+        return sum(1 for result in self.results if result.state == approval.RecordState.SIGNED)
+
+
+def verify_store(store: Store, meeting_ids: Iterable[str] | None = None) -> StoreVerification:
+    """Every meeting's frozen copies and revisions against their recorded hashes."""
+    ids = list(meeting_ids) if meeting_ids is not None else [s.id for s in store.meeting_summaries()]
+    results = []
+    for meeting_id in ids:
+        meeting = store.meeting(meeting_id)
+        result = approval.verify(meeting)
+        problems = list(result.problems)
+        signature = meeting.record.signature
+        if signature is not None:
+            for copy in (signature.copy, signature.public_copy):
+                if copy is None:
+                    continue
+                try:
+                    thaw(copy.model)
+                except FrozenModelError as error:
+                    problems.append(str(error))
+        results.append(Verification(result.meeting_id, result.state, tuple(dict.fromkeys(problems))))
+    return StoreVerification(tuple(results))
