@@ -1,5 +1,9 @@
 """One document model for every printed paper; the writers turn it into text or Markdown.
 
+Writers print what they are given: whether a copy is public was settled before the
+document was built (``render.public``). Each writer neutralises control characters in
+what it writes (``domain.safe_text``), once, over its whole output.
+
 A document is a list of blocks. Blocks are separated by one blank line when printed;
 what is inside a block (the lines of a heading group, the rows of a table, the items
 of a bullet list) is printed without blank lines unless the block says otherwise.
@@ -68,6 +72,8 @@ class Document:
     """The minute-book page number of the first page."""
     front_matter: int = 0
     """How many leading blocks (a banner) print above the first page number."""
+    marking: str = ""
+    """Printed first, and at the top of every page when paginated ("CONFIDENTIAL: ...")."""
     warnings: list[str] = field(default_factory=list)
 
     def add(self, *blocks: Block) -> None:

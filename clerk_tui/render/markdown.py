@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from clerk_tui.domain.safe_text import neutralise
 from clerk_tui.render.document import Document, Emphasis, ItemList, LineGroup, Paragraph, Table
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|<>])")
@@ -51,7 +52,7 @@ def _table(block: Table) -> str:
 
 
 def write_markdown(document: Document) -> str:
-    parts = []
+    parts = [f"**{escape(document.marking)}**"] if document.marking else []
     for block in document.blocks:
         if isinstance(block, Paragraph):
             parts.append(_paragraph(block))
@@ -61,4 +62,4 @@ def write_markdown(document: Document) -> str:
             parts.append(_list(block))
         else:
             parts.append(_table(block))
-    return "\n\n".join(parts) + "\n"
+    return neutralise("\n\n".join(parts) + "\n")

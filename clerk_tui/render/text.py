@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 from itertools import zip_longest
 
+from clerk_tui.domain.safe_text import neutralise
 from clerk_tui.render.document import Block, Document, ItemList, LineGroup, Paragraph, Table
 
 PAGE_BREAK = "\f"
@@ -14,8 +15,12 @@ DEFAULT_PAGE_LENGTH = 60
 
 def write_text(document: Document, width: int = 80) -> str:
     """The whole document, blocks separated by one blank line."""
-    lines = _lines_of(document.blocks, width)
-    return "\n".join(lines) + "\n"
+    lines = _marking_lines(document, width) + _lines_of(document.blocks, width)
+    return neutralise("\n".join(lines) + "\n")
+
+
+def _marking_lines(document: Document, width: int) -> list[str]:
+    return [*_wrap(document.marking, width), ""] if document.marking else []
 
 
 def _lines_of(blocks: list[Block], width: int) -> list[str]:
@@ -79,16 +84,18 @@ def _table_lines(block: Table, width: int) -> list[str]:
 
 
 def write_pages(document: Document, width: int = 80, page_length: int = DEFAULT_PAGE_LENGTH) -> str:
-    """Pages of ``page_length`` lines: the banner and the minute-book page number on the
-    first page, the running header and the page number on each page after it."""
+    """Pages of ``page_length`` lines: the marking (if any) on every page, the banner and
+    the minute-book page number on the first page, the running header and the page
+    number on each page after it. Each page is neutralised before the page breaks go in."""
     if width <= 0:
         raise ValueError("Pages need a width: use --width with --paginate.")
     front = _lines_of(document.blocks[: document.front_matter], width)
     body = _lines_of(document.blocks[document.front_matter :], width)
+    marking = _marking_lines(document, width)
     pages: list[list[str]] = []
     number = document.first_page
     while body or not pages:
-        head = (front + [""] if front else []) if not pages else [document.running_header, ""]
+        head = marking + ((front + [""] if front else []) if not pages else [document.running_header, ""])
         head += [str(number), ""]
         room = max(page_length - len(head), 1)
         chunk, body = body[:room], body[room:]
@@ -98,7 +105,7 @@ def write_pages(document: Document, width: int = 80, page_length: int = DEFAULT_
             body = body[1:]
         pages.append(head + chunk)
         number += 1
-    return f"\n{PAGE_BREAK}\n".join("\n".join(page) for page in pages) + "\n"
+    return f"\n{PAGE_BREAK}\n".join(neutralise("\n".join(page)) for page in pages) + "\n"
 
 
 def count_pages(document: Document, width: int = 80, page_length: int = DEFAULT_PAGE_LENGTH) -> int:
