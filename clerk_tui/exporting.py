@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from clerk_tui.domain import Meeting
+from clerk_tui.domain import Committee, Meeting, Person
 from clerk_tui.domain.safe_text import is_safe
 from clerk_tui.interchange import Bundle, InterchangeError, bundle_to_json, read_bundle
 from clerk_tui.minute_book import first_page
@@ -72,19 +72,26 @@ def export_meeting(store: Store, meeting_id: str, *, public: bool = False) -> Pr
 
 
 def export_bundle(store: Store, meeting_ids: Iterable[str], *, public: bool = False) -> str:
-    """The meetings with their committees and everyone they name, as interchange JSON.
+    """The meetings with their committees and everyone they name, as interchange JSON."""
+    meetings = [store.meeting(meeting_id) for meeting_id in meeting_ids]
+    committees = {m.committee_id: store.committee(m.committee_id) for m in meetings}
+    return bundle_json(meetings, list(committees.values()), store.people(), public=public)
 
-    ``public``: each meeting in its public form, and only the people that form names.
+
+def bundle_json(
+    meetings: list[Meeting], committees: list[Committee], people: Iterable[Person], *, public: bool = False
+) -> str:
+    """``public``: each meeting in its public form, and only the people that form names.
+
     Characters a terminal would act on stay in the record but are written as JSON
     escapes, so the file itself carries none of them.
     """
-    meetings = [store.meeting(meeting_id) for meeting_id in meeting_ids]
-    committees = {m.committee_id: store.committee(m.committee_id) for m in meetings}
     if public:
-        meetings = [public_meeting(m, committees[m.committee_id].style) for m in meetings]
-    bundle = Bundle(list(committees.values()), [], meetings)
-    people = {person.id: person for person in store.people()}
-    bundle.people = [people[pid] for pid in sorted(bundle.referenced_people()) if pid in people]
+        styles = {committee.id: committee.style for committee in committees}
+        meetings = [public_meeting(m, styles[m.committee_id]) for m in meetings]
+    bundle = Bundle(committees, [], meetings)
+    known = {person.id: person for person in people}
+    bundle.people = [known[pid] for pid in sorted(bundle.referenced_people()) if pid in known]
     return _escaped(bundle_to_json(bundle))
 
 

@@ -1,8 +1,8 @@
 """One document model for every printed paper; the writers turn it into text or Markdown.
 
 Writers print what they are given: whether a copy is public was settled before the
-document was built (``render.public``). Each writer neutralises control characters in
-what it writes (``domain.safe_text``), once, over its whole output.
+document was built (``render.public``). Each writer starts from :func:`neutralised`, so
+control characters are gone (``domain.safe_text``) before any line is measured or printed.
 
 A document is a list of blocks. Blocks are separated by one blank line when printed;
 what is inside a block (the lines of a heading group, the rows of a table, the items
@@ -11,8 +11,10 @@ of a bullet list) is printed without blank lines unless the block says otherwise
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+
+from clerk_tui.domain.safe_text import neutralise
 
 
 class Emphasis(StrEnum):
@@ -81,3 +83,25 @@ class Document:
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
+
+
+def neutralised(document: Document) -> Document:
+    """The document with every escape sequence and control character taken out of its
+    text: what a writer measures and prints, whatever the records held."""
+    return replace(
+        document,
+        title=neutralise(document.title),
+        running_header=neutralise(document.running_header),
+        marking=neutralise(document.marking),
+        blocks=[_neutralised(block) for block in document.blocks],
+    )
+
+
+def _neutralised(block: Block) -> Block:
+    if isinstance(block, Paragraph):
+        return replace(block, text=neutralise(block.text))
+    if isinstance(block, LineGroup):
+        return replace(block, lines=tuple(neutralise(line) for line in block.lines))
+    if isinstance(block, ItemList):
+        return replace(block, items=tuple(neutralise(item) for item in block.items))
+    return replace(block, rows=tuple(tuple(neutralise(cell) for cell in row) for row in block.rows))

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from clerk_tui.domain.safe_text import neutralise
-from clerk_tui.render.document import Document, Emphasis, ItemList, LineGroup, Paragraph, Table
+from clerk_tui.render.document import Document, Emphasis, ItemList, LineGroup, Paragraph, Table, neutralised
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|<>])")
 _LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])(\s)")
@@ -52,6 +51,7 @@ def _table(block: Table) -> str:
 
 
 def write_markdown(document: Document) -> str:
+    document = neutralised(document)
     parts = [f"**{escape(document.marking)}**"] if document.marking else []
     for block in document.blocks:
         if isinstance(block, Paragraph):
@@ -62,4 +62,4 @@ def write_markdown(document: Document) -> str:
             parts.append(_list(block))
         else:
             parts.append(_table(block))
-    return neutralise("\n\n".join(parts) + "\n")
+    return "\n\n".join(parts) + "\n"

@@ -6,8 +6,7 @@ from __future__ import annotations
 import textwrap
 from itertools import zip_longest
 
-from clerk_tui.domain.safe_text import neutralise
-from clerk_tui.render.document import Block, Document, ItemList, LineGroup, Paragraph, Table
+from clerk_tui.render.document import Block, Document, ItemList, LineGroup, Paragraph, Table, neutralised
 
 PAGE_BREAK = "\f"
 DEFAULT_PAGE_LENGTH = 60
@@ -15,8 +14,9 @@ DEFAULT_PAGE_LENGTH = 60
 
 def write_text(document: Document, width: int = 80) -> str:
     """The whole document, blocks separated by one blank line."""
+    document = neutralised(document)
     lines = _marking_lines(document, width) + _lines_of(document.blocks, width)
-    return neutralise("\n".join(lines) + "\n")
+    return "\n".join(lines) + "\n"
 
 
 def _marking_lines(document: Document, width: int) -> list[str]:
@@ -86,9 +86,10 @@ def _table_lines(block: Table, width: int) -> list[str]:
 def write_pages(document: Document, width: int = 80, page_length: int = DEFAULT_PAGE_LENGTH) -> str:
     """Pages of ``page_length`` lines: the marking (if any) on every page, the banner and
     the minute-book page number on the first page, the running header and the page
-    number on each page after it. Each page is neutralised before the page breaks go in."""
+    number on each page after it."""
     if width <= 0:
         raise ValueError("Pages need a width: use --width with --paginate.")
+    document = neutralised(document)
     front = _lines_of(document.blocks[: document.front_matter], width)
     body = _lines_of(document.blocks[document.front_matter :], width)
     marking = _marking_lines(document, width)
@@ -105,7 +106,7 @@ def write_pages(document: Document, width: int = 80, page_length: int = DEFAULT_
             body = body[1:]
         pages.append(head + chunk)
         number += 1
-    return f"\n{PAGE_BREAK}\n".join(neutralise("\n".join(page)) for page in pages) + "\n"
+    return f"\n{PAGE_BREAK}\n".join("\n".join(page) for page in pages) + "\n"
 
 
 def count_pages(document: Document, width: int = 80, page_length: int = DEFAULT_PAGE_LENGTH) -> int:

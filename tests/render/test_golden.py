@@ -118,8 +118,10 @@ def test_paginated_minutes_carry_the_running_header_and_run_on_through_the_year(
     # September's first page is the page after June's last.
     first = september[0].removeprefix(wrapped_marking)
     assert first.startswith(f"THIS SET OF MINUTES IS NOT SUBJECT TO “CALL-IN”\n\n{len(june) + 1}\n\n")
-    assert september[1].removeprefix(wrapped_marking).startswith(
-        f"HEALTH AND WELLBEING BOARD- WEDNESDAY 11TH SEPTEMBER, 2019\n\n{len(june) + 2}\n"
+    assert (
+        september[1]
+        .removeprefix(wrapped_marking)
+        .startswith(f"HEALTH AND WELLBEING BOARD- WEDNESDAY 11TH SEPTEMBER, 2019\n\n{len(june) + 2}\n")
     )
 
 
