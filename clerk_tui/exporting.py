@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from clerk_tui.domain import Committee, Meeting, Person
+from clerk_tui.domain.numbering import first_minute_numbers, municipal_year
 from clerk_tui.domain.safe_text import is_safe
 from clerk_tui.interchange import Bundle, InterchangeError, bundle_to_json, read_bundle
-from clerk_tui.minute_book import first_page
+from clerk_tui.minute_book import first_page, summaries_of_year
 from clerk_tui.render import (
     Copy,
     Format,
@@ -45,9 +46,18 @@ def papers_for(store: Store, meeting: Meeting, first_page: int = 1) -> MeetingPa
         meeting,
         committee,
         people,
-        first_minute_number=store.first_minute_number(meeting.id),
+        first_minute_number=first_minute_number(store, meeting, committee),
         first_page=first_page,
     )
+
+
+def first_minute_number(store: Store, meeting: Meeting, committee: Committee) -> int:
+    """As ``Store.first_minute_number``, from the meetings of its own year alone (numbers
+    start again each year), so its cost does not grow with the archive."""
+    style = committee.style
+    same_year = summaries_of_year(store, meeting.committee_id, style, municipal_year(meeting.date, style))
+    numbers = first_minute_numbers(same_year, style)
+    return numbers[meeting.id] if meeting.id in numbers else store.first_minute_number(meeting.id)
 
 
 def minutes_first_page(store: Store, meeting: Meeting, options: PrintOptions) -> int:

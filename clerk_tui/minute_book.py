@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 
 from clerk_tui import __version__
-from clerk_tui.domain import Committee, Meeting, Person
+from clerk_tui.domain import Committee, HouseStyle, Meeting, MeetingSummary, Person
 from clerk_tui.domain.codec import to_document
 from clerk_tui.domain.numbering import first_minute_numbers, municipal_year
 from clerk_tui.render import MeetingPapers, PrintOptions, build_minutes, count_pages, public_papers
@@ -58,17 +58,11 @@ def first_page(store: Store, meeting: Meeting, options: PrintOptions, folder: Pa
     committee = store.committee(meeting.committee_id)
     style = committee.style
     year = municipal_year(meeting.date, style)
-    summaries = store.meeting_summaries(meeting.committee_id)
-    earlier = [
-        summary
-        for summary in summaries
-        if (summary.date, summary.id) < (meeting.date, meeting.id)
-        and summary.minute_count
-        and municipal_year(summary.date, style) == year
-    ]
+    same_year = summaries_of_year(store, meeting.committee_id, style, year)
+    earlier = [s for s in same_year if (s.date, s.id) < (meeting.date, meeting.id) and s.minute_count]
     if not earlier:
         return 1
-    firsts = first_minute_numbers(summaries, style)
+    firsts = first_minute_numbers(same_year, style)  # numbers start again each year
     people = {person.id: person for person in store.people()}
     basis = _basis(committee, people.values(), options)
     shelf = _Shelf.read((folder or cache_folder()) / _shelf_name(store.root, committee.id, year))
@@ -87,6 +81,11 @@ def first_page(store: Store, meeting: Meeting, options: PrintOptions, folder: Pa
         page += pages
     shelf.write()
     return page
+
+
+def summaries_of_year(store: Store, committee_id: str, style: HouseStyle, year: int) -> list[MeetingSummary]:
+    """The committee's meetings of one municipal year, by date (read from the index)."""
+    return [s for s in store.meeting_summaries(committee_id) if municipal_year(s.date, style) == year]
 
 
 def _basis(committee: Committee, people: Iterable[Person], options: PrintOptions) -> str:

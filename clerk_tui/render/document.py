@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from clerk_tui.domain.safe_text import neutralise
+from clerk_tui.domain.safe_text import is_safe, neutralise
 
 
 class Emphasis(StrEnum):
@@ -93,8 +93,22 @@ def neutralised(document: Document) -> Document:
         title=neutralise(document.title),
         running_header=neutralise(document.running_header),
         marking=neutralise(document.marking),
-        blocks=[_neutralised(block) for block in document.blocks],
+        blocks=[block if _is_safe(block) else _neutralised(block) for block in document.blocks],
     )
+
+
+def _texts(block: Block) -> tuple[str, ...]:
+    if isinstance(block, Paragraph):
+        return (block.text,)
+    if isinstance(block, LineGroup):
+        return block.lines
+    if isinstance(block, ItemList):
+        return block.items
+    return tuple(cell for row in block.rows for cell in row)
+
+
+def _is_safe(block: Block) -> bool:
+    return all(is_safe(text) for text in _texts(block))
 
 
 def _neutralised(block: Block) -> Block:
