@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import inspect
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -201,3 +203,23 @@ def test_a_public_copy_cannot_be_had_from_the_exempt_record() -> None:
     assert public_papers(once) is once
     assert once.meeting is not meeting and any(m.narrative for m in meeting.minutes if m.item_id == "item-12")
     assert not any(m.narrative or m.resolution for m in once.meeting.minutes if m.item_id == "item-12")
+
+
+def clerk(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "clerk_tui", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_clerk_export_meeting_json_public_withholds_exempt_business(canaried: Store, tmp_path: Path) -> None:
+    """F4: `--public` used to be ignored for the JSON record, printing every exempt field."""
+    store = str(canaried.root)
+    public = clerk("--store", store, "export", "meeting", "hwb-2019-09-11", "--format", "json", "--public")
+    assert public.returncode == 0, public.stderr
+    assert CANARY not in public.stdout and GUEST.name not in public.stdout
+    assert json.loads(public.stdout)["meetings"][0]["id"] == "hwb-2019-09-11"
+    target = tmp_path / "confidential.txt"
+    written = clerk("--store", store, "export", "minutes", "hwb-2019-09-11", "-o", str(target))
+    assert written.returncode == 0, written.stderr
+    assert CANARY in target.read_text(encoding="utf-8")
+    assert target.stat().st_mode & 0o777 == 0o600
