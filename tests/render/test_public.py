@@ -223,3 +223,17 @@ def test_clerk_export_meeting_json_public_withholds_exempt_business(canaried: St
     assert written.returncode == 0, written.stderr
     assert CANARY in target.read_text(encoding="utf-8")
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("text_format", list(Format))
+@pytest.mark.parametrize("paper", ["minutes", "agenda"])
+def test_every_format_marks_the_confidential_copy_at_the_top_and_only_that_copy(
+    store: Store, text_format: Format, paper: str
+) -> None:
+    """A format added later is held to this too: its writer must print Document.marking."""
+    confidential = print_paper(store, paper, "hwb-2019-09-11", PrintOptions(text_format)).text  # type: ignore[arg-type]
+    public = print_paper(store, paper, "hwb-2019-09-11", PrintOptions(text_format, public=True)).text  # type: ignore[arg-type]
+    assert "CONFIDENTIAL: NOT FOR PUBLICATION by virtue of paragraph 3" in confidential.split("\n\n")[0]
+    assert "CONFIDENTIAL" not in public
+    assert ("Public Document Pack" in public) == (paper == "agenda")
+    assert "Public Document Pack" not in confidential
