@@ -19,11 +19,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
-from clerk_tui.domain import DomainError
+from clerk_tui.domain import DomainError, Meeting
 from clerk_tui.domain.dates import format_echo
 from clerk_tui.exporting import ExportError, export_meeting, print_paper, write_export
 from clerk_tui.render import Copy, Format, Printed, PrintOptions
-from clerk_tui.render.public import has_exempt_business, record_copy
+from clerk_tui.render.public import paper_copy, record_copy
 from clerk_tui.screens.base import ClerkModal
 from store import Store, StoreError
 from widgets import FieldMessage
@@ -59,11 +59,11 @@ def default_path(folder: Path, meeting_id: str, paper: ExportPaper, text_format:
     return folder / f"{meeting_id}-{paper}-{copy.value}.{extension(paper, text_format)}"
 
 
-def copy_asked(paper: ExportPaper, public: bool, exempt_business: bool) -> Copy:
-    """The copy the form asks for (``render.public``'s rule, without printing anything)."""
-    if paper == "meeting":
+def copy_asked(paper: ExportPaper, public: bool, meeting: Meeting | None) -> Copy:
+    """The copy the form asks for, by ``render.public``'s rules (nothing is printed)."""
+    if paper == "meeting" or meeting is None:  # unread: assume the worst, the export says why
         return record_copy(public)
-    return Copy.CONFIDENTIAL if exempt_business and not public else Copy.PUBLIC
+    return paper_copy(meeting, public)
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,8 @@ class ExportScreen(ClerkModal):
         self.folder = export_folder()
         self._auto_path = ""
         self._writing = False
-        self._exempt_business = False
+        self._meeting: Meeting | None = None
+        """As the dialog opened: which copy a paper is depends on its exempt business."""
 
     # --- layout --------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -129,7 +130,7 @@ class ExportScreen(ClerkModal):
                 committee = self.store.committee(summary.committee_id)
                 title = f"Export: {committee.name}, {format_echo(summary.date)}"
             with contextlib.suppress(StoreError):
-                self._exempt_business = has_exempt_business(self.store.meeting(self.meeting_id))
+                self._meeting = self.store.meeting(self.meeting_id)
         self._auto_path = str(self._suggested_path(paper, Format.TEXT, public=False))
         with Vertical(id="export-dialog"):
             yield Static(title, id="export-title")
@@ -200,7 +201,7 @@ class ExportScreen(ClerkModal):
         return width
 
     def _suggested_path(self, paper: ExportPaper, text_format: Format, *, public: bool) -> Path:
-        copy = copy_asked(paper, public, self._exempt_business)
+        copy = copy_asked(paper, public, self._meeting)
         return default_path(self.folder, self.meeting_id, paper, text_format, copy)
 
     def _path(self) -> Path:
