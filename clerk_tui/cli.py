@@ -207,7 +207,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from clerk_tui.exporting import export_bundle, print_paper
+    from clerk_tui.exporting import ExportError, export_meeting, print_paper, write_export
     from clerk_tui.render import Format, PrintOptions
     from store import Store
 
@@ -219,16 +219,21 @@ def _export(args: argparse.Namespace) -> int:
         if args.what == "meeting":
             if args.format not in (None, "json"):
                 raise CommandError("a meeting is exported as JSON: use --format json.")
-            text = export_bundle(store, [args.meeting])
+            printed = export_meeting(store, args.meeting, public=args.public)
         else:
             if args.format == "json":
                 raise CommandError(f"{args.what} print as text or markdown; export the meeting for JSON.")
             options = PrintOptions(Format(args.format or "text"), args.width, args.paginate, args.public)
             printed = print_paper(store, args.what, args.meeting, options)
-            text = printed.text
             for warning in printed.warnings:
                 print(f"clerk: warning: {warning}", file=sys.stderr)
-    _write_output(text, args.output)
+    if args.output is not None:  # the one atomic writer; a confidential copy is written 0600
+        try:
+            write_export(args.output, printed)
+        except ExportError as error:
+            raise CommandError(f"cannot write {args.output}: {error}") from None
+        return EXIT_OK
+    _write_output(printed.text, None)
     return EXIT_OK
 
 

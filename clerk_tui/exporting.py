@@ -8,23 +8,35 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from clerk_tui.domain import Meeting
-from clerk_tui.domain.numbering import municipal_year
+from clerk_tui.domain import Committee, Meeting, Person
+from clerk_tui.domain.numbering import first_minute_numbers, municipal_year
+from clerk_tui.domain.safe_text import is_safe
 from clerk_tui.interchange import Bundle, InterchangeError, bundle_to_json, read_bundle
+from clerk_tui.minute_book import first_page, summaries_of_year
 from clerk_tui.render import (
+    Copy,
+    Format,
     MeetingPapers,
     Printed,
     PrintOptions,
-    build_minutes,
-    count_pages,
     print_agenda,
     print_minutes,
+    public_meeting,
 )
+from clerk_tui.render.public import record_copy
 
 if TYPE_CHECKING:
     from store import Store
 
 Paper = Literal["minutes", "agenda"]
+
+CONFIDENTIAL_MODE = 0o600
+"""A confidential copy is readable by the clerk alone, whatever the umask."""
+PUBLIC_MODE = 0o644
+
+
+class ExportError(Exception):
+    """The file could not be written; the message says why in the clerk's words."""
 
 
 def papers_for(store: Store, meeting: Meeting, first_page: int = 1) -> MeetingPapers:
@@ -34,44 +46,102 @@ def papers_for(store: Store, meeting: Meeting, first_page: int = 1) -> MeetingPa
         meeting,
         committee,
         people,
-        first_minute_number=store.first_minute_number(meeting.id),
+        first_minute_number=first_minute_number(store, meeting, committee),
         first_page=first_page,
     )
 
 
+def first_minute_number(store: Store, meeting: Meeting, committee: Committee) -> int:
+    """As ``Store.first_minute_number``, from the meetings of its own year alone (numbers
+    start again each year), so its cost does not grow with the archive."""
+    style = committee.style
+    same_year = summaries_of_year(store, meeting.committee_id, style, municipal_year(meeting.date, style))
+    numbers = first_minute_numbers(same_year, style)
+    return numbers[meeting.id] if meeting.id in numbers else store.first_minute_number(meeting.id)
+
+
 def minutes_first_page(store: Store, meeting: Meeting, options: PrintOptions) -> int:
     """Minute-book pages run on through the municipal year: the first page of these
-    minutes follows the last page of the year's earlier minutes, printed the same way."""
-    committee = store.committee(meeting.committee_id)
-    year = municipal_year(meeting.date, committee.style)
-    page = 1
-    for summary in store.meeting_summaries(meeting.committee_id):
-        if (summary.date, summary.id) >= (meeting.date, meeting.id):
-            break
-        if municipal_year(summary.date, committee.style) != year or summary.minute_count == 0:
-            continue
-        earlier = store.meeting(summary.id)
-        document = build_minutes(papers_for(store, earlier), public=options.public)
-        page += count_pages(document, options.width, options.page_length)
-    return page
+    minutes follows the last page of the year's earlier minutes, printed the same way
+    (counted once and kept: see ``clerk_tui.minute_book``)."""
+    return first_page(store, meeting, options)
 
 
 def print_paper(store: Store, paper: Paper, meeting_id: str, options: PrintOptions) -> Printed:
     meeting = store.meeting(meeting_id)
     if paper == "agenda":
         return print_agenda(papers_for(store, meeting), options)
-    first_page = minutes_first_page(store, meeting, options) if options.paginate else 1
-    return print_minutes(papers_for(store, meeting, first_page), options)
+    paged = options.paginate and options.format == Format.TEXT
+    first = minutes_first_page(store, meeting, options) if paged else 1
+    return print_minutes(papers_for(store, meeting, first), options)
 
 
-def export_bundle(store: Store, meeting_ids: Iterable[str]) -> str:
+def export_meeting(store: Store, meeting_id: str, *, public: bool = False) -> Printed:
+    """The meeting's JSON record, public (``render.public``) or whole (confidential)."""
+    return Printed(export_bundle(store, [meeting_id], public=public), (), record_copy(public))
+
+
+def export_bundle(store: Store, meeting_ids: Iterable[str], *, public: bool = False) -> str:
     """The meetings with their committees and everyone they name, as interchange JSON."""
     meetings = [store.meeting(meeting_id) for meeting_id in meeting_ids]
     committees = {m.committee_id: store.committee(m.committee_id) for m in meetings}
-    bundle = Bundle(list(committees.values()), [], meetings)
-    people = {person.id: person for person in store.people()}
-    bundle.people = [people[pid] for pid in sorted(bundle.referenced_people()) if pid in people]
-    return bundle_to_json(bundle)
+    return bundle_json(meetings, list(committees.values()), store.people(), public=public)
+
+
+def bundle_json(
+    meetings: list[Meeting], committees: list[Committee], people: Iterable[Person], *, public: bool = False
+) -> str:
+    """``public``: each meeting in its public form, and only the people that form names.
+
+    Characters a terminal would act on stay in the record but are written as JSON
+    escapes, so the file itself carries none of them.
+    """
+    if public:
+        styles = {committee.id: committee.style for committee in committees}
+        meetings = [public_meeting(m, styles[m.committee_id]) for m in meetings]
+    bundle = Bundle(committees, [], meetings)
+    known = {person.id: person for person in people}
+    bundle.people = [known[pid] for pid in sorted(bundle.referenced_people()) if pid in known]
+    return _escaped(bundle_to_json(bundle))
+
+
+def _escaped(json_text: str) -> str:
+    """JSON's own escapes cover the C0 controls; the rest (DEL, C1, bidi overrides, lone
+    surrogates) are escaped here, by the one rule of ``domain.safe_text``."""
+    if is_safe(json_text):
+        return json_text
+    return "".join(c if is_safe(c) else f"\\u{ord(c):04x}" for c in json_text)
+
+
+def file_mode(copy: Copy, path: Path) -> int:
+    """0600 for a confidential copy, always; a public one keeps the mode of the file it
+    replaces (a private copy stays private), else 0644."""
+    if copy == Copy.CONFIDENTIAL:
+        return CONFIDENTIAL_MODE
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return PUBLIC_MODE
+
+
+def write_export(path: Path, printed: Printed, *, make_folder: bool = False) -> None:
+    """Write an export through the store's atomic writer: an existing file is replaced
+    whole or not at all, with the mode its copy needs. Raises ExportError saying what to do."""
+    from store.files import atomic_write, make_private_dir
+
+    folder = path.parent
+    try:
+        if make_folder:
+            make_private_dir(folder)
+        if path.is_dir():
+            raise ExportError(f"{path} is a folder: add a file name to the path.")
+        if not folder.is_dir():
+            raise ExportError(f"There is no folder {folder}: create it first, or choose another.")
+        atomic_write(path, printed.text.encode("utf-8"), mode=file_mode(printed.copy, path))
+    except PermissionError:
+        raise ExportError(f"You may not write in {folder}: choose another folder.") from None
+    except OSError as error:
+        raise ExportError(f"Cannot write {path}: {error.strerror or error}. Nothing was changed.") from None
 
 
 def read_import_files(store: Store, paths: Iterable[Path]) -> list[Bundle]:

@@ -51,6 +51,7 @@ from store.files import (
     is_temp_name,
     make_private_dir,
     remove_stale_temp_files,
+    stamp_of,
 )
 from store.layout import FILE_SUFFIX, KNOWN_NAMES, Layout, check_meeting_id, is_meeting_id
 from store.lock import StoreLock
@@ -654,6 +655,15 @@ class Store:
             if not is_meeting_id(meeting_id):
                 raise NotFoundError("meeting", str(meeting_id), self._layout.root)
             return self._load_meeting(meeting_id)
+
+    def meeting_revision(self, meeting_id: str) -> str:
+        """A token that changes whenever the stored meeting changes, for what is derived
+        from it and kept elsewhere (minute-book page counts); reads no meeting file."""
+        with self._reading():
+            stamp = stamp_of(self._layout.meeting(check_meeting_id(meeting_id)))
+        if stamp is None:
+            raise NotFoundError("meeting", meeting_id, self._layout.root)
+        return f"{stamp.device}:{stamp.inode}:{stamp.size}:{stamp.mtime_ns}"
 
     def save_meeting(self, meeting: Meeting) -> None:
         """Persist one meeting: its own file, and the index only if its summary changed.

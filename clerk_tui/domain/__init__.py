@@ -17,6 +17,7 @@ from clerk_tui.domain.attendance import AttendanceEvent, EventKind, QuorumState
 from clerk_tui.domain.committee import (
     Committee,
     CouncillorNames,
+    ExemptDeclarations,
     FrontSheetDate,
     HouseStyle,
     MemberOrder,
@@ -43,6 +44,7 @@ __all__ = [
     "Declaration",
     "DomainError",
     "EventKind",
+    "ExemptDeclarations",
     "FrontSheetDate",
     "HouseStyle",
     "InterestAction",

@@ -49,6 +49,15 @@ class MemberOrder(StrEnum):
     """Councillors alphabetically by surname, co-optees last (O&S)."""
 
 
+class ExemptDeclarations(StrEnum):
+    """How public minutes show a declaration of interest made on an exempt item."""
+
+    KIND_ONLY = "kind-only"
+    """The member, the minute and the kind of interest; its nature is not published."""
+    LEFT_OUT = "left-out"
+    """Not listed; the minutes say that such declarations are in the exempt minute."""
+
+
 class FrontSheetDate(StrEnum):
     LONG = "long"
     """``Tuesday 23 January 2024``."""
@@ -109,6 +118,8 @@ class HouseStyle:
     """"Laura Bootland, Senior Democratic Services Officer" or "Amy Dyson Democratic Services Officer"."""
     running_header_separator: str = " - "
     """Between the body's name and the date in the running header ("BOARD- WEDNESDAY" in HWB)."""
+    exempt_declarations: ExemptDeclarations = ExemptDeclarations.KIND_ONLY
+    """Public minutes: how a declaration on an exempt item is shown (never its nature)."""
 
     def __post_init__(self) -> None:
         if not 1 <= self.municipal_year_start_month <= 12:

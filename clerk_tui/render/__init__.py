@@ -2,6 +2,10 @@
 
 Pure Python: the renderer imports neither Textual nor Rich, so the command line and
 the app print exactly the same text.
+
+A public copy is made in one place: :func:`print_minutes` and :func:`print_agenda`
+hand the builders ``public_papers(...)`` (``render.public``) when ``options.public``
+is set, so no builder or writer ever holds the exempt record of a public copy.
 """
 
 from __future__ import annotations
@@ -9,11 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from clerk_tui.domain.safe_text import neutralise
 from clerk_tui.render.agenda import build_agenda
 from clerk_tui.render.document import Document
 from clerk_tui.render.markdown import write_markdown
 from clerk_tui.render.minutes import build_minutes
 from clerk_tui.render.papers import MeetingPapers
+from clerk_tui.render.public import Copy, paper_copy, papers_as_asked, public_meeting, public_papers
 from clerk_tui.render.text import DEFAULT_PAGE_LENGTH, count_pages, write_pages, write_text
 
 
@@ -29,7 +35,7 @@ class PrintOptions:
     """Wrap at this many columns; 0 prints one paragraph per line with no page furniture."""
     paginate: bool = False
     public: bool = False
-    """Withhold the content of exempt (Part 2) items."""
+    """The public copy: exempt (Part 2) business withheld as ``render.public`` defines it."""
     page_length: int = DEFAULT_PAGE_LENGTH
 
 
@@ -37,27 +43,35 @@ class PrintOptions:
 class Printed:
     text: str
     warnings: tuple[str, ...]
+    copy: Copy = Copy.PUBLIC
 
 
-def write(document: Document, options: PrintOptions) -> Printed:
+def write(document: Document, options: PrintOptions) -> str:
+    """The document in the format asked for; every writer neutralises what it writes."""
     if options.format == Format.MARKDOWN:
-        text = write_markdown(document)
-    elif options.paginate:
-        text = write_pages(document, options.width, options.page_length)
-    else:
-        text = write_text(document, options.width)
-    return Printed(text, tuple(dict.fromkeys(document.warnings)))
+        return write_markdown(document)
+    if options.paginate:
+        return write_pages(document, options.width, options.page_length)
+    return write_text(document, options.width)
 
 
 def print_minutes(papers: MeetingPapers, options: PrintOptions = PrintOptions()) -> Printed:
-    return write(build_minutes(papers, public=options.public), options)
+    papers = papers_as_asked(papers, options.public)
+    return _printed(build_minutes(papers), papers, options)
 
 
 def print_agenda(papers: MeetingPapers, options: PrintOptions = PrintOptions()) -> Printed:
-    return write(build_agenda(papers, public=options.public), options)
+    papers = papers_as_asked(papers, options.public)
+    return _printed(build_agenda(papers), papers, options)
+
+
+def _printed(document: Document, papers: MeetingPapers, options: PrintOptions) -> Printed:
+    warnings = tuple(neutralise(warning) for warning in dict.fromkeys(document.warnings))
+    return Printed(write(document, options), warnings, paper_copy(papers.meeting, papers.public))
 
 
 __all__ = [
+    "Copy",
     "Document",
     "Format",
     "MeetingPapers",
@@ -68,4 +82,6 @@ __all__ = [
     "count_pages",
     "print_agenda",
     "print_minutes",
+    "public_meeting",
+    "public_papers",
 ]

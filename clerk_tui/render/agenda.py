@@ -8,6 +8,7 @@ from clerk_tui.domain.dates import format_long_date, format_ordinal_date, format
 from clerk_tui.domain.phrases import join_numbers
 from clerk_tui.render.document import Document, Emphasis, LineGroup, Paragraph
 from clerk_tui.render.papers import MeetingPapers
+from clerk_tui.render.public import Copy, confidential_marking, paper_copy
 
 SPECIAL_NEEDS = (
     "If you have any special needs that may require arrangements to facilitate your attendance "
@@ -34,10 +35,15 @@ DECLARATIONS_TEXT = (
 )
 
 
-def build_agenda(papers: MeetingPapers, *, public: bool = False) -> Document:
+def build_agenda(papers: MeetingPapers) -> Document:
+    """The front sheet as the papers hold it: pass ``public_papers(...)`` for the public copy.
+    Only a public copy is headed "Public Document Pack"; a confidential one is marked."""
     meeting, committee, style = papers.meeting, papers.committee, papers.style
     document = Document(title=f"{committee.name} - agenda for {format_long_date(meeting.date)}")
-    document.add(Paragraph("Public Document Pack", Emphasis.TITLE))
+    if paper_copy(meeting, papers.public) == Copy.CONFIDENTIAL:
+        document.marking = confidential_marking(meeting)
+    else:
+        document.add(Paragraph("Public Document Pack", Emphasis.TITLE))
     if style.council_name:
         document.add(Paragraph(style.council_name))
     printed_date = (
@@ -65,7 +71,7 @@ def build_agenda(papers: MeetingPapers, *, public: bool = False) -> Document:
         document.add(Paragraph("[NO ITEMS ON THE AGENDA YET]", Emphasis.PLACEHOLDER))
         papers.warnings.append("The agenda has no items.")
     for position, item in enumerate(meeting.agenda, start=1):
-        _item(papers, document, item, item.label or str(position), public)
+        _item(papers, document, item, item.label or str(position))
     document.warnings.extend(papers.warnings)
     return document
 
@@ -113,14 +119,14 @@ def _officer(papers: MeetingPapers, document: Document) -> None:
     document.add(LineGroup(tuple(lines)))
 
 
-def _item(papers: MeetingPapers, document: Document, item: AgendaItem, number: str, public: bool) -> None:
+def _item(papers: MeetingPapers, document: Document, item: AgendaItem, number: str) -> None:
     stop = "." if papers.style.description_full_stop else ""
     document.add(Paragraph(f"{number}. {item.title}", Emphasis.HEADING))
     if item.pages:
         document.add(Paragraph(item.pages.printed()))
     elif item.to_follow:
         document.add(Paragraph("(To Follow)"))
-    if public and item.exempt:
+    if papers.public and item.exempt:
         word = "paragraph" if len(item.exempt_paragraphs) == 1 else "paragraphs"
         document.add(
             Paragraph(

@@ -1,5 +1,9 @@
 """One document model for every printed paper; the writers turn it into text or Markdown.
 
+Writers print what they are given: whether a copy is public was settled before the
+document was built (``render.public``). Each writer starts from :func:`neutralised`, so
+control characters are gone (``domain.safe_text``) before any line is measured or printed.
+
 A document is a list of blocks. Blocks are separated by one blank line when printed;
 what is inside a block (the lines of a heading group, the rows of a table, the items
 of a bullet list) is printed without blank lines unless the block says otherwise.
@@ -7,8 +11,10 @@ of a bullet list) is printed without blank lines unless the block says otherwise
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+
+from clerk_tui.domain.safe_text import is_safe, neutralise
 
 
 class Emphasis(StrEnum):
@@ -68,6 +74,8 @@ class Document:
     """The minute-book page number of the first page."""
     front_matter: int = 0
     """How many leading blocks (a banner) print above the first page number."""
+    marking: str = ""
+    """Printed first, and at the top of every page when paginated ("CONFIDENTIAL: ...")."""
     warnings: list[str] = field(default_factory=list)
 
     def add(self, *blocks: Block) -> None:
@@ -75,3 +83,39 @@ class Document:
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
+
+
+def neutralised(document: Document) -> Document:
+    """The document with every escape sequence and control character taken out of its
+    text: what a writer measures and prints, whatever the records held."""
+    return replace(
+        document,
+        title=neutralise(document.title),
+        running_header=neutralise(document.running_header),
+        marking=neutralise(document.marking),
+        blocks=[block if _is_safe(block) else _neutralised(block) for block in document.blocks],
+    )
+
+
+def _texts(block: Block) -> tuple[str, ...]:
+    if isinstance(block, Paragraph):
+        return (block.text,)
+    if isinstance(block, LineGroup):
+        return block.lines
+    if isinstance(block, ItemList):
+        return block.items
+    return tuple(cell for row in block.rows for cell in row)
+
+
+def _is_safe(block: Block) -> bool:
+    return all(is_safe(text) for text in _texts(block))
+
+
+def _neutralised(block: Block) -> Block:
+    if isinstance(block, Paragraph):
+        return replace(block, text=neutralise(block.text))
+    if isinstance(block, LineGroup):
+        return replace(block, lines=tuple(neutralise(line) for line in block.lines))
+    if isinstance(block, ItemList):
+        return replace(block, items=tuple(neutralise(item) for item in block.items))
+    return replace(block, rows=tuple(tuple(neutralise(cell) for cell in row) for row in block.rows))

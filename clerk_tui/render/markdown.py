@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from clerk_tui.render.document import Document, Emphasis, ItemList, LineGroup, Paragraph, Table
+from clerk_tui.render.document import Document, Emphasis, ItemList, LineGroup, Paragraph, Table, neutralised
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|<>])")
 _LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])(\s)")
@@ -51,7 +51,8 @@ def _table(block: Table) -> str:
 
 
 def write_markdown(document: Document) -> str:
-    parts = []
+    document = neutralised(document)
+    parts = [f"**{escape(document.marking)}**"] if document.marking else []
     for block in document.blocks:
         if isinstance(block, Paragraph):
             parts.append(_paragraph(block))

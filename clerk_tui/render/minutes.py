@@ -36,14 +36,17 @@ from clerk_tui.render.names import (
     with_organisation,
 )
 from clerk_tui.render.papers import MeetingPapers
+from clerk_tui.render.public import Copy, confidential_marking, paper_copy
 
 NO_DECLARATIONS = (
     "No declarations of any disclosable pecuniary interests or personal interests were received."
 )
 DECLARATIONS_HEADER = ("Member", "Minute No.", "Nature of Interest")
+DECLARATIONS_LEFT_OUT = "Declarations of interest in exempt business are recorded in the exempt minute."
 
 
-def build_minutes(papers: MeetingPapers, *, public: bool = False) -> Document:
+def build_minutes(papers: MeetingPapers) -> Document:
+    """The minutes as the papers hold them: pass ``public_papers(...)`` for the public copy."""
     meeting, committee = papers.meeting, papers.committee
     heading_date = format_minutes_heading_date(meeting.date)
     document = Document(
@@ -51,6 +54,8 @@ def build_minutes(papers: MeetingPapers, *, public: bool = False) -> Document:
         running_header=f"{committee.name.upper()}{committee.style.running_header_separator}{heading_date}",
         first_page=papers.first_page,
     )
+    if paper_copy(meeting, papers.public) == Copy.CONFIDENTIAL:
+        document.marking = confidential_marking(meeting)
     if committee.style.call_in_banner:
         document.add(Paragraph(committee.style.call_in_wording, Emphasis.BANNER))
         document.front_matter = 1
@@ -64,7 +69,7 @@ def build_minutes(papers: MeetingPapers, *, public: bool = False) -> Document:
     numbers = meeting.minute_numbers(papers.first_minute_number)
     for minute in meeting.numbered_minutes():
         document.add(Paragraph(f"{numbers[minute.id]}. {minute.title.upper()}", Emphasis.HEADING))
-        document.add(*_minute_body(papers, minute, numbers, public))
+        document.add(*_minute_body(papers, minute, numbers))
     if not meeting.numbered_minutes():
         document.add(Paragraph("[NO MINUTES RECORDED YET]", Emphasis.PLACEHOLDER))
         papers.warnings.append("No minutes have been recorded for this meeting.")
@@ -158,9 +163,9 @@ def _join(parts: list[str]) -> str:
 
 
 # --- minutes --------------------------------------------------------------------
-def _minute_body(papers: MeetingPapers, minute: Minute, numbers: dict[str, int], public: bool) -> list[Block]:
+def _minute_body(papers: MeetingPapers, minute: Minute, numbers: dict[str, int]) -> list[Block]:
     item = _item_of(papers, minute)
-    if public and item is not None and item.exempt:
+    if papers.public and item is not None and item.exempt:
         return [_withheld(item)]
     blocks = [_narrative_block(b) for b in minute.narrative]
     if not blocks:
@@ -219,7 +224,7 @@ def _standard_text(papers: MeetingPapers, minute: Minute, numbers: dict[str, int
     if minute.kind == ItemKind.APOLOGIES:
         return [_apologies(papers)]
     if minute.kind == ItemKind.DECLARATIONS:
-        return [_declarations(papers, numbers)]
+        return _declarations(papers, numbers)
     return []
 
 
@@ -231,10 +236,11 @@ def _apologies(papers: MeetingPapers) -> Paragraph:
     return Paragraph(f"Apologies for absence were received from {listed}.")
 
 
-def _declarations(papers: MeetingPapers, numbers: dict[str, int]) -> Block:
+def _declarations(papers: MeetingPapers, numbers: dict[str, int]) -> list[Block]:
     declarations = papers.meeting.declarations
+    left_out: list[Block] = [Paragraph(DECLARATIONS_LEFT_OUT)] if papers.declarations_left_out else []
     if not declarations:
-        return Paragraph(NO_DECLARATIONS)
+        return left_out or [Paragraph(NO_DECLARATIONS)]
     rows = [DECLARATIONS_HEADER]
     for declaration in declarations:
         person = papers.person(declaration.person_id)
@@ -242,7 +248,7 @@ def _declarations(papers: MeetingPapers, numbers: dict[str, int]) -> Block:
         if person.councillor and not declaration.printed_name:
             member = f"Councillor {minutes_name(person, papers.style)}"
         rows.append((member, _minute_cell(papers, declaration.item_id, numbers), declaration.nature_cell()))
-    return Table(tuple(rows))
+    return [Table(tuple(rows)), *left_out]
 
 
 def _minute_cell(papers: MeetingPapers, item_id: str, numbers: dict[str, int]) -> str:

@@ -19,6 +19,10 @@ class MeetingPapers:
     first_page: int = 1
     """The minute-book page the minutes start on (pages run on through the year)."""
     warnings: list[str] = field(default_factory=list)
+    public: bool = False
+    """The meeting is its public form (made by ``render.public.public_papers`` alone)."""
+    declarations_left_out: int = 0
+    """Declarations on exempt items the public form leaves out (by house style)."""
 
     @property
     def style(self) -> HouseStyle:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 from itertools import zip_longest
 
-from clerk_tui.render.document import Block, Document, ItemList, LineGroup, Paragraph, Table
+from clerk_tui.render.document import Block, Document, ItemList, LineGroup, Paragraph, Table, neutralised
 
 PAGE_BREAK = "\f"
 DEFAULT_PAGE_LENGTH = 60
@@ -14,8 +14,13 @@ DEFAULT_PAGE_LENGTH = 60
 
 def write_text(document: Document, width: int = 80) -> str:
     """The whole document, blocks separated by one blank line."""
-    lines = _lines_of(document.blocks, width)
+    document = neutralised(document)
+    lines = _marking_lines(document, width) + _lines_of(document.blocks, width)
     return "\n".join(lines) + "\n"
+
+
+def _marking_lines(document: Document, width: int) -> list[str]:
+    return [*_wrap(document.marking, width), ""] if document.marking else []
 
 
 def _lines_of(blocks: list[Block], width: int) -> list[str]:
@@ -79,16 +84,19 @@ def _table_lines(block: Table, width: int) -> list[str]:
 
 
 def write_pages(document: Document, width: int = 80, page_length: int = DEFAULT_PAGE_LENGTH) -> str:
-    """Pages of ``page_length`` lines: the banner and the minute-book page number on the
-    first page, the running header and the page number on each page after it."""
+    """Pages of ``page_length`` lines: the marking (if any) on every page, the banner and
+    the minute-book page number on the first page, the running header and the page
+    number on each page after it."""
     if width <= 0:
         raise ValueError("Pages need a width: use --width with --paginate.")
+    document = neutralised(document)
     front = _lines_of(document.blocks[: document.front_matter], width)
     body = _lines_of(document.blocks[document.front_matter :], width)
+    marking = _marking_lines(document, width)
     pages: list[list[str]] = []
     number = document.first_page
     while body or not pages:
-        head = (front + [""] if front else []) if not pages else [document.running_header, ""]
+        head = marking + ((front + [""] if front else []) if not pages else [document.running_header, ""])
         head += [str(number), ""]
         room = max(page_length - len(head), 1)
         chunk, body = body[:room], body[room:]

@@ -484,6 +484,7 @@ class CommitteeScreen(ClerkScreen):
                 member_order=self._select("style-member-order"),
                 officer_comma=self._switch("style-officer-comma"),
                 running_header_separator=self._field("style-header-separator").text,
+                exempt_declarations=self.committee.style.exempt_declarations,  # no field here yet
             )
         except DomainError as error:
             self._show_errors([(_DOMAIN_FIELDS.get(error.field, ""), error.message)], why)

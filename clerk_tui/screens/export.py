@@ -1,12 +1,11 @@
 """Print a meeting's agenda or minutes (or its JSON) to a file, seeing the first lines
-before it is written. The writing happens off the UI thread; an existing file is only
-ever replaced whole."""
+before it is written. The writing happens off the UI thread, through the one atomic
+writer (``exporting.write_export``): an existing file is only ever replaced whole, and a
+confidential copy is readable by the clerk alone."""
 
 from __future__ import annotations
 
 import contextlib
-import os
-import secrets
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -20,10 +19,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
-from clerk_tui.domain import DomainError
+from clerk_tui.domain import DomainError, Meeting
 from clerk_tui.domain.dates import format_echo
-from clerk_tui.exporting import export_bundle, print_paper
-from clerk_tui.render import Format, Printed, PrintOptions
+from clerk_tui.exporting import ExportError, export_meeting, print_paper, write_export
+from clerk_tui.render import Copy, Format, Printed, PrintOptions
+from clerk_tui.render.public import paper_copy, record_copy
 from clerk_tui.screens.base import ClerkModal
 from store import Store, StoreError
 from widgets import FieldMessage
@@ -41,10 +41,6 @@ WIDEST = 250
 NARROWEST = 20
 
 
-class ExportError(Exception):
-    """The file could not be written; the message says why in the clerk's words."""
-
-
 def export_folder() -> Path:
     """``<Documents>/clerk-exports``, or ``~/clerk-exports`` where there is no Documents folder."""
     documents = platformdirs.user_documents_path()
@@ -57,8 +53,17 @@ def extension(paper: ExportPaper, text_format: Format) -> str:
     return "md" if text_format == Format.MARKDOWN else "txt"
 
 
-def default_path(folder: Path, meeting_id: str, paper: ExportPaper, text_format: Format) -> Path:
-    return folder / f"{meeting_id}-{paper}.{extension(paper, text_format)}"
+def default_path(folder: Path, meeting_id: str, paper: ExportPaper, text_format: Format, copy: Copy) -> Path:
+    """``hwb-2019-09-11-minutes-public.txt`` / ``...-minutes-confidential.txt``: the two
+    copies never share a name, so one can neither replace nor pass for the other."""
+    return folder / f"{meeting_id}-{paper}-{copy.value}.{extension(paper, text_format)}"
+
+
+def copy_asked(paper: ExportPaper, public: bool, meeting: Meeting | None) -> Copy:
+    """The copy the form asks for, by ``render.public``'s rules (nothing is printed)."""
+    if paper == "meeting" or meeting is None:  # unread: assume the worst, the export says why
+        return record_copy(public)
+    return paper_copy(meeting, public)
 
 
 @dataclass(frozen=True)
@@ -72,35 +77,8 @@ class ExportRequest:
 def render_export(store: Store, request: ExportRequest) -> Printed:
     """The text of the file: exactly what ``clerk export`` prints with the same options."""
     if request.paper == "meeting":
-        return Printed(export_bundle(store, [request.meeting_id]), ())
+        return export_meeting(store, request.meeting_id, public=request.options.public)
     return print_paper(store, request.paper, request.meeting_id, request.options)
-
-
-def write_export(path: Path, text: str, *, make_folder: bool = False) -> None:
-    """Write beside the target, then rename over it: an existing file is replaced whole or
-    not at all. Raises ExportError saying what to do."""
-    folder = path.parent
-    try:
-        if make_folder:
-            folder.mkdir(parents=True, exist_ok=True)
-        if path.is_dir():
-            raise ExportError(f"{path} is a folder: add a file name to the path.")
-        if not folder.is_dir():
-            raise ExportError(f"There is no folder {folder}: create it first, or choose another.")
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666
-        partial_path = folder / f".{path.name}.{secrets.token_hex(4)}.part"
-        descriptor = os.open(partial_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    except PermissionError:
-        raise ExportError(f"You may not write in {folder}: choose another folder.") from None
-    except OSError as error:
-        raise ExportError(f"Cannot write {path}: {error.strerror or error}.") from None
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(partial_path, path)
-    except OSError as error:
-        partial_path.unlink(missing_ok=True)
-        raise ExportError(f"Cannot write {path}: {error.strerror or error}. Nothing was changed.") from None
 
 
 def preview_of(text: str, lines: int = PREVIEW_LINES) -> str:
@@ -139,6 +117,8 @@ class ExportScreen(ClerkModal):
         self.folder = export_folder()
         self._auto_path = ""
         self._writing = False
+        self._meeting: Meeting | None = None
+        """As the dialog opened: which copy a paper is depends on its exempt business."""
 
     # --- layout --------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -149,7 +129,9 @@ class ExportScreen(ClerkModal):
             with contextlib.suppress(StoreError):
                 committee = self.store.committee(summary.committee_id)
                 title = f"Export: {committee.name}, {format_echo(summary.date)}"
-        self._auto_path = str(default_path(self.folder, self.meeting_id, paper, Format.TEXT))
+            with contextlib.suppress(StoreError):
+                self._meeting = self.store.meeting(self.meeting_id)
+        self._auto_path = str(self._suggested_path(paper, Format.TEXT, public=False))
         with Vertical(id="export-dialog"):
             yield Static(title, id="export-title")
             with Horizontal(id="export-choices"):
@@ -218,6 +200,10 @@ class ExportScreen(ClerkModal):
             )
         return width
 
+    def _suggested_path(self, paper: ExportPaper, text_format: Format, *, public: bool) -> Path:
+        copy = copy_asked(paper, public, self._meeting)
+        return default_path(self.folder, self.meeting_id, paper, text_format, copy)
+
     def _path(self) -> Path:
         text = self.query_one("#export-path", Input).value.strip()
         if not text:
@@ -244,12 +230,12 @@ class ExportScreen(ClerkModal):
         paper = self._paper()
         text_format = self._format()
         printed = paper != "meeting"
+        public = self.query_one("#export-public", Checkbox).value
         self.query_one("#export-format", Select).disabled = not printed
-        self.query_one("#export-public", Checkbox).disabled = not printed
         self.query_one("#export-width", Input).disabled = not printed or text_format != Format.TEXT
         path_input = self.query_one("#export-path", Input)
         if path_input.value.strip() in ("", self._auto_path):
-            self._auto_path = str(default_path(self.folder, self.meeting_id, paper, text_format))
+            self._auto_path = str(self._suggested_path(paper, text_format, public=public))
             path_input.value = self._auto_path
         width_message = self.query_one("#export-width-message", FieldMessage)
         try:
@@ -363,7 +349,7 @@ class ExportScreen(ClerkModal):
         try:
             self.clerk.saver.flush(10)
             printed = render_export(self.store, request)
-            write_export(request.path, printed.text, make_folder=request.path.parent == self.folder)
+            write_export(request.path, printed, make_folder=request.path.parent == self.folder)
         except ExportError as error:
             self.app.call_from_thread(self._export_failed, str(error))
             return
@@ -371,7 +357,7 @@ class ExportScreen(ClerkModal):
             message = error.message if isinstance(error, DomainError) else str(error)
             self.app.call_from_thread(self._export_failed, f"This cannot be printed: {message}")
             return
-        self.app.call_from_thread(self._exported, request, printed.warnings)
+        self.app.call_from_thread(self._exported, request, printed)
 
     def _export_failed(self, message: str) -> None:
         self._writing = False
@@ -381,11 +367,15 @@ class ExportScreen(ClerkModal):
         self.query_one("#export", Button).disabled = False
         self.query_one("#export-error", FieldMessage).show_error(f"Nothing was written. {message}")
 
-    def _exported(self, request: ExportRequest, warnings: tuple[str, ...]) -> None:
+    def _exported(self, request: ExportRequest, printed: Printed) -> None:
         self._writing = False
+        warnings = printed.warnings
         caveat = "".join(f"\n⚠ {warning}" for warning in warnings)
+        copy = (
+            "confidential copy, readable by you alone" if printed.copy == Copy.CONFIDENTIAL else "public copy"
+        )
         self.clerk.notify(
-            f"{PAPERS[request.paper]} written to {request.path}{caveat}",
+            f"{PAPERS[request.paper]} ({copy}) written to {request.path}{caveat}",
             title="Exported",
             severity="warning" if warnings else "information",
             timeout=20 if warnings else 8,

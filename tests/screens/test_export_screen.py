@@ -11,15 +11,18 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Static
 
 from clerk_tui.app import ClerkApp
-from clerk_tui.exporting import export_bundle, print_paper
-from clerk_tui.render import Format, PrintOptions
+from clerk_tui.exporting import ExportError, export_bundle, print_paper, write_export
+from clerk_tui.render import Copy, Format, Printed, PrintOptions
 from clerk_tui.screens import export as export_module
-from clerk_tui.screens.export import ExportError, ExportScreen, write_export
+from clerk_tui.screens.export import ExportScreen
 from clerk_tui.screens.meetings import MeetingsScreen
 from store import Store
+from tests.render.canaries import CANARY, GUEST, plant_exempt_canaries
 from tests.screens.conftest import SIZE, make_app, settle
 
 JUNE = "hwb-2019-06-12"
+SEPTEMBER = "hwb-2019-09-11"
+"""The demo's meeting with exempt business (Better Care Fund, paragraph 3)."""
 DECEMBER = "hwb-2019-12-04"
 
 
@@ -62,11 +65,15 @@ def shown(screen: ExportScreen, selector: str) -> str:
 
 
 async def tab_to_path(app: ClerkApp, pilot: Pilot[None]) -> None:
+    await tab_to(app, pilot, "export-path")
+
+
+async def tab_to(app: ClerkApp, pilot: Pilot[None], field: str) -> None:
     for _ in range(8):
-        if focused(app) == "export-path":
+        if focused(app) == field:
             return
         await pilot.press("tab")
-    raise AssertionError("no file field")
+    raise AssertionError(f"no field {field}")
 
 
 async def test_e_exports_the_agenda_as_text_exactly_as_clerk_export_prints_it(
@@ -107,7 +114,7 @@ async def test_minutes_as_markdown_list_the_warnings_of_an_unfinished_meeting(
         warnings = shown(screen, "#export-warnings")
         assert "The meeting has no chair." in warnings
         assert "No minutes have been recorded for this meeting." in warnings
-        assert screen.query_one("#export-path", Input).value.endswith(f"{DECEMBER}-minutes.md")
+        assert screen.query_one("#export-path", Input).value.endswith(f"{DECEMBER}-minutes-public.md")
         await tab_to_path(app, pilot)
         await pilot.press(*typed(target, tmp_path), "f2")
         await finish(app, pilot)
@@ -146,11 +153,15 @@ async def test_the_meeting_as_json_goes_to_the_default_folder_which_is_made(
         await pilot.press("enter", "down", "enter")  # Minutes -> Meeting (JSON)
         await finish(app, pilot)
         assert screen.query_one("#export-format").disabled
-        assert screen.query_one("#export-path", Input).value == str(exports / f"{JUNE}-meeting.json")
+        # The whole record holds the clerk's notes: it is the confidential copy.
+        json_path = exports / f"{JUNE}-meeting-confidential.json"
+        assert screen.query_one("#export-path", Input).value == str(json_path)
         await pilot.press("f2")
         await finish(app, pilot)
         assert isinstance(app.screen, MeetingsScreen)
-    assert (exports / f"{JUNE}-meeting.json").read_text(encoding="utf-8") == export_bundle(demo_store, [JUNE])
+    assert json_path.read_text(encoding="utf-8") == export_bundle(demo_store, [JUNE])
+    assert json_path.stat().st_mode & 0o777 == 0o600
+    assert exports.stat().st_mode & 0o777 == 0o700  # the folder it made is private
 
 
 async def test_a_missing_folder_is_explained_and_the_dialog_stays_open(
@@ -212,9 +223,9 @@ async def test_the_suggested_file_name_follows_the_choices_until_the_clerk_types
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_export(app, pilot)
         path = screen.query_one("#export-path", Input)
-        assert path.value == str(exports / f"{JUNE}-minutes.txt")
+        assert path.value == str(exports / f"{JUNE}-minutes-public.txt")  # no exempt business
         await pilot.press("enter", "up", "enter")
-        assert path.value == str(exports / f"{JUNE}-agenda.txt")
+        assert path.value == str(exports / f"{JUNE}-agenda-public.txt")
         await tab_to_path(app, pilot)
         await pilot.press(*"board.txt")
         await finish(app, pilot)
@@ -240,14 +251,14 @@ def test_a_failed_rename_leaves_the_old_file_and_no_partial_one(
 
     monkeypatch.setattr(os, "replace", full_disk)
     with pytest.raises(ExportError, match="No space left on device. Nothing was changed."):
-        write_export(target, "a new agenda\n")
+        write_export(target, Printed("a new agenda\n", ()))
     assert target.read_text(encoding="utf-8") == "the copy sent out\n"
     assert [p.name for p in tmp_path.iterdir()] == ["agenda.txt"]
 
 
 def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="is a folder"):
-        write_export(tmp_path, "text")
+        write_export(tmp_path, Printed("text", ()))
 
 
 async def test_an_emptied_file_name_is_suggested_again_and_never_written_to(
@@ -262,7 +273,7 @@ async def test_an_emptied_file_name_is_suggested_again_and_never_written_to(
         assert "Type where to save the file." in shown(screen, "#export-path-message")
         await pilot.press(*["shift+tab"] * 5, "enter", "up", "enter")  # the paper: Agenda front sheet
         await finish(app, pilot)
-        assert path.value == str(exports / f"{JUNE}-agenda.txt")  # empty: the suggestion comes back
+        assert path.value == str(exports / f"{JUNE}-agenda-public.txt")  # empty: the suggestion comes back
         assert "MEETING: HEALTH AND WELLBEING BOARD" in shown(screen, "#export-preview")
         await tab_to_path(app, pilot)
         await pilot.press("ctrl+a", "ctrl+k", "f2")
@@ -271,3 +282,69 @@ async def test_an_emptied_file_name_is_suggested_again_and_never_written_to(
         assert "Nothing was written" in shown(screen, "#export-error")
         assert "Type where to save the file." in shown(screen, "#export-path-message")
     assert not exports.exists()
+
+
+def test_a_confidential_copy_is_written_for_the_clerk_alone_and_a_public_one_for_anyone(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "out.txt"
+    write_export(target, Printed("confidential\n", (), Copy.CONFIDENTIAL))
+    assert target.stat().st_mode & 0o777 == 0o600
+    public = tmp_path / "public.txt"
+    write_export(public, Printed("public\n", (), Copy.PUBLIC))
+    assert public.stat().st_mode & 0o777 == 0o644
+    target.chmod(0o644)  # a confidential copy over a readable file makes it private
+    write_export(target, Printed("confidential again\n", (), Copy.CONFIDENTIAL))
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt", "public.txt"]
+
+
+@pytest.fixture
+def canaried(demo_store: Store) -> Store:
+    """September with a canary in every field of its exempt business."""
+    demo_store.save_person(GUEST)
+    meeting = demo_store.meeting(SEPTEMBER)
+    plant_exempt_canaries(meeting, member_id="richard-freeman", officer_id="matt-ashton")
+    demo_store.save_meeting(meeting)
+    return demo_store
+
+
+async def test_the_public_copy_from_the_dialog_holds_no_exempt_text_and_has_its_own_name(
+    canaried: Store, exports: Path
+) -> None:
+    app = make_app(canaried)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_export(app, pilot, "down")
+        assert screen.meeting_id == SEPTEMBER
+        path = screen.query_one("#export-path", Input)
+        assert path.value == str(exports / f"{SEPTEMBER}-minutes-confidential.txt")
+        await tab_to(app, pilot, "export-public")
+        await pilot.press("space")
+        await finish(app, pilot)
+        assert path.value == str(exports / f"{SEPTEMBER}-minutes-public.txt")
+        assert CANARY not in shown(screen, "#export-preview")
+        await pilot.press("f2")
+        await finish(app, pilot)
+        assert any("(public copy)" in n.message for n in app._notifications)
+
+        await open_export(app, pilot)  # again, the copy for members: as it opens
+        await pilot.press("f2")
+        await finish(app, pilot)
+        assert any("(confidential copy, readable by you alone)" in n.message for n in app._notifications)
+
+        screen = await open_export(app, pilot)  # and the public JSON record
+        await pilot.press("enter", "down", "enter")  # Minutes -> Meeting (JSON)
+        await tab_to(app, pilot, "export-public")
+        await pilot.press("space")
+        await finish(app, pilot)
+        await pilot.press("f2")
+        await finish(app, pilot)
+    public = (exports / f"{SEPTEMBER}-minutes-public.txt").read_text(encoding="utf-8")
+    confidential = exports / f"{SEPTEMBER}-minutes-confidential.txt"
+    record = (exports / f"{SEPTEMBER}-meeting-public.json").read_text(encoding="utf-8")
+    assert public == print_paper(canaried, "minutes", SEPTEMBER, PrintOptions(public=True)).text
+    for text in (public, record):
+        assert CANARY not in text and GUEST.name not in text
+    assert CANARY in confidential.read_text(encoding="utf-8")
+    assert confidential.stat().st_mode & 0o777 == 0o600
+    assert (exports / f"{SEPTEMBER}-minutes-public.txt").stat().st_mode & 0o777 == 0o644

@@ -24,6 +24,7 @@ from clerk_tui.screens import export as export_module
 from clerk_tui.screens.live import LiveMeetingScreen
 from store import Store
 from tests.fixtures import hwb_2019, hwb_2019_06_12, hwb_2019_09_11
+from tests.render.test_golden import MARKING
 from tests.screens.conftest import SIZE, make_app, reopen, settle
 from tests.screens.keys import tab_to, type_text
 
@@ -160,6 +161,7 @@ async def test_the_september_meeting_minuted_by_keys_prints_as_published(
         minuted = after.meeting(SEPTEMBER)
         printed = print_paper(after, "minutes", SEPTEMBER, PrintOptions(width=0))
     assert minuted.status == MeetingStatus.MINUTES_DRAFTED
-    assert printed.text == GOLDEN.read_text(encoding="utf-8")
-    assert exported.read_text(encoding="utf-8") == GOLDEN.read_text(encoding="utf-8")
+    confidential = f"{MARKING}\n\n" + GOLDEN.read_text(encoding="utf-8")  # tests/golden/README.md
+    assert printed.text == confidential
+    assert exported.read_text(encoding="utf-8") == confidential
     store.close()

@@ -1,0 +1,150 @@
+"""Safe text out: escape sequences planted in every text field of a meeting, its
+committee and its people never reach a printed paper or a JSON export.
+
+The records are handed to the printers directly, not through the store, so this tests
+the writers themselves: whatever the store or an import lets through (an old record, a
+future reader), no output carries a character a terminal would act on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import time
+
+import pytest
+
+from clerk_tui.domain import (
+    AttendanceEvent,
+    Block,
+    BlockKind,
+    Committee,
+    EventKind,
+    Meeting,
+    OfficerContact,
+    Person,
+    Venue,
+)
+from clerk_tui.domain.safe_text import is_safe
+from clerk_tui.exporting import bundle_json
+from clerk_tui.render import Format, MeetingPapers, PrintOptions, print_agenda, print_minutes
+from clerk_tui.render.text import PAGE_BREAK
+from tests.fixtures import hwb_2019, hwb_2019_09_11
+from tests.render.fields import Field, plant, string_fields
+
+HOSTILE = (
+    "\x1b[2J"  # clear the screen
+    "\x1b]0;owned\x07"  # OSC 0: the window title
+    "\x1b]52;c;Y2xpcGJvYXJk\x07"  # OSC 52: write the clipboard
+    "\x1bPq#0;2;0;0;0\x1b\\"  # DCS (sixel), ended by ST
+    "\x9b31m"  # C1 CSI
+    "\x07\x08\x00\x7f"  # BEL, BS, NUL, DEL
+    "\u202e"  # right-to-left override
+)
+
+
+def hostile(field: Field) -> str:
+    return f"{field[0]}.{field[1]} {HOSTILE}end"
+
+
+@dataclass
+class Records:
+    meeting: Meeting
+    committee: Committee
+    people: list[Person]
+    planted: set[Field]
+
+
+def records_with_escapes_everywhere() -> Records:
+    """The September 2019 meeting, with a record of every kind there is to print (an
+    ALSO PRESENT guest, lists and a table, contacts), then every text field planted."""
+    meeting = hwb_2019_09_11.meeting()
+    committee = hwb_2019.committee()
+    people = hwb_2019.people()
+    meeting.venue = Venue("Room", "Building", "Address", minutes_wording="Wording")
+    meeting.officer = OfficerContact("Officer", "Job", "Telephone", "E-mail")
+    committee.officer = OfficerContact("Officer", "Job", "Telephone", "E-mail")
+    committee.style.call_in_banner = True
+    committee.style.council_name = "Council"
+    item_id = meeting.agenda[3].id
+    meeting.attendance.append(
+        AttendanceEvent(
+            people[-1].id,
+            EventKind.ALSO_PRESENT,
+            at=time(14, 5),
+            item_id=item_id,
+            capacity="Capacity",
+            organisation="Organisation",
+            printed_name="Printed",
+        )
+    )
+    minute = meeting.minute_for_item(item_id)
+    assert minute is not None
+    minute.narrative += [
+        Block(BlockKind.BULLETS, items=["a", "b"]),
+        Block(BlockKind.NUMBERED, items=["a", "b"]),
+        Block(BlockKind.TABLE, rows=[["head", "head"], ["cell", "cell"]]),
+    ]
+    planted = plant(meeting, hostile) | plant(committee, hostile)
+    for person in people:
+        planted |= plant(person, hostile)
+    return Records(meeting, committee, people, planted)
+
+
+@pytest.fixture(scope="module")
+def records() -> Records:
+    return records_with_escapes_everywhere()
+
+
+def test_every_text_field_of_a_meeting_its_committee_and_its_people_is_planted(records: Records) -> None:
+    every = string_fields(Meeting) | string_fields(Committee) | string_fields(Person)
+    assert every - records.planted == set(), "the fixture has no record for these fields"
+    assert len(every) > 40
+
+
+OPTIONS = [
+    PrintOptions(width=0),
+    PrintOptions(width=20),
+    PrintOptions(width=80),
+    PrintOptions(width=132),
+    PrintOptions(width=80, paginate=True),
+    PrintOptions(width=40, paginate=True, page_length=25),
+    *(PrintOptions(text_format) for text_format in Format if text_format != Format.TEXT),
+]
+"""Every format there is (a writer added to Format is tested here without a change)."""
+
+
+def _unsafe(text: str) -> list[str]:
+    """The characters of ``text`` no output may carry (page breaks are the writer's own)."""
+    pages = text.replace(f"\n{PAGE_BREAK}\n", "\n\n")
+    return sorted({f"U+{ord(c):04X}" for c in pages if not is_safe(c)})
+
+
+@pytest.mark.parametrize("public", [False, True], ids=["confidential", "public"])
+@pytest.mark.parametrize("options", OPTIONS, ids=lambda o: f"{o.format}-{o.width}-{o.paginate}")
+@pytest.mark.parametrize("paper", ["minutes", "agenda"])
+def test_no_printed_paper_carries_a_control_character(
+    records: Records, options: PrintOptions, public: bool, paper: str
+) -> None:
+    papers = MeetingPapers(
+        records.meeting, records.committee, {p.id: p for p in records.people}, first_minute_number=11
+    )
+    asked = PrintOptions(options.format, options.width, options.paginate, public, options.page_length)
+    printed = (print_minutes if paper == "minutes" else print_agenda)(papers, asked)
+    assert _unsafe(printed.text) == []
+    assert all(_unsafe(warning) == [] for warning in printed.warnings)
+    # The fields were printed, less their escapes: the test saw real text.
+    assert "committee.name" in printed.text.lower()
+    assert printed.text.count("end") >= 10
+
+
+@pytest.mark.parametrize("public", [False, True], ids=["confidential", "public"])
+def test_the_json_record_escapes_what_json_itself_leaves_raw(records: Records, public: bool) -> None:
+    text = bundle_json([records.meeting], [records.committee], records.people, public=public)
+    assert _unsafe(text) == []
+    # Nothing is lost: the record reads back exactly as it was.
+    document = json.loads(text)
+    assert document["committees"][0]["name"] == hostile(("Committee", "name"))
+    assert document["meetings"][0]["venue"]["room"] == hostile(("Venue", "room"))
+    assert re.search(r"\\u202e", text) and re.search(r"\\u009b", text)
