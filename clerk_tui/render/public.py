@@ -17,7 +17,9 @@ it is public:
 - attendance recorded while exempt business was under consideration: nothing at all
   (an "ALSO PRESENT" guest seen only in Part 2 is not named in public).
 
-Everywhere, the clerk's own notes on items (never printed) are dropped.
+Everywhere, the clerk's own notes on items (never printed) are dropped, and so are the
+live meeting's undo history and the drafts circulated to the Chair (working papers that
+hold the exempt minutes in full).
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ from clerk_tui.domain import (
     Meeting,
     Minute,
 )
+from clerk_tui.domain.history import History
 from clerk_tui.domain.phrases import join_numbers
+from clerk_tui.domain.record import MinutesRecord
 from clerk_tui.render.papers import MeetingPapers
 
 WITHHELD_NATURE = "[not published: exempt business]"
@@ -89,7 +93,31 @@ def public_meeting(meeting: Meeting, style: HouseStyle) -> Meeting:
         minutes=[_public_minute(m) if m.item_id in exempt else m for m in meeting.minutes],
         declarations=_public_declarations(meeting.declarations, exempt, style),
         attendance=[event for event in meeting.attendance if event.item_id not in exempt],
+        history=History(),
+        record=_public_record(meeting.record, bool(exempt)),
     )
+
+
+PUBLIC_AS_THEY_ARE = frozenset(
+    {"id", "committee_id", "date", "start", "venue", "officer", "status", "chair_id", "first_minute_number"}
+)
+"""The meeting's own fields that a public copy keeps unchanged. Every other field is made
+public by :func:`public_meeting`; a field added to Meeting later must be put in one of the
+two (a test checks), so nothing new reaches a public copy by default."""
+
+MADE_PUBLIC = frozenset({"agenda", "minutes", "declarations", "attendance", "history", "record"})
+
+
+def _public_record(record: MinutesRecord, exempt_business: bool) -> MinutesRecord:
+    """The circulated drafts are working papers between the clerk and the Chair (and hold the
+    exempt minutes in full); a signature keeps only the copy that was frozen for the public."""
+    signature = record.signature
+    if signature is not None and exempt_business:
+        if signature.public_copy is None:
+            signature = None
+        else:
+            signature = replace(signature, copy=signature.public_copy, public_copy=None)
+    return MinutesRecord(revisions=[], confirmation=record.confirmation, signature=signature)
 
 
 def public_papers(papers: MeetingPapers) -> MeetingPapers:

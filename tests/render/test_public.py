@@ -6,12 +6,15 @@ import inspect
 import json
 import subprocess
 import sys
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
-from clerk_tui.domain import AttendanceEvent, EventKind, ExemptDeclarations
+from clerk_tui.domain import AttendanceEvent, EventKind, ExemptDeclarations, Meeting
+from clerk_tui.domain.history import Change, Step, Target
 from clerk_tui.domain.live import actions_arising
+from clerk_tui.domain.record import FrozenCopy, Revision, Signature, digest
 from clerk_tui.exporting import export_bundle, papers_for, print_paper
 from clerk_tui.render import (
     Copy,
@@ -22,6 +25,7 @@ from clerk_tui.render import (
     build_minutes,
     public_papers,
 )
+from clerk_tui.render.public import MADE_PUBLIC, PUBLIC_AS_THEY_ARE
 from store import Store
 from tests.fixtures import hwb_2019, hwb_2019_06_12, hwb_2019_09_11, os_2023
 from tests.render.canaries import CANARY, GUEST, fields_to_cover, plant_exempt_canaries
@@ -237,3 +241,29 @@ def test_every_format_marks_the_confidential_copy_at_the_top_and_only_that_copy(
     assert "CONFIDENTIAL" not in public
     assert ("Public Document Pack" in public) == (paper == "agenda")
     assert "Public Document Pack" not in confidential
+
+
+def test_the_undo_history_and_the_circulated_drafts_stay_out_of_the_public_record(canaried: Store) -> None:
+    """The live meeting's undo steps and the drafts sent to the Chair hold exempt minutes
+    whole; a signed meeting's public record keeps only the copy frozen for the public."""
+    meeting = canaried.meeting("hwb-2019-09-11")
+    meeting.history.record(Step(f"took {CANARY}", [Change(Target.MINUTES, before=f'"{CANARY}"')]))
+    meeting.record.revisions.append(Revision(1, meeting.date, f"draft {CANARY}", digest(CANARY)))
+    meeting.record.signature = Signature(
+        "Councillor Cummins",
+        meeting.date,
+        FrozenCopy.of(f"full {CANARY}", "{}"),
+        public_copy=FrozenCopy.of("public text", "{}"),
+    )
+    canaried.save_meeting(meeting)
+    public = export_bundle(canaried, ["hwb-2019-09-11"], public=True)
+    assert CANARY not in public
+    assert "public text" in public
+    whole = export_bundle(canaried, ["hwb-2019-09-11"])
+    assert whole.count(CANARY) > 3
+
+
+def test_every_field_of_a_meeting_is_decided_public_or_made_public() -> None:
+    """A field added to Meeting must be placed in one list or the other before it can
+    reach a public copy."""
+    assert {f.name for f in fields(Meeting)} == PUBLIC_AS_THEY_ARE | MADE_PUBLIC
