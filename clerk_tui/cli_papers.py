@@ -26,6 +26,7 @@ from clerk_tui.records import minute_book_first_page, minutes_document, verify_s
 from clerk_tui.render import build_agenda
 from clerk_tui.render.document import Document
 from clerk_tui.render.layout import CopyMark, PaperOptions, SignatureLine
+from clerk_tui.render.public import papers_as_asked
 
 if TYPE_CHECKING:
     from store import Store
@@ -80,7 +81,7 @@ def paper_file(
     the municipal year's minute book; signed minutes are written from their frozen copy."""
     meeting = store.meeting(meeting_id)
     if paper == "agenda":
-        document = build_agenda(papers_for(store, meeting), public=public)
+        document = build_agenda(papers_as_asked(papers_for(store, meeting), public))
         return write_paper(document, fmt, PaperOptions(_mark(meeting, public), None, now))
     first_page = 1 if meeting.record.signature is not None else minute_book_first_page(store, meeting)
     document = minutes_document(store, meeting, public=public, first_page=first_page)
@@ -160,7 +161,7 @@ def _render(document: Document, fmt: RegisterFormat) -> bytes:
     if fmt in ("docx", "pdf"):
         return write_paper(document, fmt, PaperOptions())
     markdown = Format.MARKDOWN if fmt == "markdown" else Format.TEXT
-    return write(document, PrintOptions(markdown)).text.encode("utf-8")
+    return write(document, PrintOptions(markdown)).encode("utf-8")
 
 
 def register_file(store: Store, committee_id: str, year: int, fmt: RegisterFormat) -> bytes:

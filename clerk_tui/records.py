@@ -19,11 +19,13 @@ from clerk_tui.domain import DomainError, ItemKind, Meeting, Role, approval
 from clerk_tui.domain.approval import Verification
 from clerk_tui.domain.dates import format_long_date
 from clerk_tui.domain.record import Confirmation, FrozenCopy, Revision, Signature
+from clerk_tui.domain.safe_text import neutralise
 from clerk_tui.exporting import papers_for
 from clerk_tui.render import Printed, PrintOptions, build_minutes, write
 from clerk_tui.render.document import Document
 from clerk_tui.render.frozen import FrozenModelError, printed, thaw
 from clerk_tui.render.names import Named, minutes_name, titled
+from clerk_tui.render.public import paper_copy, papers_as_asked
 
 if TYPE_CHECKING:
     from store import Store
@@ -44,7 +46,7 @@ def save_checked(store: Store, meeting: Meeting) -> None:
 # --- printing ----------------------------------------------------------------------
 def live_minutes(store: Store, meeting: Meeting, *, public: bool = False, first_page: int = 1) -> Document:
     """The minutes built from the meeting as it stands (never for signed minutes)."""
-    return build_minutes(papers_for(store, meeting, first_page), public=public)
+    return build_minutes(papers_as_asked(papers_for(store, meeting, first_page), public))
 
 
 def signed_document(meeting: Meeting, *, public: bool = False) -> Document | None:
@@ -82,9 +84,9 @@ def print_minutes(store: Store, meeting_id: str, options: PrintOptions, first_pa
     if signature is not None and replace(options, public=False) == RECORD_FORM:
         text = approval.signed_text(meeting, public=options.public)
         if text is not None:
-            return Printed(text, ())
+            return Printed(neutralise(text), (), paper_copy(meeting, options.public))
     document = minutes_document(store, meeting, public=options.public, first_page=first_page)
-    return write(document, options)
+    return Printed(write(document, options), (), paper_copy(meeting, options.public))
 
 
 def frozen_copies(store: Store, meeting: Meeting, first_page: int) -> tuple[FrozenCopy, FrozenCopy | None]:
@@ -100,7 +102,7 @@ def frozen_copies(store: Store, meeting: Meeting, first_page: int) -> tuple[Froz
 # --- the lifecycle -------------------------------------------------------------------
 def circulate(store: Store, meeting_id: str, on: date, sent_to: str = "") -> Revision:
     meeting = store.meeting(meeting_id)
-    text = write(live_minutes(store, meeting), RECORD_FORM).text
+    text = write(live_minutes(store, meeting), RECORD_FORM)
     revision = approval.circulate(meeting, text, on, sent_to)
     save_checked(store, meeting)
     return revision
@@ -131,7 +133,7 @@ def confirm(
     minuted = store.meeting(meeting_id)
     confirming = store.meeting(confirming_id)
     committee = store.committee(minuted.committee_id)
-    text = write(live_minutes(store, minuted), RECORD_FORM).text
+    text = write(live_minutes(store, minuted), RECORD_FORM)
     confirmation = approval.confirm(
         minuted,
         confirming,

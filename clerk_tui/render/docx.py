@@ -69,6 +69,8 @@ def write_docx(document: Document, options: PaperOptions = PLAIN) -> bytes:
     _page_setup(word, document, options)
     _house_styles(word)
     parts = _PartsNumbering(word)
+    if document.marking:  # the confidential copy says so first, as every writer does
+        word.add_paragraph(_text(document.marking), BANNER)
     for block in front_matter(document):
         _plain(word, block, BANNER)
     for placed in place(document):

@@ -105,6 +105,9 @@ class _PaperPDF(FPDF):
         return str(self.document.first_page + self.page_no() - 1)
 
     def header(self) -> None:
+        if self.document.marking:  # the confidential copy says so at the top of every page
+            self._one_line(self.document.marking, smallest=6)
+            self.ln(GAP)
         if not minute_book(self.document):
             return
         if self.page_no() == 1:
@@ -131,11 +134,11 @@ class _PaperPDF(FPDF):
         self.set_font(FONT, style, SIZE)
         self.multi_cell(0, LINE, safe(text), align=Align.C, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
-    def _one_line(self, text: str) -> None:
-        """The running header on one line: a long body's name is set smaller to fit."""
+    def _one_line(self, text: str, smallest: float = 7) -> None:
+        """The running header (or the marking) on one line: a long line is set smaller to fit."""
         size = SIZE
         self.set_font(FONT, "B", size)
-        while size > 7 and self.get_string_width(safe(text)) > self.epw:
+        while size > smallest and self.get_string_width(safe(text)) > self.epw - 2 * self.c_margin:
             size -= 0.5
             self.set_font(FONT, "B", size)
         self.multi_cell(0, LINE, safe(text), align=Align.C, new_x=XPos.LMARGIN, new_y=YPos.NEXT)

@@ -17,12 +17,16 @@ from clerk_tui.render.layout import CHAIR_DOTS, CopyMark, PaperOptions, Signatur
 from clerk_tui.render.pdf import write_pdf
 from store import Store
 from tests.fixtures import os_2023
-from tests.render.readback import golden_words, pdf_pages, pdf_words
+from tests.render.readback import SEPTEMBER_MARKING, golden_words, pdf_pages, pdf_words
 
 JUNE_HEADER = "HEALTH AND WELLBEING BOARD- WEDNESDAY 12TH JUNE, 2019"
 SEPTEMBER_HEADER = "HEALTH AND WELLBEING BOARD- WEDNESDAY 11TH SEPTEMBER, 2019"
 OS_HEADER = "OVERVIEW AND SCRUTINY COMMITTEE (ADULT SOCIAL CARE AND HEALTH) - TUESDAY 17TH OCTOBER, 2023"
 CONFIDENTIAL = CopyMark.CONFIDENTIAL.wording()
+OS_MARKING = (
+    "CONFIDENTIAL: NOT FOR PUBLICATION by virtue of paragraphs 1 and 3 of Part 1 of Schedule 12A to "
+    "the Local Government Act 1972"
+)
 SIGNATURE = f"Chair {CHAIR_DOTS} Date " + "." * 24
 WHEN = datetime(2019, 6, 20, 9, 0, tzinfo=UTC)
 
@@ -43,23 +47,32 @@ def test_september_2019_minutes_continue_the_minute_book_from_june(store: Store)
     june_pages = len(PdfReader(io.BytesIO(paper_file(store, "minutes", "hwb-2019-06-12", "pdf"))).pages)
     data = paper_file(store, "minutes", "hwb-2019-09-11", "pdf", now=WHEN)
     pages = pdf_pages(data)
-    assert pages[0].split("\n")[:2] == [
+    # The September minutes hold exempt business: the full copy says so at the top of every
+    # page, and in the footer.
+    assert pages[0].split("\n")[:3] == [
+        SEPTEMBER_MARKING,
         "THIS SET OF MINUTES IS NOT SUBJECT TO “CALL-IN”",
         str(june_pages + 1),
     ]
-    assert pages[1].split("\n")[:2] == [SEPTEMBER_HEADER, str(june_pages + 2)]
-    # The September minutes hold exempt business: the full copy says so on every page.
+    assert pages[1].split("\n")[:3] == [SEPTEMBER_MARKING, SEPTEMBER_HEADER, str(june_pages + 2)]
     assert all(CONFIDENTIAL in page for page in pages)
     words = pdf_words(
-        data, first_page=june_pages + 1, running_header=SEPTEMBER_HEADER, furniture=(CONFIDENTIAL,)
+        data,
+        first_page=june_pages + 1,
+        running_header=SEPTEMBER_HEADER,
+        furniture=(CONFIDENTIAL,),
+        marking=SEPTEMBER_MARKING,
     )
     assert signature_lines(words) == golden_words("hwb-2019-09-11.minutes.txt")
 
 
 def test_overview_and_scrutiny_minutes_in_their_own_style(store: Store) -> None:
     data = paper_file(store, "minutes", "os-asch-2023-10-17", "pdf", now=WHEN)
-    words = pdf_words(data, first_page=1, running_header=OS_HEADER, furniture=(CONFIDENTIAL,))
-    assert signature_lines(words) == golden_words("os-asch-2023-10-17.minutes.txt")
+    words = pdf_words(
+        data, first_page=1, running_header=OS_HEADER, furniture=(CONFIDENTIAL,), marking=OS_MARKING
+    )
+    # The golden is the confidential copy: its first line is the marking, here on every page.
+    assert signature_lines(words) == golden_words("os-asch-2023-10-17.minutes.txt")[len(OS_MARKING.split()) :]
 
 
 def test_the_public_copy_is_marked_and_holds_no_exempt_text(store: Store) -> None:

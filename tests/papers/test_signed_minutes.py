@@ -24,12 +24,20 @@ from clerk_tui.records import RECORD_FORM
 from clerk_tui.render import PrintOptions
 from store import Store
 from tests.fixtures import hwb_2019_06_12
-from tests.render.readback import GOLDEN, golden_words, pdf_pages, pdf_words
+from tests.render.readback import (
+    GOLDEN,
+    SEPTEMBER_MARKING,
+    confidential_text,
+    golden_words,
+    pdf_pages,
+    pdf_words,
+)
 
 JUNE = "hwb-2019-06-12"
 SEPTEMBER = "hwb-2019-09-11"
 JUNE_TEXT = (GOLDEN / "hwb-2019-06-12.minutes.txt").read_text(encoding="utf-8")
-SEPTEMBER_TEXT = (GOLDEN / "hwb-2019-09-11.minutes.txt").read_text(encoding="utf-8")
+SEPTEMBER_TEXT = confidential_text("hwb-2019-09-11.minutes.txt", SEPTEMBER_MARKING)
+"""The full copy: the seed includes exempt minute 22, so it is marked confidential first."""
 
 
 def sign_june(store: Store) -> None:
@@ -56,7 +64,8 @@ def test_circulate_confirm_and_sign_june(store: Store) -> None:
     june_pdf = PdfReader(io.BytesIO(paper_file(store, "minutes", JUNE, "pdf")))
     assert signature.pages == len(june_pdf.pages)
     september_pdf = PdfReader(io.BytesIO(paper_file(store, "minutes", SEPTEMBER, "pdf")))
-    assert september_pdf.pages[0].extract_text().split("\n")[1] == str(signature.pages + 1)
+    # (after the confidential marking and the call-in banner)
+    assert september_pdf.pages[0].extract_text().split("\n")[2] == str(signature.pages + 1)
 
 
 def test_signed_minutes_refuse_edits_and_reprint_byte_identical_after_a_rename(store: Store) -> None:

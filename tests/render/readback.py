@@ -17,6 +17,19 @@ GOLDEN = Path(__file__).parent.parent / "golden"
 BULLET = "•"
 
 
+SEPTEMBER_MARKING = (
+    "CONFIDENTIAL: NOT FOR PUBLICATION by virtue of paragraph 3 of Part 1 of Schedule 12A to the "
+    "Local Government Act 1972"
+)
+"""The first line of the full (confidential) copy of the September 2019 minutes, whose seed
+text includes exempt minute 22 (tests/golden/README.md)."""
+
+
+def confidential_text(name: str, marking: str) -> str:
+    """A golden paper printed from the seed as the confidential copy: the marking first."""
+    return f"{marking}\n\n" + (GOLDEN / name).read_text(encoding="utf-8")
+
+
 def golden_lines(name: str) -> list[str]:
     """The golden paper's lines, blank lines (block separators) left out."""
     text = (GOLDEN / name).read_text(encoding="utf-8")
@@ -65,14 +78,22 @@ def pdf_pages(data: bytes) -> list[str]:
 
 
 def pdf_words(
-    data: bytes, *, first_page: int, running_header: str, furniture: tuple[str, ...] = ()
+    data: bytes,
+    *,
+    first_page: int,
+    running_header: str,
+    furniture: tuple[str, ...] = (),
+    marking: str = "",
 ) -> list[str]:
     """The words of a PDF's body in reading order, page furniture taken off: the
-    minute-book page number and the running header at the top of each page, and any
-    line in ``furniture`` (the copy marking, the signature block)."""
+    confidential marking, the minute-book page number and the running header at the top of
+    each page, and any line in ``furniture`` (the copy marking, the signature block)."""
     kept: list[str] = []
     for index, page in enumerate(pdf_pages(data)):
         lines = page.split("\n")
+        if marking:
+            assert lines[0] == marking, f"page {index + 1} starts {lines[0]!r}"
+            lines = lines[1:]
         number = str(first_page + index)
         if index > 0 and running_header:
             assert lines[0] == running_header, f"page {index + 1} starts {lines[0]!r}"

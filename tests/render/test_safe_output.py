@@ -26,6 +26,8 @@ from clerk_tui.domain import (
     Person,
     Venue,
 )
+from clerk_tui.domain.history import Change, Step, Target
+from clerk_tui.domain.record import Confirmation, FrozenCopy, MinutesRecord, Revision, Signature
 from clerk_tui.domain.safe_text import is_safe
 from clerk_tui.exporting import bundle_json
 from clerk_tui.render import Format, MeetingPapers, PrintOptions, print_agenda, print_minutes
@@ -86,6 +88,18 @@ def records_with_escapes_everywhere() -> Records:
         Block(BlockKind.NUMBERED, items=["a", "b"]),
         Block(BlockKind.TABLE, rows=[["head", "head"], ["cell", "cell"]]),
     ]
+    # The live meeting's undo history and the minutes' approval record hold text too.
+    meeting.history.record(Step("Step", [Change(Target.MINUTE, "before", "after", 0, "minute", "path")]))
+    meeting.record = MinutesRecord(
+        revisions=[Revision(1, meeting.date, "Draft", "hash", "Chair")],
+        confirmation=Confirmation("meeting", "minute", meeting.date, 1, ["Amendment"]),
+        signature=Signature(
+            "Chair",
+            meeting.date,
+            FrozenCopy("Text", "hash", "{}", "hash"),
+            FrozenCopy("Text", "h", "{}", "h"),
+        ),
+    )
     planted = plant(meeting, hostile) | plant(committee, hostile)
     for person in people:
         planted |= plant(person, hostile)
