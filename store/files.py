@@ -185,6 +185,39 @@ def atomic_write(path: Path, payload: bytes, *, mode: int = FILE_MODE, files: Fi
     return stamp
 
 
+SYNC_EACH_UP_TO = 64
+"""Files fsynced one by one up to this many; for more, one sync() of everything is cheaper."""
+
+
+def write_new(target: Path, payload: bytes, files: Files = OS_FILES) -> Path:
+    """A new private file at ``target`` (which must not exist), not yet synced: a batch of
+    them is made durable at once by :func:`make_durable` before anything points at them."""
+    fd = files.call("create", os.open, target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[files.write(fd, view) :]
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(target)
+        raise
+    os.close(fd)
+    return target
+
+
+def make_durable(paths: list[Path], files: Files = OS_FILES) -> None:
+    if len(paths) > SYNC_EACH_UP_TO:
+        files.call("fsync", os.sync)
+        return
+    for path in paths:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            files.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def make_private_dir(path: Path, files: Files = OS_FILES) -> bool:
     """Create ``path`` (and missing parents) with mode 0700 whatever the umask; True if created."""
     if path.is_dir():

@@ -7,6 +7,12 @@ has the store open; after a crash it is simply overwritten by the next holder.
 
 Within one process filelock is re-entrant, so a second ``Store.open`` of the same
 folder in the same process is refused here with a registry of held roots.
+
+If ``.clerk.lock`` is deleted while a clerk holds it, a second clerk would lock a new
+file and think itself alone. So ``owner.json`` also records the lock file's inode: a
+newcomer that finds an owner of another inode whose process is still alive on this
+machine is refused as if the lock were held (where the inode is the same, getting the
+lock proves the old holder is gone, whatever its pid now names).
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from typing import Any
 import filelock
 
 from store.errors import StoreLockedError
-from store.files import FILE_MODE, atomic_write
+from store.files import FILE_MODE, OS_FILES, Files, atomic_write
 
 LOCK_NAME = ".clerk.lock"
 OWNER_NAME = "owner.json"
@@ -38,17 +44,29 @@ class Owner:
     pid: int
     host: str
     started: datetime | None
+    lock_inode: int | None = None
 
     def to_document(self) -> dict[str, Any]:
         return {
             "pid": self.pid,
             "host": self.host,
             "started": self.started.isoformat(timespec="seconds") if self.started else None,
+            "lock_inode": self.lock_inode,
         }
 
 
-def current_owner() -> Owner:
-    return Owner(os.getpid(), socket.gethostname(), datetime.now().astimezone())
+def current_owner(lock_inode: int | None = None) -> Owner:
+    return Owner(os.getpid(), socket.gethostname(), datetime.now().astimezone(), lock_inode)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, under another user
+    return True
 
 
 def read_owner(root: Path) -> Owner | None:
@@ -59,16 +77,19 @@ def read_owner(root: Path) -> Owner | None:
         host = str(document.get("host") or "")
         started_text = document.get("started")
         started = datetime.fromisoformat(started_text) if started_text else None
+        inode = document.get("lock_inode")
+        lock_inode = int(inode) if isinstance(inode, int) else None
     except (OSError, ValueError, TypeError, KeyError):
         return None
-    return Owner(pid, host, started)
+    return Owner(pid, host, started, lock_inode)
 
 
 class StoreLock:
     """``acquire()`` or raise :class:`StoreLockedError`; ``release()`` when the store closes."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, files: Files = OS_FILES) -> None:
         self.root = root
+        self.files = files
         self.lock_path = root / LOCK_NAME
         self.owner_path = root / OWNER_NAME
         self._key = os.path.realpath(root)
@@ -97,12 +118,17 @@ class StoreLock:
                     raise StoreLockedError(self.root) from None
                 raise StoreLockedError(self.root, other.pid, other.host, other.started) from None
             try:
-                # A clean close removes owner.json: finding one means the last holder died.
-                self.previous = read_owner(self.root)
+                # A clean close removes owner.json: finding one means the last holder died,
+                # or that the lock file was deleted under a holder that is still running.
+                previous = read_owner(self.root)
+                inode = os.stat(self.lock_path).st_ino
+                if previous is not None and self._still_holding(previous, inode):
+                    raise StoreLockedError(self.root, previous.pid, previous.host, previous.started)
+                self.previous = previous
                 os.chmod(self.lock_path, FILE_MODE)
-                owner = current_owner()
+                owner = current_owner(inode)
                 payload = json.dumps(owner.to_document(), indent=2).encode("utf-8")
-                atomic_write(self.owner_path, payload)
+                atomic_write(self.owner_path, payload, files=self.files)
             except BaseException:
                 lock.release()
                 raise
@@ -113,6 +139,17 @@ class StoreLock:
         self._lock = lock
         self.owner = owner
         return owner
+
+    @staticmethod
+    def _still_holding(previous: Owner, inode: int) -> bool:
+        """The previous owner locked another lock file (this one was deleted and made anew)
+        and is still running here."""
+        return (
+            previous.lock_inode != inode
+            and previous.host == socket.gethostname()
+            and previous.pid != os.getpid()
+            and _alive(previous.pid)
+        )
 
     def release(self) -> None:
         lock, self._lock = self._lock, None

@@ -149,21 +149,22 @@ def _copy(source: Path, target: Path) -> None:
 def test_crash_between_meeting_and_index_is_repaired_on_open(
     filled: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The meeting file was saved, the index write failed: the next open fixes the index."""
-    with Store.open(filled) as store:
+    """The meeting file was saved, the index write failed (and failed again at close, as
+    if the process had died): the next open fixes the index."""
+    real = AtomicJSONStorage.write
+
+    def index_fails(self: AtomicJSONStorage, data: Any) -> None:
+        if self.path.name == "index.json":
+            raise WriteError(self.path, "simulated crash")
+        real(self, data)
+
+    with monkeypatch.context() as patch, Store.open(filled) as store:
         meeting = store.meeting(MID)
         meeting.status = MeetingStatus.APPROVED
-        real = AtomicJSONStorage.write
-
-        def index_fails(self: AtomicJSONStorage, data: Any) -> None:
-            if self.path.name == "index.json":
-                raise WriteError(self.path, "simulated crash")
-            real(self, data)
-
-        with monkeypatch.context() as patch:
-            patch.setattr(AtomicJSONStorage, "write", index_fails)
-            with pytest.raises(WriteError):
-                store.save_meeting(meeting)
+        patch.setattr(AtomicJSONStorage, "write", index_fails)
+        with pytest.raises(WriteError):
+            store.save_meeting(meeting)
+    assert not (filled / "closed.json").exists()  # so the next open checks every file
     assert json.loads((filled / "index.json").read_bytes())["meetings"]["1"]["status"] != "approved"
     with Store.open(filled) as store:
         assert store.meeting_summaries()[0].status == MeetingStatus.APPROVED
