@@ -169,7 +169,15 @@ _CANNOT_WRITE = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC,
 
 
 def _open_db(path: Path, read_only: bool | ReadOnlyError, files: Files = OS_FILES) -> TinyDB:
-    return TinyDB(path, storage=AtomicJSONStorage, read_only=read_only, files=files)
+    # index.json is derived (rebuilt from the meeting files) and read at every open: a key
+    # given twice in it, by a hand edit, is not worth a Python call per summary to find.
+    return TinyDB(
+        path,
+        storage=AtomicJSONStorage,
+        read_only=read_only,
+        files=files,
+        duplicate_keys=path.name != INDEX_NAME,
+    )
 
 
 def _storage(db: TinyDB) -> AtomicJSONStorage:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from datetime import UTC, datetime
 from pathlib import Path
 
 from store.files import OS_FILES, Files, atomic_write
@@ -36,8 +35,12 @@ def _now_state(layout: Layout) -> dict[str, list[int] | None]:
 
 
 def write_closed(layout: Layout, files: Files = OS_FILES) -> None:
-    document = {"closed": datetime.now(UTC).isoformat(timespec="seconds"), **_now_state(layout)}
-    atomic_write(layout.root / CLOSED_NAME, json.dumps(document).encode(), files=files)
+    path = layout.root / CLOSED_NAME
+    payload = json.dumps(_now_state(layout)).encode()
+    with contextlib.suppress(OSError):
+        if path.read_bytes() == payload:
+            return  # a session that changed nothing leaves the file as it was
+    atomic_write(path, payload, files=files)
 
 
 def forget_closed(layout: Layout, files: Files = OS_FILES) -> None:
