@@ -25,12 +25,13 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-import filelock
+from typing import TYPE_CHECKING, Any
 
 from store.errors import StoreLockedError
 from store.files import FILE_MODE, OS_FILES, Files, atomic_write
+
+if TYPE_CHECKING:
+    import filelock
 
 LOCK_NAME = ".clerk.lock"
 OWNER_NAME = "owner.json"
@@ -108,6 +109,8 @@ class StoreLock:
                 me = current_owner()
                 raise StoreLockedError(self.root, me.pid, me.host, same_process=True)
             _held_roots.add(self._key)
+        import filelock  # here, not at the top: commands that only read never lock
+
         try:
             lock = filelock.FileLock(str(self.lock_path), timeout=0, mode=FILE_MODE, thread_local=False)
             try:

@@ -35,7 +35,7 @@ from typing import Any, Self, TypeVar, cast
 from tinydb import TinyDB, where
 from tinydb.table import Document, Table
 
-from clerk_tui.domain.codec import CONVERTER, from_document, summary_from_document, to_document
+from clerk_tui.domain.codec import from_document, summary_from_document, to_document
 from clerk_tui.domain.committee import Committee
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.meeting import Meeting, MeetingSummary
@@ -169,15 +169,7 @@ _CANNOT_WRITE = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC,
 
 
 def _open_db(path: Path, read_only: bool | ReadOnlyError, files: Files = OS_FILES) -> TinyDB:
-    # index.json is derived (rebuilt from the meeting files) and read at every open: a key
-    # given twice in it, by a hand edit, is not worth a Python call per summary to find.
-    return TinyDB(
-        path,
-        storage=AtomicJSONStorage,
-        read_only=read_only,
-        files=files,
-        duplicate_keys=path.name != INDEX_NAME,
-    )
+    return TinyDB(path, storage=AtomicJSONStorage, read_only=read_only, files=files)
 
 
 def _storage(db: TinyDB) -> AtomicJSONStorage:
@@ -695,7 +687,7 @@ class Store:
 
     @staticmethod
     def _summary_document(summary: MeetingSummary) -> dict[str, Any]:
-        document: dict[str, Any] = CONVERTER.unstructure(summary)
+        document: dict[str, Any] = to_document(summary)
         return document
 
     # ------------------------------------------------------------------ basics

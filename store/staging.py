@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from pathlib import Path
 
 from store.files import OS_FILES, Files, atomic_write, make_durable, make_private_dir, write_new
@@ -28,7 +27,7 @@ class Transaction:
     def __init__(self, layout: Layout, files: Files = OS_FILES) -> None:
         self.layout = layout
         self.files = files
-        self.folder = layout.root / STAGING_DIR / secrets.token_hex(6)
+        self.folder = layout.root / STAGING_DIR / os.urandom(6).hex()
         self._written: list[Path] = []
         make_private_dir(self.folder / MEETINGS_DIR, files)
 

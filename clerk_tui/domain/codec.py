@@ -1,29 +1,49 @@
 """Plain JSON documents to and from domain objects.
 
-One converter serves the store and the interchange format, so a meeting reads back
+One set of rules serves the store and the interchange format, so a meeting reads back
 exactly as it was written. A document that does not fit says where: the path of the
 field and what was wrong with it.
+
+Two ways through, one meaning. The fast way, used whenever a document fits exactly,
+is built here from each dataclass's fields and type hints (once per class), and
+imports nothing: ``clerk export`` or ``clerk list`` never pays for loading cattrs and
+generating its converters, which would be most of their run. Anything that does not
+fit exactly (a wrong type, a missing field, an unknown key, a value the domain refuses)
+goes the cattrs way, which gives the precise message, with the path, that clerk shows.
+Unstructuring is written out likewise; a test checks both against cattrs.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import types
+import typing
+from collections.abc import Callable
 from datetime import date, time
 from enum import Enum
-from typing import Any, TypeVar
-
-import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from clerk_tui.domain.committee import Committee
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.meeting import Meeting, MeetingStatus, MeetingSummary
 from clerk_tui.domain.people import Person
 
+if TYPE_CHECKING:
+    import cattrs
+
 T = TypeVar("T")
 
 
+class _Unfit(Exception):
+    """The document does not fit the fast way exactly: take the cattrs way for the message."""
+
+
+# --- the cattrs way: precise messages ---------------------------------------------------
 def _make_converter(*, strict: bool = False) -> cattrs.Converter:
+    import cattrs
+
     converter = cattrs.Converter(omit_if_default=False, forbid_extra_keys=strict)
     converter.register_unstructure_hook_func(
         lambda cls: isinstance(cls, type) and issubclass(cls, Enum), lambda value: value.value
@@ -33,6 +53,13 @@ def _make_converter(*, strict: bool = False) -> cattrs.Converter:
     converter.register_unstructure_hook(time, lambda value: value.strftime("%H:%M"))
     converter.register_structure_hook(time, lambda value, _: _structure_time(value))
     return converter
+
+
+@cache
+def converter(*, strict: bool = False) -> cattrs.Converter:
+    """The store's converter reads its own files, older ones included, as they are;
+    ``strict`` (interchange) makes an unknown key an error naming its path, never dropped."""
+    return _make_converter(strict=strict)
 
 
 def _structure_date(value: Any) -> date:
@@ -48,21 +75,168 @@ def _structure_time(value: Any) -> time:
 
 
 def _describe(error: BaseException, kind: type | None) -> str:
+    import cattrs
+
     if isinstance(error, DomainError):
         return error.message
     return cattrs.v.format_exception(error, kind)
 
 
-CONVERTER = _make_converter()
-"""The store's: it reads its own files, including those of older versions, as they are."""
-STRICT_CONVERTER = _make_converter(strict=True)
-"""For files from outside (interchange): a key the model does not know is an error naming
-its path, never dropped in silence (a misspelt field, or a file from a newer clerk)."""
+def _with_cattrs(document: dict[str, Any], kind: type[T], where: str, strict: bool) -> T:
+    import cattrs
+    from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+    try:
+        return converter(strict=strict).structure(document, kind)
+    except DomainError as error:
+        field = f"{where}.{error.field}" if where and error.field else (where or error.field)
+        raise DomainError(error.message, field) from None
+    except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:
+        problems = cattrs.transform_error(error, path=where or "$", format_exception=_describe)
+        raise DomainError("; ".join(problems)) from None
+    except (TypeError, ValueError, KeyError) as error:
+        raise DomainError(str(error), where or "$") from None
 
 
-def to_document(value: Meeting | Committee | Person) -> dict[str, Any]:
-    """A JSON-ready dict (only str, int, bool, None, lists and dicts)."""
-    document: dict[str, Any] = CONVERTER.unstructure(value)
+# --- the fast way -------------------------------------------------------------------------
+Structure = Callable[[Any], Any]
+
+
+def _exactly(kind: type) -> Structure:
+    def check(value: Any) -> Any:
+        if type(value) is not kind:
+            raise _Unfit
+        return value
+
+    return check
+
+
+def _date(value: Any) -> date:
+    if type(value) is not str:
+        raise _Unfit
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _Unfit from None
+
+
+def _time(value: Any) -> time:
+    if type(value) is not str:
+        raise _Unfit
+    try:
+        return time.fromisoformat(value)
+    except ValueError:
+        raise _Unfit from None
+
+
+def _enum(kind: type[Enum]) -> Structure:
+    members = {member.value: member for member in kind}
+
+    def structure(value: Any) -> Any:
+        try:
+            return members[value]
+        except (KeyError, TypeError):
+            raise _Unfit from None
+
+    return structure
+
+
+def _optional(inner: Structure) -> Structure:
+    def structure(value: Any) -> Any:
+        return None if value is None else inner(value)
+
+    return structure
+
+
+def _list(inner: Structure) -> Structure:
+    def structure(value: Any) -> Any:
+        if type(value) is not list:
+            raise _Unfit
+        return [inner(item) for item in value]
+
+    return structure
+
+
+def _for_hint(hint: Any, strict: bool) -> Structure:
+    """The fast structure of one type hint; TypeError for a kind of hint it does not know."""
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        if len(args) != 1 or len(typing.get_args(hint)) != 2:
+            raise TypeError(hint)
+        return _optional(_for_hint(args[0], strict))
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return _list(_for_hint(item, strict))
+    if hint in (str, int, bool):
+        return _exactly(hint)
+    if hint is date:
+        return _date
+    if hint is time:
+        return _time
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return _enum(hint)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return lambda value: _dataclass(hint, strict)(value)  # late: classes may refer to each other
+    raise TypeError(hint)
+
+
+@cache
+def _dataclass(kind: type, strict: bool) -> Structure:
+    hints = typing.get_type_hints(kind)
+    fields = [
+        (field.name, _for_hint(hints[field.name], strict), _required(field))
+        for field in dataclasses.fields(kind)
+        if field.init
+    ]
+    names = frozenset(name for name, _, _ in fields)
+
+    def structure(value: Any) -> Any:
+        if type(value) is not dict or (strict and not names.issuperset(value)):
+            raise _Unfit
+        arguments = {}
+        for name, convert, required in fields:
+            if name in value:
+                arguments[name] = convert(value[name])
+            elif required:
+                raise _Unfit
+        try:
+            return kind(**arguments)
+        except (DomainError, TypeError, ValueError):
+            raise _Unfit from None
+
+    return structure
+
+
+def _required(field: dataclasses.Field[Any]) -> bool:
+    return field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
+
+
+def _unstructure(value: Any) -> Any:
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None or kind is float:
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if kind is list or kind is tuple:
+        return [_unstructure(item) for item in value]
+    if kind is date:
+        return value.isoformat()
+    if kind is time:
+        return value.strftime("%H:%M")
+    if dataclasses.is_dataclass(value):
+        return {name: _unstructure(getattr(value, name)) for name in _field_names(kind)}
+    return converter().unstructure(value)
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(kind))
+
+
+def to_document(value: Meeting | Committee | Person | MeetingSummary) -> dict[str, Any]:
+    """A JSON-ready dict (only str, int, bool, None, lists and dicts), fields in their order."""
+    document: dict[str, Any] = _unstructure(value)
     return document
 
 
@@ -72,17 +246,15 @@ def from_document(document: Any, kind: type[T], where: str = "", *, strict: bool
     ``strict``: unknown keys are errors too (for interchange files)."""
     if not isinstance(document, dict):
         raise DomainError(f"expected an object, got {type(document).__name__}", where or "$")
-    converter = STRICT_CONVERTER if strict else CONVERTER
     try:
-        return converter.structure(document, kind)
-    except DomainError as error:
-        field = f"{where}.{error.field}" if where and error.field else (where or error.field)
-        raise DomainError(error.message, field) from None
-    except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:
-        problems = cattrs.transform_error(error, path=where or "$", format_exception=_describe)
-        raise DomainError("; ".join(problems)) from None
-    except (TypeError, ValueError, KeyError) as error:
-        raise DomainError(str(error), where or "$") from None
+        fast = _dataclass(kind, strict)
+    except TypeError:  # a kind the fast way does not know
+        return _with_cattrs(document, kind, where, strict)
+    try:
+        result: T = fast(document)
+    except (_Unfit, RecursionError):
+        return _with_cattrs(document, kind, where, strict)
+    return result
 
 
 _SUMMARY_KEYS = frozenset(("id", "committee_id", "date", "status", "minute_count", "first_minute_number"))
@@ -131,3 +303,11 @@ def meeting_to_document(meeting: Meeting) -> dict[str, Any]:
 
 def meeting_from_document(document: Any, where: str = "") -> Meeting:
     return from_document(document, Meeting, where)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "CONVERTER":  # the old name of the store's converter, built when first asked for
+        return converter()
+    if name == "STRICT_CONVERTER":
+        return converter(strict=True)
+    raise AttributeError(name)

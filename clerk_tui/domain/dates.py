@@ -14,8 +14,6 @@ import calendar
 import re
 from datetime import date, datetime, time
 
-from dateutil import parser as date_parser
-
 from clerk_tui.domain.errors import DomainError
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -41,6 +39,8 @@ def parse_date(text: str, today: date | None = None) -> date:
     weekday = _typed_weekday(cleaned)
     without_weekday = _WEEKDAY_WORD.sub(" ", cleaned).strip(" ,")
     _check_day_first(without_weekday, cleaned)
+    from dateutil import parser as date_parser  # here: printing dates needs none of it
+
     try:
         first = date_parser.parse(without_weekday, dayfirst=True, default=_PROBE_A)
         second = date_parser.parse(without_weekday, dayfirst=True, default=_PROBE_B)
