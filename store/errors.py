@@ -217,7 +217,9 @@ class AccessError(StoreError):
         self.path = path
         self.errno = error.errno
         detail = error.strerror or str(error)
-        where = f" ({error.filename})" if error.filename and str(error.filename) != str(path) else ""
+        name = str(error.filename or "")
+        temporary = Path(name).name.startswith(".") and name.endswith(".tmp")  # ours: means nothing to the clerk
+        where = f" ({name})" if name and name != str(path) and not temporary else ""
         super().__init__(f"Could not {action} {path}{where}: {detail}.")
 
 

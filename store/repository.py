@@ -254,6 +254,8 @@ class Store:
         self._created = False
         self._backup_thread: threading.Thread | None = None
         self._found_in_background: list[tuple[str, str]] = []
+        self._unsettled = False
+        """An import failed after its commit: memory no longer follows the files."""
         self._cancel_backup = threading.Event()
         self.problems: list[StoreError] = []
         """Trouble that did not stop the store from opening (a damaged meeting file, a
@@ -342,7 +344,8 @@ class Store:
                 store._open_writable()
         except OSError as error:
             store._shut()
-            raise AccessError(store.root, "open the store", error) from error
+            action = "open the store" if read_only else "open the store for writing"
+            raise AccessError(store.root, action, error) from error
         except BaseException:
             store._shut()
             raise
@@ -377,7 +380,8 @@ class Store:
         assert self._lock is not None
         self._lock.acquire()
         self._check_folder()
-        left_clean = self._lock.previous is None and state.left_clean(layout)
+        cut_short = bool(staging.interrupted(layout))
+        left_clean = self._lock.previous is None and state.left_clean(layout) and not cut_short
         imported = staging.recover(layout, self._files)  # before anything is read
         remove_stale_temp_files(layout.root, self._files)
         if not left_clean:
@@ -743,6 +747,8 @@ class Store:
 
     def _leave_clean(self) -> None:
         try:
+            if self._unsettled:
+                raise StoreError("an import was cut short: the next open checks every file")
             if self._index_stale:
                 self._write_index()
             state.write_closed(self._layout, self._files)
@@ -1378,6 +1384,7 @@ class Store:
             committed = transaction is not None and staging.is_committed(transaction.folder)
             if transaction is not None and not committed:
                 transaction.abandon()
+            self._unsettled |= committed
             raise ImportFailedError(self._layout.root, detail, error.errno, committed=committed) from error
         except BaseException:
             if transaction is not None and not staging.is_committed(transaction.folder):
@@ -1411,4 +1418,7 @@ class Store:
             self._damaged.pop(meeting_id, None)
             self._summaries[meeting_id] = summary
         if summaries:
-            self._update_index(self._write_index)
+            try:
+                self._update_index(self._write_index)
+            except WriteError as error:  # the import is in; the index follows at the next write
+                self._note(error)

@@ -13,3 +13,7 @@ def private_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CLERK_LOG", str(path))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     return path
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "crash: kills real processes midway (part of the normal suite)")

@@ -294,3 +294,50 @@ def test_a_file_where_the_folder_should_be(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as caught:
         Store.open(tmp_path / "store")
     assert str(tmp_path / "store") in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("step", "code"),
+    [("create", errno.ENOSPC), ("write", errno.ENOSPC), ("fsync", errno.EIO), ("replace", errno.EACCES)],
+)
+def test_fail_every_step_of_a_save_through_the_injected_files(
+    tmp_path: Path, step: str, code: int
+) -> None:
+    """The same, through the store's injectable Files rather than patching os: the Nth call
+    of each step fails once, for every N a save makes."""
+    from tests.store.faults import FaultyFiles
+
+    template = tmp_path / "template"
+    with Store.open(template, backups_to_keep=0) as store:
+        store.save_meeting(builders.meeting(MID))
+    counter = FaultyFiles()
+    counting = tmp_path / "count"
+    _copy(template, counting)
+    with Store.open(counting, backups_to_keep=0, files=counter) as store:
+        meeting = store.meeting(MID)
+        change(meeting)
+        counter.arm("", 0, 0)
+        store.save_meeting(meeting)
+        total = counter.calls.get(step, 0)
+    assert total >= 2, counter.calls
+    old = on_disk(template)
+    for nth in range(1, total + 1):
+        root = tmp_path / f"run-{nth}"
+        _copy(template, root)
+        faults = FaultyFiles()
+        with Store.open(root, backups_to_keep=0, files=faults) as store:
+            meeting = store.meeting(MID)
+            change(meeting)
+            faults.arm(step, nth, code)
+            with pytest.raises(WriteError) as caught:
+                store.save_meeting(meeting)
+            assert caught.value.errno == code and faults.fired == 1
+            faults.arm("", 0, 0)
+            assert temp_files(root) == []
+            disk = on_disk(root)
+            assert disk["events"] in (old["events"], old["events"] + 1)
+            assert len(store.meeting(MID).attendance) == disk["events"]
+            store.save_meeting(meeting)  # the fault has gone: saving again completes
+        with Store.open(root, backups_to_keep=0) as store:
+            assert store.meeting(MID) == meeting
+            assert store.meeting_summaries()[0].status == MeetingStatus.HELD
