@@ -129,11 +129,16 @@ def read_manifest(backup: Path) -> dict[str, Entry]:
     try:
         document = json.loads((backup / MANIFEST).read_bytes())
         return {
-            name: Entry(tuple(value["source"]), value.get("pinned", ""))  # type: ignore[arg-type]
+            name: Entry(_stamp_from(value["source"]), value.get("pinned", ""))
             for name, value in document["files"].items()
         }
     except (OSError, ValueError, KeyError, TypeError):
         return {}
+
+
+def _stamp_from(value: Any) -> Stamp:
+    inode, size, mtime = value
+    return (int(inode), int(size), int(mtime))
 
 
 def _sources(layout: Layout) -> Iterator[tuple[str, Path]]:
@@ -179,7 +184,9 @@ def take_backup(
         for relative, source in _sources(layout):
             if cancel is not None and cancel.is_set():
                 raise Cancelled
-            entry = _keep(relative, source, partial, base, previous.get(relative), check, files, result, copies)
+            entry = _keep(
+                relative, source, partial, base, previous.get(relative), check, files, result, copies
+            )
             if entry is not None:
                 entries[relative] = entry
         if not entries:

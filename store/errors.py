@@ -36,7 +36,8 @@ class CorruptFileError(StoreError):
         self.detail = detail
         where = f" at line {line}, column {column}" if line is not None else ""
         advice = hint or (
-            "fix it by hand, or find its last good copy with `clerk check` and put it back with `clerk restore`."
+            "fix it by hand, or find its last good copy with `clerk check` "
+            "and put it back with `clerk restore`."
         )
         super().__init__(
             f"The file {path} is damaged{where}: {detail}. It has been left exactly as it was; " + advice
@@ -218,7 +219,9 @@ class AccessError(StoreError):
         self.errno = error.errno
         detail = error.strerror or str(error)
         name = str(error.filename or "")
-        temporary = Path(name).name.startswith(".") and name.endswith(".tmp")  # ours: means nothing to the clerk
+        temporary = Path(name).name.startswith(".") and name.endswith(
+            ".tmp"
+        )  # ours: means nothing to the clerk
         where = f" ({name})" if name and name != str(path) and not temporary else ""
         super().__init__(f"Could not {action} {path}{where}: {detail}.")
 

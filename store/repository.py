@@ -46,9 +46,9 @@ from store.backups import BackupResult, Cancelled, GoodCopy, find_good_copy, lis
 from store.errors import (
     AccessError,
     BackupError,
-    ImportFailedError,
     ChangedOnDiskError,
     CorruptFileError,
+    ImportFailedError,
     InvalidDocumentError,
     NotAStoreError,
     NotFoundError,
@@ -308,7 +308,12 @@ class Store:
             store = cls._open(path, read_only=read_only, **options)  # type: ignore[arg-type]
         except (AccessError, WriteError) as error:
             reason = _cannot_write(error)
-            if read_only or not fall_back_to_read_only or reason is None or not Layout(path).registry.exists():
+            if (
+                read_only
+                or not fall_back_to_read_only
+                or reason is None
+                or not Layout(path).registry.exists()
+            ):
                 raise
             store = cls._open(path, read_only=True, **options)  # type: ignore[arg-type]
             store._read_only = ReadOnlyError(path, reason)
@@ -565,7 +570,9 @@ class Store:
                 irregular.append(stem)
         return dict(sorted(found.items())), sorted(irregular)
 
-    def _reconcile(self, *, everything: bool = False, full: bool = True, also: list[str] | None = None) -> None:
+    def _reconcile(
+        self, *, everything: bool = False, full: bool = True, also: list[str] | None = None
+    ) -> None:
         """Bring the index in line with the meeting files after a crash or a hand edit.
 
         Saving a meeting writes its file, then the index: a crash in between leaves
@@ -1331,7 +1338,9 @@ class Store:
         """Table -> id -> new document, for the people and committees that change."""
         changes: dict[str, dict[str, dict[str, Any]]] = {}
         for table, kind, records in ((PEOPLE, "person", people), (COMMITTEES, "committee", committees)):
-            stored = {document.get("id"): dict(document) for document in self._registry_db().table(table).all()}
+            stored = {
+                document.get("id"): dict(document) for document in self._registry_db().table(table).all()
+            }
             for record in records:
                 document = self._document_for(record, self._layout.registry)
                 before = stored.get(record.id)
@@ -1390,7 +1399,9 @@ class Store:
             if transaction is not None and not staging.is_committed(transaction.folder):
                 transaction.abandon()
             raise
-        self._after_import(registry_changes, {ident: summary for ident, (_, summary) in staged_meetings.items()})
+        self._after_import(
+            registry_changes, {ident: summary for ident, (_, summary) in staged_meetings.items()}
+        )
 
     def _merged_registry(self, changes: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
         data = {name: dict(table) for name, table in (_storage(self._registry_db()).read() or {}).items()}

@@ -27,7 +27,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from store.errors import AccessError, ChangedOnDiskError, CorruptFileError, ReadOnlyError, WriteError
-from store.files import OS_FILES, FileStamp, Files, stamp_of, write_and_replace
+from store.files import OS_FILES, Files, FileStamp, stamp_of, write_and_replace
 
 Tables = dict[str, dict[str, Any]]
 

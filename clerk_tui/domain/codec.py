@@ -181,8 +181,22 @@ def _for_hint(hint: Any, strict: bool) -> Structure:
     raise TypeError(hint)
 
 
-@cache
+_STRUCTURES: dict[tuple[type, bool], Structure] = {}
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _dataclass(kind: type, strict: bool) -> Structure:
+    """The fast structure of one dataclass, made once (TypeError if any field is of a kind
+    the fast way does not know)."""
+    made = _STRUCTURES.get((kind, strict))
+    if made is None:
+        made = _STRUCTURES[kind, strict] = _make_dataclass(kind, strict)
+    return made
+
+
+def _make_dataclass(kind: type, strict: bool) -> Structure:
+    if not dataclasses.is_dataclass(kind):
+        raise TypeError(kind)
     hints = typing.get_type_hints(kind)
     fields = [
         (field.name, _for_hint(hints[field.name], strict), _required(field))
@@ -225,13 +239,11 @@ def _unstructure(value: Any) -> Any:
     if kind is time:
         return value.strftime("%H:%M")
     if dataclasses.is_dataclass(value):
-        return {name: _unstructure(getattr(value, name)) for name in _field_names(kind)}
+        names = _FIELD_NAMES.get(kind)
+        if names is None:
+            names = _FIELD_NAMES[kind] = tuple(field.name for field in dataclasses.fields(value))
+        return {name: _unstructure(getattr(value, name)) for name in names}
     return converter().unstructure(value)
-
-
-@cache
-def _field_names(kind: type) -> tuple[str, ...]:
-    return tuple(field.name for field in dataclasses.fields(kind))
 
 
 def to_document(value: Meeting | Committee | Person | MeetingSummary) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -138,6 +139,7 @@ def _depth(value: Any) -> int:
     stack = [(value, 1)]
     while stack:
         current, level = stack.pop()
+        children: Iterable[Any]
         if isinstance(current, dict):
             children = current.values()
         elif isinstance(current, list):
@@ -175,4 +177,3 @@ def _each(document: dict[str, Any], key: str, kind: type[Any], source: str) -> l
         ]
     except DomainError as error:
         raise InterchangeError(f"{source}: {error}") from None
-

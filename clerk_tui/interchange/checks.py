@@ -36,13 +36,13 @@ def meeting_problems(meeting: Meeting, where: str) -> list[str]:
         if twice is not None:
             problems.append(f"{where}.{name}: the id {twice!r} is there more than once")
     items = {item.id for item in meeting.agenda}
-    for name, records in (
-        ("minutes", meeting.minutes),
-        ("declarations", meeting.declarations),
-        ("attendance", meeting.attendance),
-    ):
-        for number, record in enumerate(records):
-            item_id = record.item_id
+    references: list[tuple[str, list[str | None]]] = [
+        ("minutes", [minute.item_id for minute in meeting.minutes]),
+        ("declarations", [declaration.item_id for declaration in meeting.declarations]),
+        ("attendance", [event.item_id for event in meeting.attendance]),
+    ]
+    for name, item_ids in references:
+        for number, item_id in enumerate(item_ids):
             if item_id is not None and item_id not in items:
                 problems.append(f"{where}.{name}[{number}].item_id: {item_id!r} is not on the agenda")
     first = meeting.first_minute_number

@@ -12,7 +12,9 @@ from typing import Any
 from tests.fixtures import hwb_2019, hwb_2019_06_12, hwb_2019_09_11
 
 
-def clerk(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def clerk(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "clerk_tui", *args],
         capture_output=True,

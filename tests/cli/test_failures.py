@@ -69,7 +69,9 @@ def test_a_broken_pipe_exits_quietly(demo: Path, private_log: Path) -> None:
     assert piped.stderr == "" and piped.stdout.startswith("hwb-2019-06-12\t")
 
 
-def test_ctrl_c_exits_130_with_one_line(demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ctrl_c_exits_130_with_one_line(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def interrupted(args: object) -> int:
         raise KeyboardInterrupt
 
@@ -80,8 +82,12 @@ def test_ctrl_c_exits_130_with_one_line(demo: Path, monkeypatch: pytest.MonkeyPa
 
 def test_a_real_sigint_exits_130(tmp_path: Path) -> None:
     child = subprocess.Popen(
-        [sys.executable, "-c", "from clerk_tui import cli; import time; print('ready', flush=True); "
-         "cli._list = lambda args: time.sleep(60); raise SystemExit(cli.main(['list']))"],
+        [
+            sys.executable,
+            "-c",
+            "from clerk_tui import cli; import time; print('ready', flush=True); "
+            "cli._list = lambda args: time.sleep(60); raise SystemExit(cli.main(['list']))",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -148,15 +154,16 @@ def test_list_neutralises_control_characters_and_says_what_is_damaged(tmp_path: 
         store.save_meeting(builders.meeting("hwb-2019-09-11"))
         store.meeting("hwb-2019-06-12")
     (root / "meetings" / "hwb-2019-09-11.json").write_bytes(b'{"meeting": ')
-    with Store.open(root, auto_backup=False) as store:  # reading it finds the damage
-        with pytest.raises(Exception, match="damaged"):
-            store.meeting("hwb-2019-09-11")
+    with Store.open(root, auto_backup=False) as store, pytest.raises(Exception, match="damaged"):
+        store.meeting("hwb-2019-09-11")  # reading it finds the damage
     listed = clerk("--store", str(root), "list")
     assert listed.returncode == 0
     assert "\x1b" not in listed.stdout and "\x07" not in listed.stdout
     assert "Health Board" in listed.stdout
     assert "hwb-2019-09-11" in listed.stdout  # still listed, not dropped
-    assert "warning: Meeting hwb-2019-09-11 cannot be read" in listed.stderr and "clerk restore" in listed.stderr
+    assert (
+        "warning: Meeting hwb-2019-09-11 cannot be read" in listed.stderr and "clerk restore" in listed.stderr
+    )
 
 
 def test_check_and_restore_from_the_shell(demo: Path) -> None:
@@ -214,16 +221,25 @@ def test_a_read_only_store_lists_exports_and_refuses_import_plainly(demo: Path, 
     try:
         run = [sys.executable, "-m", "clerk_tui", "--store", str(demo)]
         env = {**os.environ}
-        listed = subprocess.run(_as_unprivileged([*run, "list"]), capture_output=True, text=True, env=env, check=False)
+        listed = subprocess.run(
+            _as_unprivileged([*run, "list"]), capture_output=True, text=True, env=env, check=False
+        )
         assert listed.returncode == 0, listed.stderr
         assert len(listed.stdout.splitlines()) == 3
         exported = subprocess.run(
             _as_unprivileged([*run, "export", "minutes", "hwb-2019-06-12"]),
-            capture_output=True, text=True, env=env, check=False,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
         )
         assert exported.returncode == 0, exported.stderr
         imported = subprocess.run(
-            _as_unprivileged([*run, "import", str(document)]), capture_output=True, text=True, env=env, check=False
+            _as_unprivileged([*run, "import", str(document)]),
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
         )
         assert imported.returncode == 1
         assert "Permission denied" in imported.stderr and ".tmp" not in imported.stderr

@@ -58,7 +58,9 @@ def test_an_id_that_exists_is_refused_unless_replace(store_dir: Path, tmp_path: 
 
 def test_importing_the_same_file_again_changes_nothing(store_dir: Path, tmp_path: Path) -> None:
     before = files_of(store_dir)
-    again = clerk("--store", str(store_dir), "import", str(write(tmp_path / "again.json", bundle(meetings=1))))
+    again = clerk(
+        "--store", str(store_dir), "import", str(write(tmp_path / "again.json", bundle(meetings=1)))
+    )
     assert again.returncode == 0, again.stderr
     assert all(line.startswith("unchanged ") for line in again.stdout.splitlines())
     assert files_of(store_dir) == before
@@ -130,14 +132,21 @@ def test_a_file_that_makes_no_sense_is_refused_and_nothing_is_stored(
     ("content", "reason"),
     [
         ("[" * 100_000 + "]" * 100_000, "nested"),
-        ('{"format": "clerk-meetings", "version": 1, "people": [{"id": "a", "name": "A", "x": '
-         + "[" * 200 + "]" * 200 + "}]}", "nested more than"),
+        (
+            '{"format": "clerk-meetings", "version": 1, "people": [{"id": "a", "name": "A", "x": '
+            + "[" * 200
+            + "]" * 200
+            + "}]}",
+            "nested more than",
+        ),
         ('{"format": "clerk-meetings", "version": ' + "9" * 5000 + "}", "not a clerk meetings file"),
         ('{"format": "clerk-meetings", "version": 1, "version": 1}', "the key 'version' appears twice"),
     ],
     ids=["nested-100k", "nested-200", "huge-integer", "duplicate-key"],
 )
-def test_hostile_files_get_a_clear_message(store_dir: Path, tmp_path: Path, content: str, reason: str) -> None:
+def test_hostile_files_get_a_clear_message(
+    store_dir: Path, tmp_path: Path, content: str, reason: str
+) -> None:
     result = clerk("--store", str(store_dir), "import", str(write_text(tmp_path / "hostile.json", content)))
     assert result.returncode == 1
     assert reason in result.stderr and "unexpected" not in result.stderr

@@ -19,7 +19,13 @@ class FaultyFiles(Files):
     ``persistent``) raises OSError(``code``), as a full disk, a bad sector or a permission would."""
 
     def __init__(
-        self, step: str = "", nth: int = 0, code: int = 0, *, persistent: bool = False, under: Path | None = None
+        self,
+        step: str = "",
+        nth: int = 0,
+        code: int = 0,
+        *,
+        persistent: bool = False,
+        under: Path | None = None,
     ) -> None:
         self.calls: dict[str, int] = {}
         self.fired = 0

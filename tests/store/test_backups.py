@@ -14,8 +14,8 @@ import pytest
 
 from clerk_tui.domain import AttendanceEvent, EventKind
 from store import Store
-from store.errors import BackupError
 from store.backups import DELETING_PREFIX, PARTIAL_PREFIX, list_backups, pinned_in, read_manifest
+from store.errors import BackupError
 from tests.store.faults import FaultyFiles
 
 DAMAGED = "hwb-2019-09-11"
@@ -87,7 +87,9 @@ def test_an_unchanged_file_is_linked_from_the_previous_backup(filled: Path) -> N
     assert os.stat(first / same).st_ino == os.stat(second / same).st_ino
     edited = "meetings/hwb-2019-06-12.json"
     assert os.stat(first / edited).st_ino != os.stat(second / edited).st_ino
-    people = [e["person_id"] for e in json.loads((second / edited).read_bytes())["meeting"]["1"]["attendance"]]
+    people = [
+        e["person_id"] for e in json.loads((second / edited).read_bytes())["meeting"]["1"]["attendance"]
+    ]
     assert people[-1] == "visitor-1"  # taken at the start of the second session
 
 

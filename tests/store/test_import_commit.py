@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from clerk_tui.domain import Meeting
-from store import ImportConflictError, ImportFailedError, Store
-from store import staging
+from store import ImportConflictError, ImportFailedError, Store, staging
 from store.layout import Layout
 from tests.store import builders
 from tests.store.conftest import snapshot
@@ -24,14 +23,23 @@ def new_meetings(count: int = 5) -> list[Meeting]:
 
 
 def records(root: Path) -> dict[str, bytes]:
-    return {name: data for name, data in snapshot(root).items() if not name.startswith(("backups/", "deleted/"))
-            and name not in ("owner.json", "closed.json")}
+    return {
+        name: data
+        for name, data in snapshot(root).items()
+        if not name.startswith(("backups/", "deleted/")) and name not in ("owner.json", "closed.json")
+    }
 
 
 @pytest.mark.parametrize(
     ("step", "code"),
-    [("create", errno.ENOSPC), ("write", errno.ENOSPC), ("fsync", errno.EIO), ("mkdir", errno.EACCES),
-     ("replace", errno.EIO), ("rename", errno.EACCES)],
+    [
+        ("create", errno.ENOSPC),
+        ("write", errno.ENOSPC),
+        ("fsync", errno.EIO),
+        ("mkdir", errno.EACCES),
+        ("replace", errno.EIO),
+        ("rename", errno.EACCES),
+    ],
 )
 def test_an_import_failing_at_any_step_is_all_or_nothing(filled: Path, step: str, code: int) -> None:
     """Fail the Nth call of a step, for every N an import makes: before the commit the store
@@ -78,7 +86,10 @@ def test_a_committed_import_cut_short_is_finished_at_the_next_open(filled: Path)
     from store.storage import serialise
 
     for meeting in new_meetings(3):
-        document = {"schema_version": 1, **__import__("clerk_tui.domain.codec", fromlist=["x"]).to_document(meeting)}
+        document = {
+            "schema_version": 1,
+            **__import__("clerk_tui.domain.codec", fromlist=["x"]).to_document(meeting),
+        }
         transaction.add_meeting(meeting.id, serialise({"meeting": {"1": document}}))
     os.sync()
     (transaction.folder / staging.COMMIT_NAME).write_text("commit\n")  # crashed right after the commit
@@ -104,9 +115,11 @@ def test_an_uncommitted_import_is_dropped_at_the_next_open(filled: Path) -> None
 def test_a_record_with_other_content_is_refused_unless_replace(filled: Path) -> None:
     before = records(filled)
     changed = builders.meeting("hwb-2019-06-12", minutes=7)
-    with Store.open(filled, auto_backup=False) as store:
-        with pytest.raises(ImportConflictError, match="meeting 'hwb-2019-06-12'"):
-            store.import_records([], [], [changed, *new_meetings(2)])
+    with (
+        Store.open(filled, auto_backup=False) as store,
+        pytest.raises(ImportConflictError, match="meeting 'hwb-2019-06-12'"),
+    ):
+        store.import_records([], [], [changed, *new_meetings(2)])
     assert records(filled) == before
     with Store.open(filled) as store:
         report = store.import_records([], [], [changed], replace=True)

@@ -43,7 +43,9 @@ class Watch:
             self.touched.append(text)
 
 
-def test_a_clean_open_reads_no_meeting_file_and_takes_no_backup(filled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_clean_open_reads_no_meeting_file_and_takes_no_backup(
+    filled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with Store.open(filled, auto_backup=False):
         pass  # a clean close records how it left the store
     with monkeypatch.context() as patch:
@@ -56,7 +58,9 @@ def test_a_clean_open_reads_no_meeting_file_and_takes_no_backup(filled: Path, mo
     assert list_backups(filled / "backups") == []
 
 
-def test_after_a_crash_or_a_hand_change_every_file_is_checked(filled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_after_a_crash_or_a_hand_change_every_file_is_checked(
+    filled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with Store.open(filled, auto_backup=False):
         pass
     (filled / "meetings" / "hwb-2019-12-04.json").unlink()  # taken out by hand: the folder changed

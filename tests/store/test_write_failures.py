@@ -300,9 +300,7 @@ def test_a_file_where_the_folder_should_be(tmp_path: Path) -> None:
     ("step", "code"),
     [("create", errno.ENOSPC), ("write", errno.ENOSPC), ("fsync", errno.EIO), ("replace", errno.EACCES)],
 )
-def test_fail_every_step_of_a_save_through_the_injected_files(
-    tmp_path: Path, step: str, code: int
-) -> None:
+def test_fail_every_step_of_a_save_through_the_injected_files(tmp_path: Path, step: str, code: int) -> None:
     """The same, through the store's injectable Files rather than patching os: the Nth call
     of each step fails once, for every N a save makes."""
     from tests.store.faults import FaultyFiles
