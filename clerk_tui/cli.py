@@ -185,9 +185,11 @@ def _store_option(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def resolve_store_path(explicit: Path | None) -> Path:
+    if explicit is not None:
+        return explicit
     from store.locations import default_store_path
 
-    return explicit if explicit is not None else default_store_path()
+    return default_store_path()
 
 
 # --- running a command ---------------------------------------------------------------

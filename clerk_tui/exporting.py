@@ -157,4 +157,6 @@ def store_bundles(store: Store, bundles: Iterable[Bundle], *, replace: bool = Fa
         committees.update((c.id, c) for c in bundle.committees)
         people.update((p.id, p) for p in bundle.people)
         meetings += bundle.meetings
-    return store.import_records(people.values(), committees.values(), meetings, replace=replace)
+    return store.import_records(
+        people.values(), committees.values(), meetings, replace=replace, just_read=True
+    )

@@ -11,8 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,6 +101,8 @@ class Files:
         self.call("mkdir", os.mkdir, path, mode)
 
     def rmtree(self, path: Path) -> None:
+        import shutil
+
         self.call("rmtree", shutil.rmtree, path)
 
     def fsync_directory(self, directory: Path) -> None:
@@ -119,6 +119,8 @@ class Files:
 
 
 def _mkstemp(directory: Path, name: str) -> tuple[int, str]:
+    import tempfile  # here: commands that only read never write a file
+
     return tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=directory)
 
 

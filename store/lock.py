@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import threading
 from dataclasses import dataclass
 from datetime import datetime
@@ -56,8 +55,14 @@ class Owner:
         }
 
 
+def _host() -> str:
+    import socket  # here: commands that only read never lock
+
+    return socket.gethostname()
+
+
 def current_owner(lock_inode: int | None = None) -> Owner:
-    return Owner(os.getpid(), socket.gethostname(), datetime.now().astimezone(), lock_inode)
+    return Owner(os.getpid(), _host(), datetime.now().astimezone(), lock_inode)
 
 
 def _alive(pid: int) -> bool:
@@ -149,7 +154,7 @@ class StoreLock:
         and is still running here."""
         return (
             previous.lock_inode != inode
-            and previous.host == socket.gethostname()
+            and previous.host == _host()
             and previous.pid != os.getpid()
             and _alive(previous.pid)
         )

@@ -177,8 +177,21 @@ def _for_hint(hint: Any, strict: bool) -> Structure:
     if isinstance(hint, type) and issubclass(hint, Enum):
         return _enum(hint)
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return lambda value: _dataclass(hint, strict)(value)  # late: classes may refer to each other
+        return _nested(hint, strict)
     raise TypeError(hint)
+
+
+def _nested(kind: type, strict: bool) -> Structure:
+    """A field holding another dataclass: its structure is looked up at the first use (classes
+    may refer to each other), then kept."""
+    found: list[Structure] = []
+
+    def structure(value: Any) -> Any:
+        if not found:
+            found.append(_dataclass(kind, strict))
+        return found[0](value)
+
+    return structure
 
 
 _STRUCTURES: dict[tuple[type, bool], Structure] = {}
@@ -250,6 +263,16 @@ def to_document(value: Meeting | Committee | Person | MeetingSummary) -> dict[st
     """A JSON-ready dict (only str, int, bool, None, lists and dicts), fields in their order."""
     document: dict[str, Any] = _unstructure(value)
     return document
+
+
+def fits_exactly(document: Any, kind: type[T], *, strict: bool = False) -> T | None:
+    """The object, if the document fits the fast way exactly; else None (no message)."""
+    try:
+        fast = _dataclass(kind, strict)
+        result: T = fast(document)
+    except (_Unfit, TypeError, RecursionError):
+        return None
+    return result
 
 
 def from_document(document: Any, kind: type[T], where: str = "", *, strict: bool = False) -> T:

@@ -9,14 +9,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clerk_tui.domain import Committee, DomainError, Meeting, Person
-from clerk_tui.domain.codec import from_document, to_document
-from clerk_tui.domain.safe_text import clean
+from clerk_tui.domain.codec import fits_exactly, from_document, to_document
+from clerk_tui.domain.safe_text import clean, is_safe
 from clerk_tui.interchange.checks import bundle_problems
 
 FORMAT_NAME = "clerk-meetings"
 FORMAT_VERSION = 1
 MAX_DEPTH = 64
 """A clerk file nests a dozen levels; far deeper is not one (and would exhaust the parser)."""
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _MEETING_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")
 """As the store names meeting files (store.layout.MEETING_ID; the interchange imports no store)."""
 
@@ -93,10 +94,6 @@ def read_bundle(text: str, source: str = "<input>") -> Bundle:
         raise InterchangeError(f"{source}: nested far too deeply to be a clerk meetings file.") from None
     except ValueError as error:  # e.g. an integer of thousands of digits
         raise InterchangeError(f"{source}: not a clerk meetings file ({error}).") from None
-    if _depth(document) > MAX_DEPTH:
-        raise InterchangeError(
-            f"{source}: nested more than {MAX_DEPTH} levels deep, far deeper than a clerk meetings file."
-        )
     if not isinstance(document, dict):
         raise InterchangeError(f'{source}: expected a JSON object with "format": "{FORMAT_NAME}".')
     if document.get("format") != FORMAT_NAME:
@@ -113,7 +110,9 @@ def read_bundle(text: str, source: str = "<input>") -> Bundle:
     if unknown:
         raise InterchangeError(f"{source}: {unknown[0]!r} is not a key of a clerk meetings file.")
     cleaned: list[str] = []
-    document = _cleaned(document, "", cleaned)
+    if not _plainly_safe(text):  # else no string of it can hold a control character
+        _check_depth(document, source)
+        document = _cleaned(document, "", cleaned)
     bundle = Bundle(
         committees=_each(document, "committees", Committee, source),
         people=_each(document, "people", Person, source),
@@ -131,6 +130,21 @@ def read_bundle(text: str, source: str = "<input>") -> Bundle:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise InterchangeError(f"{source}: {problems[0]}{more}.")
     return bundle
+
+
+def _plainly_safe(text: str) -> bool:
+    """No string of the document can hold a control character: none is in the text, and no
+    escape makes one (JSON writes control characters as \\u escapes; \\r becomes one)."""
+    if "\\r" in text or not is_safe(text):
+        return False
+    return all(is_safe(chr(int(code, 16))) for code in set(_ESCAPE.findall(text)))
+
+
+def _check_depth(value: Any, source: str) -> None:
+    if _depth(value) > MAX_DEPTH:
+        raise InterchangeError(
+            f"{source}: nested more than {MAX_DEPTH} levels deep, far deeper than a clerk meetings file."
+        )
 
 
 def _depth(value: Any) -> int:
@@ -156,9 +170,10 @@ def _depth(value: Any) -> int:
 def _cleaned(value: Any, path: str, removed: list[str]) -> Any:
     """The document with control characters taken out of every string (see safe_text)."""
     if isinstance(value, str):
+        if is_safe(value):
+            return value
         result = clean(value)
-        if result.changed:
-            removed.append(result.message(path or "the file"))
+        removed.append(result.message(path or "the file"))
         return result.text
     if isinstance(value, dict):
         return {key: _cleaned(item, f"{path}.{key}" if path else key, removed) for key, item in value.items()}
@@ -171,9 +186,14 @@ def _each(document: dict[str, Any], key: str, kind: type[Any], source: str) -> l
     values = document.get(key, [])
     if not isinstance(values, list):
         raise InterchangeError(f'{source}: "{key}" must be a list.')
-    try:
-        return [
-            from_document(value, kind, f"{key}[{index}]", strict=True) for index, value in enumerate(values)
-        ]
-    except DomainError as error:
-        raise InterchangeError(f"{source}: {error}") from None
+    records = []
+    for index, value in enumerate(values):
+        record = fits_exactly(value, kind, strict=True)
+        if record is None:  # for the message: first make sure the walk cannot recurse too deep
+            _check_depth(value, source)
+            try:
+                record = from_document(value, kind, f"{key}[{index}]", strict=True)
+            except DomainError as error:
+                raise InterchangeError(f"{source}: {error}") from None
+        records.append(record)
+    return records
