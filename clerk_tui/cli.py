@@ -465,9 +465,11 @@ def _check(args: argparse.Namespace) -> int:
     if not damaged:
         print(f"every record reads: the registry, the index and {count} meeting files")
         return EXIT_OK
+    from store.repository import short_problem
+
     for damage in damaged:
         print(f"damaged: {damage.path}")
-        print(f"  {_one_line(str(damage.problem))}")
+        print(f"  {_one_line(short_problem(damage.problem))}")
         if damage.good_copy is None:
             print("  no backup holds a good copy of it")
         elif damage.meeting_id is not None:

@@ -205,6 +205,17 @@ def _stamp(path: Path) -> list[int] | None:
     return [status.st_ino, status.st_size, status.st_mtime_ns]
 
 
+def short_problem(error: StoreError) -> str:
+    """What is wrong with a file, without the advice the full message gives."""
+    if isinstance(error, CorruptFileError):
+        where = f" at line {error.line}, column {error.column}" if error.line is not None else ""
+        return f"the file is damaged{where}: {error.detail}."
+    if isinstance(error, InvalidDocumentError):
+        at = f" (field {error.field})" if error.field else ""
+        return f"it holds {error.what} that clerk cannot read{at}: {error.detail}."
+    return str(error)
+
+
 def _cannot_write(error: BaseException) -> str | None:
     """Why a writable open failed, if it is because the store cannot be written."""
     code = getattr(error, "errno", None)
@@ -653,14 +664,16 @@ class Store:
             self._try_write_index()
 
     def _damage_problem(self, meeting_id: str, problem: str) -> StoreError:
+        path = self._layout.meeting(meeting_id)
         return StoreError(
-            f"Meeting {meeting_id} cannot be read: {problem} `clerk check` finds its last good copy "
-            f"in the backups and `clerk restore {meeting_id}` puts it back."
+            f"Meeting {meeting_id} cannot be read ({path}): {problem} It is left as it was; "
+            f"`clerk check` finds its last good copy in the backups and `clerk restore {meeting_id}` "
+            "puts it back."
         )
 
     def _record_damage(self, meeting_id: str, error: StoreError, *, write: bool = True) -> bool:
         """Remember (in the index) that a meeting file fails to read; True if that is news."""
-        problem = str(error)
+        problem = short_problem(error)
         self._note(self._damage_problem(meeting_id, problem))
         entry = {"id": meeting_id, "stamp": _stamp(self._layout.meeting(meeting_id)), "problem": problem}
         if self._damaged.get(meeting_id) == entry:
@@ -935,7 +948,7 @@ class Store:
                 assert meeting_id is not None
                 self._meeting_from_tables(tables, meeting_id, path, migrate=False)
         except StoreError as error:
-            return str(error)
+            return short_problem(error)
         return None
 
     # ------------------------------------------------------------ check, restore
