@@ -332,6 +332,56 @@ def summary_from_document(document: Any, where: str = "") -> MeetingSummary:
     return from_document(document, MeetingSummary, where)
 
 
+def summary_from_row(row: Any, where: str = "") -> MeetingSummary:
+    """A summary from a row of the store's compact index: [id, committee_id, date, status,
+    minute_count, first_minute_number]."""
+    if type(row) is list and len(row) == len(_ROW_KEYS):
+        return summary_from_document(dict(zip(_ROW_KEYS, row, strict=True)), where)
+    raise DomainError(f"expected a row of {len(_ROW_KEYS)} values, got {row!r}", where or "$")
+
+
+def summaries_from_rows(rows: list[Any], where: str = "") -> list[MeetingSummary]:
+    """Many rows at once, as the store's index holds thousands: one tight loop, each field
+    checked as :func:`summary_from_document` would; anything unusual takes that path, for
+    its message (``where[number]``)."""
+    found: list[MeetingSummary] = []
+    append, new, statuses, to_date = found.append, object.__new__, _STATUSES, date.fromisoformat
+    for number, row in enumerate(rows):
+        if type(row) is list and len(row) == 6:
+            ident, committee_id, day, status_text, count, first = row
+            status = statuses.get(status_text) if type(status_text) is str else None
+            if (
+                status is not None
+                and type(ident) is str
+                and type(committee_id) is str
+                and type(day) is str
+                and len(day) == 10
+                and type(count) is int
+                and (first is None or type(first) is int)
+            ):
+                try:
+                    when = to_date(day)
+                except ValueError:
+                    pass
+                else:
+                    summary = new(MeetingSummary)
+                    summary.__dict__.update(
+                        id=ident,
+                        committee_id=committee_id,
+                        date=when,
+                        status=status,
+                        minute_count=count,
+                        first_minute_number=first,
+                    )
+                    append(summary)
+                    continue
+        append(summary_from_row(row, f"{where}[{number}]"))
+    return found
+
+
+_ROW_KEYS = ("id", "committee_id", "date", "status", "minute_count", "first_minute_number")
+
+
 def meeting_to_document(meeting: Meeting) -> dict[str, Any]:
     return to_document(meeting)
 

@@ -111,7 +111,7 @@ def edit_json(path: Path, change: str) -> bytes:
     elif change == "committee-quorum":
         data["committees"]["1"]["quorum"] = "three"
     elif change == "index-count":
-        data["meetings"]["2"]["minute_count"] = "two"
+        data["summaries"]["1"]["rows"][1][4] = "two"
     path.write_text(json.dumps(data, indent=2))
     return path.read_bytes()
 
@@ -159,7 +159,7 @@ def test_hand_edited_index_stops_the_open_and_says_how_to_rebuild(filled: Path) 
     before = snapshot(filled)
     with pytest.raises(InvalidDocumentError) as caught:
         Store.open(filled)
-    assert "meetings[2].minute_count" in str(caught.value)
+    assert "summaries[1].rows[1].minute_count" in str(caught.value)
     assert "rebuild" in str(caught.value)
     assert path.read_bytes() == edited and snapshot(filled) == before
     path.rename(filled / "index.json.bad")

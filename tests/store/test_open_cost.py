@@ -90,3 +90,25 @@ def test_an_edit_saved_without_its_index_is_caught_after_a_crash(filled: Path) -
     (filled / "owner.json").write_text('{"pid": 999999, "host": "elsewhere", "started": null}')
     with Store.open(filled, auto_backup=False) as store:
         assert store.meeting_summaries()[0].status == MeetingStatus.APPROVED
+
+
+def test_an_index_written_by_an_older_version_still_reads(filled: Path) -> None:
+    """Older versions wrote one JSON object per meeting (a table of documents); this one
+    writes every summary as a row of one document (no object per meeting to parse)."""
+    import json
+
+    from clerk_tui.domain.codec import to_document
+    from tests.store.conftest import index_entries
+
+    with Store.open(filled, auto_backup=False) as store:
+        summaries = store.meeting_summaries()
+    old = {"meetings": {str(n): to_document(s) for n, s in enumerate(summaries, 1)}}
+    (filled / "index.json").write_text(json.dumps(old, indent=2, default=str))
+    with Store.open(filled, auto_backup=False) as store:
+        assert store.meeting_summaries() == summaries
+        meeting = store.meeting(summaries[0].id)
+        meeting.status = MeetingStatus.APPROVED
+        store.save_meeting(meeting)
+    tables = json.loads((filled / "index.json").read_bytes())
+    assert set(tables) == {"summaries"}
+    assert index_entries(filled)[summaries[0].id]["status"] == "approved"

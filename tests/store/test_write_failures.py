@@ -21,6 +21,7 @@ from clerk_tui.domain import AttendanceEvent, EventKind, MeetingStatus
 from store import ChangedOnDiskError, Store, StoreError, WriteError
 from store.storage import AtomicJSONStorage
 from tests.store import builders
+from tests.store.conftest import index_entries
 
 MID = "hwb-2019-06-12"
 
@@ -32,8 +33,7 @@ def temp_files(root: Path) -> list[Path]:
 def on_disk(root: Path) -> dict[str, Any]:
     """The meeting document and its index entry as the files hold them (they must parse)."""
     meeting = json.loads((root / "meetings" / f"{MID}.json").read_bytes())["meeting"]["1"]
-    index = json.loads((root / "index.json").read_bytes())["meetings"]
-    (entry,) = [e for e in index.values() if e["id"] == MID]
+    entry = index_entries(root)[MID]
     return {"status": meeting["status"], "events": len(meeting["attendance"]), "index": entry}
 
 
@@ -165,10 +165,10 @@ def test_crash_between_meeting_and_index_is_repaired_on_open(
         with pytest.raises(WriteError):
             store.save_meeting(meeting)
     assert not (filled / "closed.json").exists()  # so the next open checks every file
-    assert json.loads((filled / "index.json").read_bytes())["meetings"]["1"]["status"] != "approved"
+    assert index_entries(filled)[MID]["status"] != "approved"
     with Store.open(filled) as store:
         assert store.meeting_summaries()[0].status == MeetingStatus.APPROVED
-    assert json.loads((filled / "index.json").read_bytes())["meetings"]["1"]["status"] == "approved"
+    assert index_entries(filled)[MID]["status"] == "approved"
 
 
 def test_index_repair_adds_and_drops(filled: Path) -> None:
@@ -255,8 +255,7 @@ def test_a_failed_index_write_is_caught_up_by_the_next_one(
         second = store.meeting("hwb-2019-09-11")
         second.status = MeetingStatus.HELD
         store.save_meeting(second)
-    index = json.loads((filled / "index.json").read_bytes())["meetings"]
-    statuses = {entry["id"]: entry["status"] for entry in index.values()}
+    statuses = {ident: entry["status"] for ident, entry in index_entries(filled).items()}
     assert statuses["hwb-2019-06-12"] == "approved" and statuses["hwb-2019-09-11"] == "held"
 
 
@@ -271,8 +270,7 @@ def test_saving_again_after_a_failed_index_write_completes_it(
             with pytest.raises(WriteError):
                 store.save_meeting(meeting)
         store.save_meeting(meeting)  # the same save, retried
-        index = json.loads((filled / "index.json").read_bytes())["meetings"]
-        assert {e["id"]: e["status"] for e in index.values()}["hwb-2019-06-12"] == "approved"
+        assert index_entries(filled)["hwb-2019-06-12"]["status"] == "approved"
 
 
 def test_open_goes_ahead_when_the_index_cannot_be_repaired(
