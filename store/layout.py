@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.errors import InvalidIdError
-from store.lock import LOCK_NAME, OWNER_NAME
 
+LOCK_NAME = ".clerk.lock"
+OWNER_NAME = "owner.json"
 REGISTRY_NAME = "registry.json"
 INDEX_NAME = "index.json"
 MEETINGS_DIR = "meetings"

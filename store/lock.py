@@ -28,12 +28,11 @@ from typing import TYPE_CHECKING, Any
 
 from store.errors import StoreLockedError
 from store.files import FILE_MODE, OS_FILES, Files, atomic_write
+from store.layout import LOCK_NAME, OWNER_NAME
 
 if TYPE_CHECKING:
     import filelock
 
-LOCK_NAME = ".clerk.lock"
-OWNER_NAME = "owner.json"
 
 _held_roots: set[str] = set()
 _held_guard = threading.Lock()

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from tinydb import TinyDB, where
 from tinydb.table import Document
@@ -41,8 +41,7 @@ from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.meeting import Meeting, MeetingSummary
 from clerk_tui.domain.numbering import first_minute_numbers
 from clerk_tui.domain.people import Person
-from store import backups, staging, state
-from store.backups import BackupResult, Cancelled, GoodCopy, find_good_copy, list_backups, rotate_backups
+from store import staging, state
 from store.errors import (
     AccessError,
     BackupError,
@@ -72,12 +71,12 @@ from store.layout import (
     INDEX_NAME,
     KNOWN_NAMES,
     MEETINGS_DIR,
+    OWNER_NAME,
     REGISTRY_NAME,
     Layout,
     check_meeting_id,
     is_meeting_id,
 )
-from store.lock import OWNER_NAME, StoreLock
 from store.migrations import (
     CURRENT_SCHEMA,
     VERSION_KEY,
@@ -89,6 +88,11 @@ from store.migrations import (
     stored_version,
 )
 from store.storage import AtomicJSONStorage, check_tables, parse, read_file, serialise
+
+if TYPE_CHECKING:  # backups and the lock are loaded by the methods that use them: a read-only
+    # open (clerk list, clerk export) needs neither
+    from store.backups import BackupResult, GoodCopy
+    from store.lock import StoreLock
 
 T = TypeVar("T")
 
@@ -256,7 +260,11 @@ class Store:
         self._schema = schema
         self._files = files
         self._guard = threading.RLock()
-        self._lock = None if read_only else StoreLock(root, files)
+        self._lock: StoreLock | None = None
+        if not read_only:
+            from store.lock import StoreLock
+
+            self._lock = StoreLock(root, files)
         self._registry: TinyDB | None = None
         self._index: TinyDB | None = None
         self._meeting_dbs: dict[str, TinyDB] = {}
@@ -535,6 +543,8 @@ class Store:
     # ---------------------------------------------------------------- migration
     def _migrate(self, version: int, steps: tuple[Migration, ...]) -> None:
         """Upgrade file by file (each atomic, each stamped); the registry's stamp commits it."""
+        from store import backups
+
         layout = self._layout
         backups.take_backup(
             layout, self._check_bytes, label=f"before-schema-{self._schema.version}", files=self._files
@@ -836,6 +846,8 @@ class Store:
     def wait_for_background(self) -> Path | None:
         """Wait for what a writable open starts in the background (a backup if one is due,
         else a look at every file changed since the last one); the newest complete backup."""
+        from store.backups import list_backups
+
         self._wait_for_backup()
         newest = list_backups(self._layout.backups)
         return newest[-1] if newest else None
@@ -870,6 +882,8 @@ class Store:
         self._wait_for_backup()
 
     def _backup_in_background(self) -> None:
+        from store.backups import Cancelled
+
         try:
             if self._backup_due():
                 self._backup()
@@ -884,7 +898,10 @@ class Store:
     def _look_for_damage(self) -> None:
         """Read every meeting file written since the newest backup (by clerk or by anything
         else: an in-place edit changes no folder, so opening does not see it)."""
-        complete = list_backups(self._layout.backups)
+        from store import backups
+        from store.backups import Cancelled
+
+        complete = backups.list_backups(self._layout.backups)
         if not complete:
             return
         for relative, path in backups.changed_since(complete[-1], self._layout):
@@ -902,7 +919,9 @@ class Store:
                 self._found_damage(relative, problem)
 
     def _backup_due(self) -> bool:
-        complete = list_backups(self._layout.backups)
+        from store import backups
+
+        complete = backups.list_backups(self._layout.backups)
         if not complete:
             return True
         taken = backups.backup_time(complete[-1])
@@ -910,12 +929,14 @@ class Store:
         return not recent and not backups.unchanged_since(complete[-1], self._layout)
 
     def _backup(self, label: str = "") -> BackupResult | None:
+        from store import backups
+
         result = backups.take_backup(
             self._layout, self._check_bytes, label=label, files=self._files, cancel=self._cancel_backup
         )
         if result is not None:
             self.last_backup = result.path
-            rotate_backups(self._layout.backups, self._backups_to_keep, self._files)
+            backups.rotate_backups(self._layout.backups, self._backups_to_keep, self._files)
             for relative, problem in result.damaged.items():
                 self._found_damage(relative, problem)
         return result
@@ -964,6 +985,8 @@ class Store:
         stops the open); this reads every meeting file, so it takes time in proportion
         to the archive.
         """
+        from store.backups import find_good_copy
+
         with self._reading():
             files, irregular = self._scan_meetings()
         damaged: list[Damage] = []
@@ -986,6 +1009,8 @@ class Store:
         The file it replaces is moved to ``deleted/`` (never erased). Raises NotFoundError
         when no backup holds a copy that reads.
         """
+        from store.backups import find_good_copy
+
         check_meeting_id(meeting_id)
         self._wait_for_backup()
         relative = f"{MEETINGS_DIR}/{meeting_id}{FILE_SUFFIX}"
