@@ -116,3 +116,19 @@ def test_reading_a_bundle_refuses_duplicate_ids() -> None:
     )
     with pytest.raises(InterchangeError, match="'a' more than once"):
         read_bundle(text, "dupes.json")
+
+
+def test_every_file_this_format_version_writes_still_imports_strictly() -> None:
+    """Unknown keys are now refused: every key an export writes must be one the reader knows,
+    for every record of the fixtures (all fields, defaults included, are written)."""
+    from clerk_tui.interchange import Bundle, bundle_to_json
+    from tests.fixtures import hwb_2023_03_08, os_2023
+
+    meetings = [hwb_2019_06_12.meeting(), hwb_2019_09_11.meeting(), hwb_2023_03_08.meeting()]
+    committees = [hwb_2019.committee(), os_2023.committee()]
+    people = {person.id: person for person in [*hwb_2019.people(), *os_2023.people()]}
+    written = bundle_to_json(Bundle(committees, list(people.values()), meetings))
+    bundle = read_bundle(written, "export.json")
+    assert bundle.cleaned == []
+    assert sorted(m.id for m in bundle.meetings) == sorted(m.id for m in meetings)
+    assert bundle_to_json(bundle) == written
