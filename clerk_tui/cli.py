@@ -1,22 +1,22 @@
 """The ``clerk`` command: launch the app, or work on a store from the shell.
 
 Every failure is one clear line on stderr and a non-zero exit; a traceback goes to
-the log file only, never to the clerk's screen.
+the log file only, never to the clerk's screen. The commands that do not open the app
+never import Textual or Rich, and import the rest only when they need it, so that
+``clerk export`` runs in the time a shell command should.
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
-import shutil
+import contextlib
+import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clerk_tui import __version__
-from clerk_tui.domain import DomainError
 
 if TYPE_CHECKING:
     from store import Store
@@ -24,80 +24,229 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_DAMAGED = 3
+"""``clerk check`` found a record that does not read."""
+EXIT_INTERRUPTED = 130
+"""Ctrl-C, as a shell reports a process stopped by SIGINT."""
+EXIT_BROKEN_PIPE = 141
+"""The reader of our output went away (``clerk list | head -1``): as a shell reports SIGPIPE."""
 
-log = logging.getLogger("clerk")
+LOG_NAME = "clerk.log"
+LOG_ENVIRONMENT_VARIABLE = "CLERK_LOG"
 
 
 class CommandError(Exception):
     """A failure the clerk can act on; its message is printed as it stands."""
 
 
+# --- the parser ------------------------------------------------------------------
+_EXAMPLES = {
+    "init": """examples:
+  clerk init                         a new, empty store in the default place
+  clerk --store ~/council init --demo   a store holding the demo committee""",
+    "list": """examples:
+  clerk list
+  clerk list --store ~/council | grep approved""",
+    "import": """examples:
+  clerk import september.json
+  clerk import --replace september.json   overwrite what the store holds (a backup is taken first)""",
+    "export": """examples:
+  clerk export minutes hwb-2019-09-11
+  clerk export minutes hwb-2019-09-11 --public --paginate -o minutes-public.txt
+  clerk export agenda hwb-2019-12-04 --format markdown
+  clerk export meeting hwb-2019-09-11 -o september.json""",
+    "check": """examples:
+  clerk check
+  clerk check --store ~/council""",
+    "restore": """examples:
+  clerk restore hwb-2019-09-11
+  clerk restore hwb-2019-09-11 --from 20250312-091500-000000""",
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="clerk",
-        description="Agendas, attendance and minutes for committee clerks.",
+        description="Agendas, attendance and minutes for committee clerks. With no command, "
+        "opens the app on the store.",
+        epilog="Run `clerk COMMAND --help` for each command's options and examples.",
     )
     parser.add_argument("--version", action="version", version=f"clerk {__version__}")
-    parser.add_argument(
-        "--store",
-        metavar="DIR",
-        type=Path,
-        help="the store folder (default: $CLERK_STORE, else your user data folder)",
-    )
+    _store_option(parser, None)
     parser.add_argument(
         "--demo",
         action="store_true",
         help="open the app on a fresh throwaway store holding a sample committee",
     )
+    # --store is also accepted after the command (clerk list --store DIR).
+    common = argparse.ArgumentParser(add_help=False)
+    _store_option(common, argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    init = commands.add_parser("init", help="create a store (with --demo: fill it with the demo data)")
+    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        return commands.add_parser(
+            name,
+            parents=[common],
+            help=summary,
+            description=description,
+            epilog=_EXAMPLES[name],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    init = command(
+        "init",
+        "create a store (with --demo: fill it with the demo data)",
+        "Create an empty store folder (private to you), or check that one is there.",
+    )
     init.add_argument(
-        "--demo", action="store_true", dest="init_demo", help="add the demo committee and meetings"
+        "--demo", action="store_true", dest="init_demo", help="add the demo committee, people and meetings"
     )
 
-    commands.add_parser("list", help="one line per meeting: id, committee, date, status (tab-separated)")
+    command(
+        "list",
+        "one line per meeting: id, committee, date, status (tab-separated)",
+        "Print one line per meeting, by date: id, committee, date and status, separated by tabs. "
+        "Anything wrong with the store (a damaged meeting) is said on stderr.",
+    )
 
-    importer = commands.add_parser("import", help="import meetings from JSON interchange files")
-    importer.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    importer = command(
+        "import",
+        "import meetings from JSON interchange files",
+        "Import meetings, with their committees and people, from files written by "
+        "`clerk export meeting`. Every file is read and checked first; then everything is "
+        "stored in one step, or, if anything fails, nothing is. A record the store already "
+        "holds with other content is refused unless --replace. Prints what was added, "
+        "replaced or left unchanged.",
+    )
+    importer.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a clerk meetings file (JSON)")
+    importer.add_argument(
+        "--replace",
+        action="store_true",
+        help="overwrite records the store holds with other content (after taking a backup)",
+    )
 
-    exporter = commands.add_parser("export", help="print minutes, an agenda or a meeting's JSON")
-    exporter.add_argument("what", choices=["minutes", "agenda", "meeting"])
-    exporter.add_argument("meeting", metavar="MEETING", help="meeting id, as `clerk list` shows it")
-    exporter.add_argument("--format", default=None, choices=["text", "markdown", "json"])
+    exporter = command(
+        "export",
+        "print minutes, an agenda or a meeting's JSON",
+        "Print a meeting's minutes or agenda as text or Markdown, or the meeting itself as an "
+        "interchange file (JSON), to stdout or to a file.",
+    )
     exporter.add_argument(
-        "--width", type=int, default=80, help="wrap at N columns; 0 = one paragraph per line"
+        "what", choices=["minutes", "agenda", "meeting"], help="the paper to print, or the meeting's JSON"
+    )
+    exporter.add_argument("meeting", metavar="MEETING", help="meeting id, as `clerk list` shows it")
+    exporter.add_argument(
+        "--format",
+        default=None,
+        choices=["text", "markdown", "json"],
+        help="text (the default for papers), markdown, or json (for `meeting`)",
+    )
+    exporter.add_argument(
+        "--width", type=int, default=80, metavar="N", help="wrap at N columns; 0 = one paragraph per line"
     )
     exporter.add_argument("--paginate", action="store_true", help="pages with running headers")
     exporter.add_argument("--public", action="store_true", help="withhold the content of exempt items")
-    exporter.add_argument("-o", "--output", type=Path, help="write to FILE instead of stdout")
+    exporter.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE instead of stdout (atomically; readable by you only unless --public)",
+    )
+
+    command(
+        "check",
+        "read every record and report any that is damaged",
+        "Read every record of the store and report each one that fails to read, with the "
+        "backup that holds its last good copy. Exits 3 if anything is damaged.",
+    )
+
+    restore = command(
+        "restore",
+        "put back a damaged meeting from the backups",
+        "Put back a meeting file from the backups: the newest good copy, or the one in the "
+        "backup given. The file it replaces is kept in the store's deleted/ folder.",
+    )
+    restore.add_argument("meeting", metavar="MEETING", help="meeting id, as `clerk check` shows it")
+    restore.add_argument(
+        "--from", dest="backup", metavar="BACKUP", help="the backup's name (a folder of the store's backups/)"
+    )
     return parser
 
 
+def _store_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--store",
+        metavar="DIR",
+        type=Path,
+        default=default,
+        help="the store folder (default: $CLERK_STORE, else your user data folder)",
+    )
+
+
 def resolve_store_path(explicit: Path | None) -> Path:
+    if explicit is not None:
+        return explicit
     from store.locations import default_store_path
 
-    return explicit if explicit is not None else default_store_path()
+    return default_store_path()
 
 
+# --- running a command ---------------------------------------------------------------
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return _dispatch(args)
-    except CommandError as error:
-        return _fail(str(error))
-    except DomainError as error:
-        return _fail(str(error))
+        code = _dispatch(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
+        return code
+    except BrokenPipeError:
+        return _reader_went_away()
     except KeyboardInterrupt:
-        return _fail("interrupted")
+        print("clerk: interrupted.", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except Exception as error:  # noqa: BLE001 - the clerk never sees a traceback
+        message = _plain_message(error)
+        if message is not None:
+            return _fail(message)
+        log_path = log_exception(error)
+        where = f" (details in {log_path})" if log_path else ""
+        return _fail(f"unexpected error: {error}{where}")
+
+
+def _reader_went_away() -> int:
+    """Quietly: the reader of a pipe needed no more. Point stdout at nothing so that the
+    interpreter's last flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
+
+
+def _plain_message(error: Exception) -> str | None:
+    """The message for a failure that can be foreseen, or None for a real bug."""
+    if isinstance(error, CommandError):
+        return str(error)
+    from clerk_tui.domain.errors import DomainError
+
+    if isinstance(error, DomainError):
+        return str(error)
+    if "store" in sys.modules:
         from store import StoreError
 
         if isinstance(error, StoreError):
-            return _fail(str(error))
-        log_path = _log_crash(error)
-        return _fail(f"unexpected error: {error} (details in {log_path})")
+            return str(error)
+    if "clerk_tui.interchange.bundle" in sys.modules:
+        from clerk_tui.interchange import InterchangeError
+
+        if isinstance(error, InterchangeError):
+            return f"nothing imported: {error}"
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        return f"{error.strerror or error}{where}."
+    if isinstance(error, MemoryError):
+        return "not enough memory for this (is the file far too big?)."
+    return None
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -107,36 +256,84 @@ def _dispatch(args: argparse.Namespace) -> int:
         "list": _list,
         "import": _import,
         "export": _export,
+        "check": _check,
+        "restore": _restore,
     }
+    if args.command is not None and args.demo:
+        raise CommandError("--demo opens the app; for a demo store use `clerk init --demo`.")
     return handlers[args.command](args)
 
 
 def _fail(message: str) -> int:
-    print(f"clerk: {message}", file=sys.stderr)
+    print(f"clerk: {_one_line(message)}", file=sys.stderr)
     return EXIT_FAILED
 
 
-def _log_crash(error: BaseException) -> Path:
+def _one_line(text: str) -> str:
+    from clerk_tui.domain.safe_text import one_line
+
+    return one_line(text)
+
+
+def _say_problems(store: Store) -> None:
+    """What is wrong with the store but did not stop the command: on stderr, every time."""
+    for problem in store.problems:
+        print(f"clerk: warning: {_one_line(str(problem))}", file=sys.stderr)
+
+
+# --- the log ---------------------------------------------------------------------------
+def log_file_path() -> Path:
+    override = os.environ.get(LOG_ENVIRONMENT_VARIABLE, "").strip()
+    if override:
+        return Path(override).expanduser()
     from platformdirs import user_log_path
 
-    folder = user_log_path("clerk")
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = folder / "clerk.log"
-    handler = logging.FileHandler(path, encoding="utf-8")
-    log.addHandler(handler)
-    log.error("unexpected error", exc_info=error)
-    handler.close()
-    log.removeHandler(handler)
+    return user_log_path("clerk") / LOG_NAME
+
+
+def start_log() -> Path | None:
+    """The one log setup: clerk's logger writes to a file only its owner can read (0600,
+    whatever the umask; its folder 0700). None if it cannot be opened."""
+    import logging
+
+    logger = logging.getLogger("clerk")
+    for handler in logger.handlers:
+        if isinstance(handler, logging.FileHandler):
+            return Path(handler.baseFilename)
+    path = log_file_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        os.fchmod(descriptor, 0o600)
+        os.close(descriptor)
+        handler = logging.FileHandler(path, encoding="utf-8", delay=False)
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
     return path
 
 
-# --- commands ------------------------------------------------------------------
+def log_exception(error: BaseException) -> Path | None:
+    import logging
+
+    path = start_log()
+    if path is not None:
+        logging.getLogger("clerk").error("unexpected error", exc_info=error)
+    return path
+
+
+# --- commands ------------------------------------------------------------------------
 def _launch(args: argparse.Namespace) -> int:
     from clerk_tui.app import ClerkApp
     from store import Store
 
-    log_path = _start_log()
+    log_path = start_log()
     if args.demo:
+        import shutil
+        import tempfile
+
         folder = Path(tempfile.mkdtemp(prefix="clerk-demo-"))
         try:
             with Store.open(folder) as store:
@@ -145,106 +342,138 @@ def _launch(args: argparse.Namespace) -> int:
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         return EXIT_OK
-    with Store.open(resolve_store_path(args.store)) as store:
+    # A store that cannot be written (a read-only folder, a full disk) still opens, read-only:
+    # the app says so (store.read_only, store.problems) and every change is refused.
+    with Store.open(resolve_store_path(args.store), fall_back_to_read_only=True) as store:
         app = ClerkApp(store, log_path=log_path)
         app.run()
     return app.return_code or EXIT_OK
-
-
-def _start_log() -> Path | None:
-    """Unexpected errors go to a log file, never to the clerk's screen."""
-    from platformdirs import user_log_path
-
-    folder = user_log_path("clerk")
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
-        return None
-    path = folder / "clerk.log"
-    handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    log.addHandler(handler)
-    return path
 
 
 def _init(args: argparse.Namespace) -> int:
     from store import Store
 
     path = resolve_store_path(args.store)
-    with Store.open(path) as store:
+    with Store.open(path, auto_backup=False) as store:
         if args.init_demo:
             if store.committees() or store.meeting_summaries():
                 raise CommandError(f"{path} already holds data; the demo goes into an empty store.")
             seed_demo(store)
+        _say_problems(store)
     print(f"store ready: {path}")
     return EXIT_OK
 
 
 def _list(args: argparse.Namespace) -> int:
+    from clerk_tui.domain.safe_text import one_line
     from store import Store
 
     with Store.open(resolve_store_path(args.store), read_only=True) as store:
+        _say_problems(store)
         names = {committee.id: committee.name for committee in store.committees()}
+        lines = []
         for summary in store.meeting_summaries():
             committee = names.get(summary.committee_id, summary.committee_id)
-            print(f"{summary.id}\t{committee}\t{summary.date.isoformat()}\t{summary.status.value}")
+            fields = (summary.id, committee, summary.date.isoformat(), summary.status.value)
+            lines.append("\t".join(one_line(field) for field in fields))
+    if lines:
+        sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_OK
 
 
 def _import(args: argparse.Namespace) -> int:
     from clerk_tui.exporting import read_import_files, store_bundles
-    from clerk_tui.interchange import InterchangeError
     from store import Store
 
-    with Store.open(resolve_store_path(args.store)) as store:
-        try:
-            bundles = read_import_files(store, args.files)
-        except InterchangeError as error:
-            raise CommandError(f"nothing imported: {error}") from None
-        for meeting_id in store_bundles(store, bundles):
-            print(meeting_id)
+    with Store.open(resolve_store_path(args.store), auto_backup=False) as store:
+        _say_problems(store)
+        bundles = read_import_files(store, args.files)
+        for bundle in bundles:
+            for note in bundle.cleaned:
+                print(f"clerk: warning: {note}", file=sys.stderr)
+        report = store_bundles(store, bundles, replace=args.replace)
+    if report.backup is not None:
+        print(f"clerk: a backup was taken first: {report.backup}", file=sys.stderr)
+    sys.stdout.write("".join(f"{action} {kind} {ident}\n" for action, kind, ident in report.actions))
     return EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:
-    from clerk_tui.exporting import ExportError, export_meeting, print_paper, write_export
-    from clerk_tui.render import Format, PrintOptions
     from store import Store
 
     if args.width < 0:
         raise CommandError("--width must be 0 (one paragraph per line) or a number of columns.")
     if args.paginate and args.width == 0:
         raise CommandError("--paginate needs a width: pages are printed at --width N columns.")
+    if args.what == "meeting":
+        if args.format not in (None, "json"):
+            raise CommandError("a meeting is exported as JSON: use --format json.")
+    elif args.format == "json":
+        raise CommandError(f"{args.what} print as text or markdown; export the meeting for JSON.")
     with Store.open(resolve_store_path(args.store), read_only=True) as store:
         if args.what == "meeting":
-            if args.format not in (None, "json"):
-                raise CommandError("a meeting is exported as JSON: use --format json.")
+            from clerk_tui.exporting import export_meeting
+
             printed = export_meeting(store, args.meeting, public=args.public)
         else:
-            if args.format == "json":
-                raise CommandError(f"{args.what} print as text or markdown; export the meeting for JSON.")
+            from clerk_tui.exporting import print_paper
+            from clerk_tui.render import Format, PrintOptions
+
             options = PrintOptions(Format(args.format or "text"), args.width, args.paginate, args.public)
             printed = print_paper(store, args.what, args.meeting, options)
             for warning in printed.warnings:
-                print(f"clerk: warning: {warning}", file=sys.stderr)
-    if args.output is not None:  # the one atomic writer; a confidential copy is written 0600
-        try:
-            write_export(args.output, printed)
-        except ExportError as error:
-            raise CommandError(f"cannot write {args.output}: {error}") from None
+                print(f"clerk: warning: {_one_line(warning)}", file=sys.stderr)
+    if args.output is None:
+        sys.stdout.write(printed.text)
         return EXIT_OK
-    _write_output(printed.text, None)
+    from clerk_tui.exporting import ExportError, write_export
+
+    try:  # the one atomic writer; a confidential copy is written 0600
+        write_export(args.output, printed)
+    except ExportError as error:
+        raise CommandError(f"cannot write {args.output}: {error}") from None
     return EXIT_OK
 
 
-def _write_output(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise CommandError(f"cannot write {output}: {error.strerror or error}") from None
+def _check(args: argparse.Namespace) -> int:
+    from store import Store
+    from store.backups import describe
+
+    with Store.open(resolve_store_path(args.store), read_only=True) as store:
+        damaged = store.check()
+        count = len(store.meeting_summaries())
+        for other in store.problems:
+            if not any(str(d.path) in str(other) for d in damaged):
+                print(f"clerk: warning: {_one_line(str(other))}", file=sys.stderr)
+    if not damaged:
+        print(f"every record reads: the registry, the index and {count} meeting files")
+        return EXIT_OK
+    from store.repository import short_problem
+
+    for damage in damaged:
+        print(f"damaged: {damage.path}")
+        print(f"  {_one_line(short_problem(damage.problem))}")
+        if damage.good_copy is None:
+            print("  no backup holds a good copy of it")
+        elif damage.meeting_id is not None:
+            print(f"  last good copy: backup {describe(damage.good_copy.backup)}")
+            print(f"  put it back with: clerk restore {damage.meeting_id}")
+    return EXIT_DAMAGED
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from store import Store
+    from store.backups import describe
+
+    with Store.open(resolve_store_path(args.store), auto_backup=False) as store:
+        backup = Path(args.backup) if args.backup else None
+        if backup is not None and (backup.is_absolute() or len(backup.parts) != 1):
+            raise CommandError("--from takes a backup's name, as `clerk check` shows it.")
+        restored = store.restore_meeting(args.meeting, backup)
+    print(f"restored meeting {restored.meeting_id} from backup {describe(restored.backup)}")
+    if restored.kept_aside is not None:
+        print(f"the file it replaced is kept as {restored.kept_aside}")
+    return EXIT_OK
 
 
 def seed_demo(store: Store) -> None:
@@ -252,11 +481,7 @@ def seed_demo(store: Store) -> None:
     from clerk_tui.demo import demo_data
 
     data = demo_data()
-    for person in data.people:
-        store.save_person(person)
-    store.save_committee(data.committee)
-    for meeting in data.meetings:
-        store.save_meeting(meeting)
+    store.import_records(data.people, [data.committee], data.meetings)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -27,6 +26,7 @@ from clerk_tui.render.public import record_copy
 
 if TYPE_CHECKING:
     from store import Store
+    from store.repository import ImportReport
 
 Paper = Literal["minutes", "agenda"]
 
@@ -144,19 +144,30 @@ def write_export(path: Path, printed: Printed, *, make_folder: bool = False) -> 
         raise ExportError(f"Cannot write {path}: {error.strerror or error}. Nothing was changed.") from None
 
 
+MAX_IMPORT_BYTES = 1 << 30
+"""1 GB: 5,000 meetings of a council's archive make about 150 MB."""
+
+
 def read_import_files(store: Store, paths: Iterable[Path]) -> list[Bundle]:
-    """Read and check every file before anything is written: one bad file, nothing stored."""
-    bundles = []
+    """Read and check every file before anything is written: one bad file, nothing stored.
+
+    Beyond each file's own checks (``read_bundle``): a record given twice must be the same
+    in each file, and every meeting's committee and every person named must be in the
+    files or already in the store.
+    """
+    bundles: list[Bundle] = []
     known_committees = {c.id for c in store.committees()}
     known_people = {p.id for p in store.people()}
+    seen: dict[tuple[str, str], tuple[Path, object]] = {}
     for path in paths:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise InterchangeError(f"{path}: cannot be read ({error}).") from None
-        bundle = read_bundle(text, str(path))
-        committees = known_committees | {c.id for c in bundle.committees}
-        people = known_people | {p.id for p in bundle.people}
+        bundle = read_bundle(_read_text(path), str(path))
+        for kind, records in (("committee", bundle.committees), ("person", bundle.people)):
+            for record in records:
+                _same_everywhere(seen, (kind, record.id), path, record)
+        for meeting in bundle.meetings:
+            _same_everywhere(seen, ("meeting", meeting.id), path, None)
+        committees = known_committees | {ident for kind, ident in seen if kind == "committee"}
+        people = known_people | {ident for kind, ident in seen if kind == "person"}
         for meeting in bundle.meetings:
             if meeting.committee_id not in committees:
                 raise InterchangeError(
@@ -172,15 +183,50 @@ def read_import_files(store: Store, paths: Iterable[Path]) -> list[Bundle]:
     return bundles
 
 
-def store_bundles(store: Store, bundles: Iterable[Bundle]) -> list[str]:
-    """Write checked bundles; a meeting, committee or person with a known id is replaced."""
-    stored = []
+def _read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise InterchangeError(
+                f"{path}: {size / 1e6:.0f} MB is more than a clerk meetings file may be "
+                f"({MAX_IMPORT_BYTES / 1e6:.0f} MB); split it."
+            )
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise InterchangeError(f"{path}: not UTF-8 text (byte {error.start}).") from None
+    except OSError as error:
+        raise InterchangeError(f"{path}: cannot be read ({error.strerror or error}).") from None
+
+
+def _same_everywhere(
+    seen: dict[tuple[str, str], tuple[Path, object]], key: tuple[str, str], path: Path, record: object
+) -> None:
+    """A record may come in several files (each export carries its committee and people),
+    but only if it is the same in each; a meeting only once."""
+    before = seen.get(key)
+    if before is None:
+        seen[key] = (path, record)
+        return
+    kind, ident = key
+    if kind == "meeting":
+        raise InterchangeError(f"{path}: meeting {ident!r} is also in {before[0]}.")
+    if before[1] != record:
+        raise InterchangeError(f"{path}: {kind} {ident!r} differs from the one in {before[0]}.")
+
+
+def store_bundles(store: Store, bundles: Iterable[Bundle], *, replace: bool = False) -> ImportReport:
+    """Write checked bundles in one step: every record, or none (see Store.import_records).
+
+    A record already in the store with other content is refused (ImportConflictError)
+    unless ``replace``; then a backup is taken first and the report says what was replaced.
+    """
+    committees: dict[str, Committee] = {}
+    people: dict[str, Person] = {}
+    meetings: list[Meeting] = []
     for bundle in bundles:
-        for person in bundle.people:
-            store.save_person(person)
-        for committee in bundle.committees:
-            store.save_committee(committee)
-        for meeting in bundle.meetings:
-            store.save_meeting(replace(meeting))
-            stored.append(meeting.id)
-    return stored
+        committees.update((c.id, c) for c in bundle.committees)
+        people.update((p.id, p) for p in bundle.people)
+        meetings += bundle.meetings
+    return store.import_records(
+        people.values(), committees.values(), meetings, replace=replace, just_read=True
+    )

@@ -7,8 +7,10 @@ package does no I/O and loads neither Textual nor Rich.
 
 from store.errors import (
     AccessError,
+    BackupError,
     ChangedOnDiskError,
     CorruptFileError,
+    ImportFailedError,
     InvalidDocumentError,
     InvalidIdError,
     NotAStoreError,
@@ -22,18 +24,24 @@ from store.errors import (
     WriteError,
 )
 from store.migrations import SCHEMA_VERSION
-from store.repository import Store
+from store.repository import Damage, ImportConflictError, ImportReport, Restored, Store
 
 __all__ = [
     "SCHEMA_VERSION",
     "AccessError",
+    "BackupError",
     "ChangedOnDiskError",
     "CorruptFileError",
+    "Damage",
+    "ImportConflictError",
+    "ImportFailedError",
+    "ImportReport",
     "InvalidDocumentError",
     "InvalidIdError",
     "NotAStoreError",
     "NotFoundError",
     "ReadOnlyError",
+    "Restored",
     "SchemaTooNewError",
     "Store",
     "StoreClosedError",

@@ -35,7 +35,10 @@ class CorruptFileError(StoreError):
         self.column = column
         self.detail = detail
         where = f" at line {line}, column {column}" if line is not None else ""
-        advice = hint or "fix it by hand or replace it with a copy from the store's backups folder."
+        advice = hint or (
+            "fix it by hand, or find its last good copy with `clerk check` "
+            "and put it back with `clerk restore`."
+        )
         super().__init__(
             f"The file {path} is damaged{where}: {detail}. It has been left exactly as it was; " + advice
         )
@@ -138,14 +141,19 @@ class NotAStoreError(StoreError):
 
 
 class ReadOnlyError(StoreError):
-    """A write on a store opened read-only."""
+    """A write on a store opened read-only: ``reason`` says why, if it was meant for writing
+    (its folder cannot be written, the disk is full)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, reason: str = "") -> None:
         self.path = path
-        super().__init__(
-            f"The store {path} is open read-only, so this change was not saved. "
-            "Close the other clerk that has it open, then open it again."
-        )
+        self.reason = reason
+        if reason:
+            super().__init__(
+                f"The store {path} is open read-only because {reason}, so nothing can be changed "
+                "or saved. Fix that, then open it again."
+            )
+            return
+        super().__init__(f"The store {path} is open read-only, so this change was not saved.")
 
 
 class InvalidIdError(StoreError, ValueError):
@@ -177,6 +185,32 @@ class WriteError(StoreError):
         )
 
 
+class BackupError(WriteError):
+    """A backup could not be taken (nothing half-made is left, and the store is unchanged)."""
+
+    def __init__(self, path: Path, detail: str, errno: int | None = None) -> None:
+        super().__init__(path, detail, errno)
+        self.message = (
+            f"Could not take a backup in {path}: {detail}. The store itself is unchanged and the "
+            "earlier backups are as they were."
+        )
+
+
+class ImportFailedError(WriteError):
+    """An import could not be written: before its commit, nothing of it is in the store."""
+
+    def __init__(self, path: Path, detail: str, errno: int | None = None, *, committed: bool = False) -> None:
+        super().__init__(path, detail, errno)
+        self.committed = committed
+        if committed:
+            self.message = (
+                f"The import into {path} was committed but could not be finished ({detail}); "
+                "it is finished the next time the store is opened for writing."
+            )
+        else:
+            self.message = f"Nothing was imported into {path}: {detail}. The store is as it was."
+
+
 class AccessError(StoreError):
     """The operating system refused or failed a read (permissions, I/O error, not a folder)."""
 
@@ -184,7 +218,11 @@ class AccessError(StoreError):
         self.path = path
         self.errno = error.errno
         detail = error.strerror or str(error)
-        where = f" ({error.filename})" if error.filename and str(error.filename) != str(path) else ""
+        name = str(error.filename or "")
+        temporary = Path(name).name.startswith(".") and name.endswith(
+            ".tmp"
+        )  # ours: means nothing to the clerk
+        where = f" ({name})" if name and name != str(path) and not temporary else ""
         super().__init__(f"Could not {action} {path}{where}: {detail}.")
 
 

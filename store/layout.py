@@ -7,7 +7,10 @@
       index.json           TinyDB: meetings (one MeetingSummary per meeting)
       meetings/<id>.json   TinyDB: meeting (one document), one file per meeting
       backups/<stamp>/     hard-linked snapshots of the three above
-      deleted/             meeting files removed by delete_meeting (never unlinked)
+      deleted/             meeting files removed by delete_meeting or replaced by
+                           clerk restore (never unlinked)
+      staging/<id>/        an import being written (see store.staging)
+      closed.json          how the last clean close left the store (see store.state)
       .clerk.lock          the OS lock; owner.json says who holds it
 """
 
@@ -18,20 +21,33 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.errors import InvalidIdError
-from store.lock import LOCK_NAME, OWNER_NAME
 
+LOCK_NAME = ".clerk.lock"
+OWNER_NAME = "owner.json"
 REGISTRY_NAME = "registry.json"
 INDEX_NAME = "index.json"
 MEETINGS_DIR = "meetings"
 BACKUPS_DIR = "backups"
 DELETED_DIR = "deleted"
+STAGING_DIR = "staging"
+CLOSED_NAME = "closed.json"
 FILE_SUFFIX = ".json"
 
 MEETING_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")
 """Meeting ids become file names: no dots, slashes or upper case (no traversal, no case clashes)."""
 
 KNOWN_NAMES = frozenset(
-    {REGISTRY_NAME, INDEX_NAME, MEETINGS_DIR, BACKUPS_DIR, DELETED_DIR, LOCK_NAME, OWNER_NAME}
+    {
+        REGISTRY_NAME,
+        INDEX_NAME,
+        MEETINGS_DIR,
+        BACKUPS_DIR,
+        DELETED_DIR,
+        STAGING_DIR,
+        CLOSED_NAME,
+        LOCK_NAME,
+        OWNER_NAME,
+    }
 )
 
 

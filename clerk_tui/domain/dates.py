@@ -14,11 +14,11 @@ import calendar
 import re
 from datetime import date, datetime, time
 
-from dateutil import parser as date_parser
-
 from clerk_tui.domain.errors import DomainError
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{1,4}))?$")
+"""12/6/19, 12.6.2019, 12-6: day, month and perhaps a year, all figures."""
 _WEEKDAY_WORD = re.compile(r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\b\.?", re.IGNORECASE)
 _WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 # Two defaults that differ in every field tell which fields the clerk actually typed.
@@ -38,6 +38,9 @@ def parse_date(text: str, today: date | None = None) -> date:
             raise DomainError(f"“{cleaned}” is not a real date ({error}).") from None
     weekday = _typed_weekday(cleaned)
     without_weekday = _WEEKDAY_WORD.sub(" ", cleaned).strip(" ,")
+    _check_day_first(without_weekday, cleaned)
+    from dateutil import parser as date_parser  # here: printing dates needs none of it
+
     try:
         first = date_parser.parse(without_weekday, dayfirst=True, default=_PROBE_A)
         second = date_parser.parse(without_weekday, dayfirst=True, default=_PROBE_B)
@@ -50,6 +53,24 @@ def parse_date(text: str, today: date | None = None) -> date:
     if first.year == second.year:
         return _checked_weekday(first.date(), weekday, cleaned)
     return _nearest_year(first.month, first.day, weekday, today or date.today(), cleaned)
+
+
+def _check_day_first(text: str, typed: str) -> None:
+    """Refuse a date in figures that only reads month first (dateutil would swap the two
+    without a word: "1/13/2025" would become 13 January), or that has a day or month 0."""
+    match = _NUMERIC_DATE.match(text)
+    if match is None:
+        return
+    day, month = int(match.group(1)), int(match.group(2))
+    if month > 12:
+        year = f"/{match.group(3)}" if match.group(3) else ""
+        swapped = f"{month} {calendar.month_name[day]}" if 1 <= day <= 12 and month <= 31 else ""
+        hint = f" For {swapped}, type {month}/{day}{year}." if swapped else ""
+        raise DomainError(f"“{typed}”: dates are read day first, and there is no month {month}.{hint}")
+    if day == 0 or month == 0:
+        raise DomainError(f"“{typed}” is not a real date: days and months start at 1.")
+    if match.group(3) is not None and int(match.group(3)) == 0 and len(match.group(3)) > 2:
+        raise DomainError(f"“{typed}” is not a real date: there is no year 0.")
 
 
 def _typed_weekday(text: str) -> int | None:

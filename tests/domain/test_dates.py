@@ -141,3 +141,27 @@ def test_every_printed_style_reads_back_as_the_same_date(value: date) -> None:
         value.strftime("%d/%m/%Y"),
     ):
         assert parse_date(printed, today=TODAY) == value, printed
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("1/13/2025", "dates are read day first, and there is no month 13. For 13 January, type 13/1/2025."),
+        ("12/31/19", "there is no month 31. For 31 December, type 31/12/19."),
+        ("5/20", "there is no month 20. For 20 May, type 20/5."),
+        ("0/0/0", "days and months start at 1"),
+        ("0/6/2019", "days and months start at 1"),
+        ("25/12/0000", "there is no year 0"),
+    ],
+)
+def test_a_date_that_only_reads_month_first_is_refused_with_the_reason(typed: str, reason: str) -> None:
+    """Issue 9 (F17): "1/13/2025" was silently read as 13 January."""
+    with pytest.raises(DomainError) as caught:
+        parse_date(typed, date(2025, 1, 1))
+    assert reason in caught.value.message
+
+
+def test_day_first_dates_in_figures_still_read() -> None:
+    assert parse_date("13/1/2025") == date(2025, 1, 13)
+    assert parse_date("1.12.2024") == date(2024, 12, 1)
+    assert parse_date("12-6", date(2019, 1, 1)) == date(2019, 6, 12)

@@ -65,7 +65,9 @@ def test_export_import_export_gives_identical_json(store_dir: Path, tmp_path: Pa
     other = tmp_path / "other-machine"
     imported = clerk("--store", str(other), "import", str(exported))
     assert imported.returncode == 0, imported.stderr
-    assert imported.stdout == "hwb-2019-09-11\n"
+    lines = imported.stdout.splitlines()
+    assert "added meeting hwb-2019-09-11" in lines and "added committee hwb" in lines
+    assert all(line.startswith("added ") for line in lines)
     again = clerk("--store", str(other), "export", "meeting", "hwb-2019-09-11", "--format", "json")
     assert again.stdout == first.stdout
     # and the imported meeting prints the same minutes text as the original
@@ -114,3 +116,19 @@ def test_reading_a_bundle_refuses_duplicate_ids() -> None:
     )
     with pytest.raises(InterchangeError, match="'a' more than once"):
         read_bundle(text, "dupes.json")
+
+
+def test_every_file_this_format_version_writes_still_imports_strictly() -> None:
+    """Unknown keys are now refused: every key an export writes must be one the reader knows,
+    for every record of the fixtures (all fields, defaults included, are written)."""
+    from clerk_tui.interchange import Bundle, bundle_to_json
+    from tests.fixtures import hwb_2023_03_08, os_2023
+
+    meetings = [hwb_2019_06_12.meeting(), hwb_2019_09_11.meeting(), hwb_2023_03_08.meeting()]
+    committees = [hwb_2019.committee(), os_2023.committee()]
+    people = {person.id: person for person in [*hwb_2019.people(), *os_2023.people()]}
+    written = bundle_to_json(Bundle(committees, list(people.values()), meetings))
+    bundle = read_bundle(written, "export.json")
+    assert bundle.cleaned == []
+    assert sorted(m.id for m in bundle.meetings) == sorted(m.id for m in meetings)
+    assert bundle_to_json(bundle) == written

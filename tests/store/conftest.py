@@ -53,3 +53,18 @@ def snapshot(root: Path, *, skip: tuple[str, ...] = (".clerk.lock",)) -> dict[st
             if relative not in skip:
                 found[relative] = path.read_bytes()
     return found
+
+
+def index_entries(root: Path) -> dict[str, dict[str, object]]:
+    """What index.json holds, meeting id -> its summary fields, read straight from the file."""
+    import json
+
+    tables = json.loads((root / "index.json").read_bytes())
+    found: dict[str, dict[str, object]] = {}
+    for document in tables.get("summaries", {}).values():
+        for row in document["rows"]:
+            entry = dict(zip(document["fields"], row, strict=True))
+            found[str(entry["id"])] = entry
+    for entry in tables.get("meetings", {}).values():
+        found[str(entry["id"])] = entry
+    return found

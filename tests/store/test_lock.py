@@ -146,3 +146,27 @@ def test_a_store_killed_without_closing_is_recognised_at_the_next_open(tmp_path:
         assert note.last_meeting == "hwb-2019-06-12" and note.last_saved is not None
     with Store.open(root) as store:  # closed cleanly this time
         assert store.unclean_shutdown() is None
+
+
+def test_a_deleted_lock_file_does_not_let_a_second_clerk_in(filled: Path) -> None:
+    """F18: with .clerk.lock deleted under a running clerk, a second one opened (two writers)
+    and said "Recovered"."""
+    child = subprocess.Popen([sys.executable, "-c", HOLD, str(filled)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "holding"
+        (filled / ".clerk.lock").unlink()
+        with pytest.raises(StoreLockedError) as caught:
+            Store.open(filled)
+        assert caught.value.pid == child.pid
+        assert json.loads((filled / "owner.json").read_text())["pid"] == child.pid  # untouched
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        if child.stdout is not None:
+            child.stdout.close()
+    with Store.open(filled) as store:  # the holder is gone: the store opens, and says it was not closed
+        note = store.unclean_shutdown()
+        assert note is not None and note.pid == child.pid

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -38,8 +39,9 @@ def test_everything_is_private(tmp_path: Path) -> None:
         store.save_committee(builders.committee())
         store.save_meeting(builders.meeting())
         store.save_meeting(builders.meeting("hwb-2019-09-11"))
-    with Store.open(root) as store:  # takes a backup
+    with Store.open(root, backup_interval=timedelta(0)) as store:  # takes a backup
         store.delete_meeting("hwb-2019-09-11")
+        store.wait_for_background()
         found = modes(root)
     assert stat.S_IMODE(os.stat(tmp_path / "a").st_mode) == 0o700
     expected_dirs = {".", "meetings", "backups", "deleted"}
@@ -61,7 +63,12 @@ def test_copied_backups_are_private_too(tmp_path: Path, monkeypatch: pytest.Monk
         raise OSError(18, "Invalid cross-device link")
 
     monkeypatch.setattr(os, "link", no_links)
-    with Store.open(root) as store:
+    for _ in range(2):  # the second backup would link the first's copies: they are copied too
+        with Store.open(root, backup_interval=timedelta(0)) as store:
+            store.save_meeting(builders.meeting("hwb-2019-09-11"))
+            assert store.wait_for_background() is not None
+    with Store.open(root, backup_interval=timedelta(0)) as store:
+        assert store.wait_for_background() is not None
         assert store.last_backup is not None
         copied = store.last_backup / "meetings" / "hwb-2019-06-12.json"
         assert os.stat(copied).st_ino != os.stat(root / "meetings" / "hwb-2019-06-12.json").st_ino

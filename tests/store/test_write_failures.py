@@ -21,6 +21,7 @@ from clerk_tui.domain import AttendanceEvent, EventKind, MeetingStatus
 from store import ChangedOnDiskError, Store, StoreError, WriteError
 from store.storage import AtomicJSONStorage
 from tests.store import builders
+from tests.store.conftest import index_entries
 
 MID = "hwb-2019-06-12"
 
@@ -32,8 +33,7 @@ def temp_files(root: Path) -> list[Path]:
 def on_disk(root: Path) -> dict[str, Any]:
     """The meeting document and its index entry as the files hold them (they must parse)."""
     meeting = json.loads((root / "meetings" / f"{MID}.json").read_bytes())["meeting"]["1"]
-    index = json.loads((root / "index.json").read_bytes())["meetings"]
-    (entry,) = [e for e in index.values() if e["id"] == MID]
+    entry = index_entries(root)[MID]
     return {"status": meeting["status"], "events": len(meeting["attendance"]), "index": entry}
 
 
@@ -149,25 +149,26 @@ def _copy(source: Path, target: Path) -> None:
 def test_crash_between_meeting_and_index_is_repaired_on_open(
     filled: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The meeting file was saved, the index write failed: the next open fixes the index."""
-    with Store.open(filled) as store:
+    """The meeting file was saved, the index write failed (and failed again at close, as
+    if the process had died): the next open fixes the index."""
+    real = AtomicJSONStorage.write
+
+    def index_fails(self: AtomicJSONStorage, data: Any) -> None:
+        if self.path.name == "index.json":
+            raise WriteError(self.path, "simulated crash")
+        real(self, data)
+
+    with monkeypatch.context() as patch, Store.open(filled) as store:
         meeting = store.meeting(MID)
         meeting.status = MeetingStatus.APPROVED
-        real = AtomicJSONStorage.write
-
-        def index_fails(self: AtomicJSONStorage, data: Any) -> None:
-            if self.path.name == "index.json":
-                raise WriteError(self.path, "simulated crash")
-            real(self, data)
-
-        with monkeypatch.context() as patch:
-            patch.setattr(AtomicJSONStorage, "write", index_fails)
-            with pytest.raises(WriteError):
-                store.save_meeting(meeting)
-    assert json.loads((filled / "index.json").read_bytes())["meetings"]["1"]["status"] != "approved"
+        patch.setattr(AtomicJSONStorage, "write", index_fails)
+        with pytest.raises(WriteError):
+            store.save_meeting(meeting)
+    assert not (filled / "closed.json").exists()  # so the next open checks every file
+    assert index_entries(filled)[MID]["status"] != "approved"
     with Store.open(filled) as store:
         assert store.meeting_summaries()[0].status == MeetingStatus.APPROVED
-    assert json.loads((filled / "index.json").read_bytes())["meetings"]["1"]["status"] == "approved"
+    assert index_entries(filled)[MID]["status"] == "approved"
 
 
 def test_index_repair_adds_and_drops(filled: Path) -> None:
@@ -254,8 +255,7 @@ def test_a_failed_index_write_is_caught_up_by_the_next_one(
         second = store.meeting("hwb-2019-09-11")
         second.status = MeetingStatus.HELD
         store.save_meeting(second)
-    index = json.loads((filled / "index.json").read_bytes())["meetings"]
-    statuses = {entry["id"]: entry["status"] for entry in index.values()}
+    statuses = {ident: entry["status"] for ident, entry in index_entries(filled).items()}
     assert statuses["hwb-2019-06-12"] == "approved" and statuses["hwb-2019-09-11"] == "held"
 
 
@@ -270,8 +270,7 @@ def test_saving_again_after_a_failed_index_write_completes_it(
             with pytest.raises(WriteError):
                 store.save_meeting(meeting)
         store.save_meeting(meeting)  # the same save, retried
-        index = json.loads((filled / "index.json").read_bytes())["meetings"]
-        assert {e["id"]: e["status"] for e in index.values()}["hwb-2019-06-12"] == "approved"
+        assert index_entries(filled)["hwb-2019-06-12"]["status"] == "approved"
 
 
 def test_open_goes_ahead_when_the_index_cannot_be_repaired(
@@ -293,3 +292,48 @@ def test_a_file_where_the_folder_should_be(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as caught:
         Store.open(tmp_path / "store")
     assert str(tmp_path / "store") in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("step", "code"),
+    [("create", errno.ENOSPC), ("write", errno.ENOSPC), ("fsync", errno.EIO), ("replace", errno.EACCES)],
+)
+def test_fail_every_step_of_a_save_through_the_injected_files(tmp_path: Path, step: str, code: int) -> None:
+    """The same, through the store's injectable Files rather than patching os: the Nth call
+    of each step fails once, for every N a save makes."""
+    from tests.store.faults import FaultyFiles
+
+    template = tmp_path / "template"
+    with Store.open(template, backups_to_keep=0) as store:
+        store.save_meeting(builders.meeting(MID))
+    counter = FaultyFiles()
+    counting = tmp_path / "count"
+    _copy(template, counting)
+    with Store.open(counting, backups_to_keep=0, files=counter) as store:
+        meeting = store.meeting(MID)
+        change(meeting)
+        counter.arm("", 0, 0)
+        store.save_meeting(meeting)
+        total = counter.calls.get(step, 0)
+    assert total >= 2, counter.calls
+    old = on_disk(template)
+    for nth in range(1, total + 1):
+        root = tmp_path / f"run-{nth}"
+        _copy(template, root)
+        faults = FaultyFiles()
+        with Store.open(root, backups_to_keep=0, files=faults) as store:
+            meeting = store.meeting(MID)
+            change(meeting)
+            faults.arm(step, nth, code)
+            with pytest.raises(WriteError) as caught:
+                store.save_meeting(meeting)
+            assert caught.value.errno == code and faults.fired == 1
+            faults.arm("", 0, 0)
+            assert temp_files(root) == []
+            disk = on_disk(root)
+            assert disk["events"] in (old["events"], old["events"] + 1)
+            assert len(store.meeting(MID).attendance) == disk["events"]
+            store.save_meeting(meeting)  # the fault has gone: saving again completes
+        with Store.open(root, backups_to_keep=0) as store:
+            assert store.meeting(MID) == meeting
+            assert store.meeting_summaries()[0].status == MeetingStatus.HELD
