@@ -139,11 +139,16 @@ def test_output_files_are_written_atomically_and_private_unless_public(demo: Pat
         os.umask(previous)
 
 
-def test_the_meeting_json_refuses_public(demo: Path) -> None:
-    """Issue 9 finding 3 (F4): --public was silently ignored and every exempt field printed."""
+def test_the_public_meeting_json_withholds_the_exempt_item(demo: Path) -> None:
+    """Issue 9 finding 3 (F4): --public was silently ignored and every exempt field printed.
+    The public record keeps the exempt item's heading only (tests/render/test_public.py
+    plants canaries in every field)."""
     result = clerk("--store", str(demo), "export", "meeting", "hwb-2019-09-11", "--public")
-    assert result.returncode == 1 and result.stdout == ""
-    assert "--public is for minutes and agendas" in result.stderr
+    whole = clerk("--store", str(demo), "export", "meeting", "hwb-2019-09-11")
+    assert result.returncode == 0 == whole.returncode, result.stderr
+    exempt = '"report_of": "the Chief Executive"'  # only the exempt item's, in the demo's September
+    assert exempt in whole.stdout and exempt not in result.stdout
+    assert "Better Care Fund 2019/20 Plans" in result.stdout
 
 
 def test_list_neutralises_control_characters_and_says_what_is_damaged(tmp_path: Path) -> None:

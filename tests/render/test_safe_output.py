@@ -8,6 +8,7 @@ future reader), no output carries a character a terminal would act on.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from dataclasses import dataclass
@@ -61,9 +62,11 @@ class Records:
 def records_with_escapes_everywhere() -> Records:
     """The September 2019 meeting, with a record of every kind there is to print (an
     ALSO PRESENT guest, lists and a table, contacts), then every text field planted."""
-    meeting = hwb_2019_09_11.meeting()
-    committee = hwb_2019.committee()
-    people = hwb_2019.people()
+    # Deep copies: the fixtures share some records between calls, and planting them would
+    # leak escapes into every later test in the same process.
+    meeting = copy.deepcopy(hwb_2019_09_11.meeting())
+    committee = copy.deepcopy(hwb_2019.committee())
+    people = copy.deepcopy(hwb_2019.people())
     meeting.venue = Venue("Room", "Building", "Address", minutes_wording="Wording")
     meeting.officer = OfficerContact("Officer", "Job", "Telephone", "E-mail")
     committee.officer = OfficerContact("Officer", "Job", "Telephone", "E-mail")
