@@ -95,7 +95,7 @@ def test_canaries_in_every_field_of_an_exempt_item_stay_out_of_public_exports(st
     store.save_meeting(meeting)
     for options in ALL_OPTIONS:
         for paper in ("minutes", "agenda"):
-            printed = print_paper(store, paper, meeting.id, options).text  # type: ignore[arg-type]
+            printed = print_paper(store, paper, meeting.id, options).text
             assert "CANARY" not in printed.replace("\\", ""), (paper, options)
         private = print_paper(store, "minutes", meeting.id, PrintOptions(width=0)).text
         assert "CANARY-PART-TWO" in private

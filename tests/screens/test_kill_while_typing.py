@@ -28,7 +28,7 @@ def start_child(store: Path) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "TEXTUAL_ANIMATION": "none"},
+        env={**os.environ, "TEXTUAL_ANIMATIONS": "none"},
     )
 
 
