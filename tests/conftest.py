@@ -3,7 +3,10 @@
 No test may write to the real home (the CLI's crash log goes to ``$XDG_STATE_HOME``, the
 default store to ``$XDG_DATA_HOME``, exports to ``~/Documents``), so each test gets empty
 user folders, and a default store, in a temporary folder of its own. Subprocesses inherit
-them. Animations are off so that what a test sees does not depend on when it looks."""
+them. Animations are off so that what a test sees does not depend on when it looks, and
+Hypothesis has no deadline: speed is measured in benchmarks/, never asserted in a test, and
+a busy machine (CI runs the suite on every core) would otherwise fail an example for being
+slow."""
 
 from __future__ import annotations
 
@@ -11,6 +14,10 @@ from pathlib import Path
 
 import pytest
 import textual.constants
+from hypothesis import settings
+
+settings.register_profile("clerk", deadline=None)
+settings.load_profile("clerk")
 
 
 @pytest.fixture(autouse=True)
