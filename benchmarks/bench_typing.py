@@ -20,6 +20,7 @@ import time
 from datetime import date, datetime
 from datetime import time as clock_time
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.widgets import TextArea
@@ -56,7 +57,7 @@ def narrative_of(meeting: Meeting) -> str:
     return narrative_text(meeting.minutes[-1].narrative)
 
 
-async def type_keys(app: App[object], pilot: object, keys: int) -> float:
+async def type_keys(app: App[Any], pilot: object, keys: int) -> float:
     """CPU seconds per key for ``keys`` keys typed one after another, each processed before the next."""
     from textual.pilot import Pilot
 

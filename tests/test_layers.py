@@ -1,11 +1,32 @@
-"""The pure core and the store never load the user interface libraries."""
+"""The layers hold: the import-linter contracts in pyproject.toml are kept, and the pure core
+and the store never load the user interface libraries, even at run time."""
 
 import subprocess
 import sys
+import tomllib
+from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).parent.parent
 FORBIDDEN = ("textual", "rich")
+
+LINT_IMPORTS = (
+    "import sys\n"
+    "from importlinter.cli import lint_imports\n"
+    "sys.exit(lint_imports(no_cache=True, no_logo=True))\n"
+)
+
+
+def test_every_import_linter_contract_is_kept() -> None:
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"][
+        "contracts"
+    ]
+    result = subprocess.run(
+        [sys.executable, "-c", LINT_IMPORTS], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"Contracts: {len(contracts)} kept, 0 broken." in result.stdout, result.stdout
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,9 @@ ROOT = Path(__file__).parent.parent
 
 
 def shell_blocks(text: str) -> list[str]:
-    blocks, inside, current = [], False, []
+    blocks: list[str] = []
+    current: list[str] = []
+    inside = False
     for line in text.splitlines():
         if line.startswith("```sh"):
             inside, current = True, []
@@ -22,6 +24,7 @@ def test_the_first_two_commands_install_and_launch_then_install_and_test() -> No
     launch, test = shell_blocks((ROOT / "README.md").read_text(encoding="utf-8"))[:2]
     assert "pip install" in launch and "clerk --demo" in launch
     assert "pip install" in test and "[test]" in test and "pytest" in test
+    assert "-c constraints.txt" in launch and "-c constraints.txt" in test
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
     assert ci == test
 

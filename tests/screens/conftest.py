@@ -63,11 +63,6 @@ def reopen(store: Store) -> Store:
     return Store.open(store.root, read_only=True)
 
 
-@pytest.fixture(autouse=True)
-def _no_animation(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TEXTUAL_ANIMATION", "none")
-
-
 def snapshot_app(store: Store) -> ClerkApp:
     """An app whose header does not show the temporary folder's name."""
     return ClerkApp(store, clock=frozen_clock, store_label="~/clerk/store")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from clerk_tui.app import ClerkApp
 from clerk_tui.domain import ItemKind, PageRange
@@ -62,7 +63,7 @@ async def test_invalid_input_is_explained_the_text_kept_and_nothing_saved(demo_s
         await type_text(pilot, "30-12")
         await pilot.press("f2")
         await settle(app, pilot)
-        pages = screen.query_one("#pages-input")
+        pages = screen.query_one("#pages-input", Input)
         assert pages.value == "30-12"
         message = str(screen.query_one("#editor-message").render())
         assert "title" in message.lower() or "run backwards" in message

@@ -17,6 +17,8 @@ from store import Store
 from tests.screens.conftest import SIZE, make_app, reopen, settle
 from tests.screens.keys import tab_to, type_text
 
+pytestmark = pytest.mark.slow  # a long journey: `-m 'not slow'` leaves it out of the edit loop
+
 EXPECTED = Path(__file__).parent.parent / "golden" / "agc-2027-01-19.agenda.txt"
 KINDS = [
     "substantive",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, time
 from typing import Any, cast
 
+import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Select, Static, Switch, TextArea
@@ -82,6 +83,7 @@ def member_ids(store: Store, committee_id: str) -> list[tuple[str, Role]]:
         return [(m.person_id, m.role) for m in fresh.committee(committee_id).members]
 
 
+@pytest.mark.slow
 async def test_a_new_committee_its_members_and_house_style_by_keys_alone(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:

@@ -11,11 +11,15 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from clerk_tui.domain.narrative import narrative_text
 from clerk_tui.screens.live import LiveMeetingScreen
 from store import Store
 from tests.screens.conftest import SIZE, make_app, settle
 from tests.screens.typing_child import TEXT
+
+pytestmark = pytest.mark.slow  # a long journey: `-m 'not slow'` leaves it out of the edit loop
 
 ROOT = Path(__file__).parent.parent.parent
 MEETING = "hwb-2019-12-04"
@@ -28,7 +32,7 @@ def start_child(store: Path) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "TEXTUAL_ANIMATION": "none"},
+        env={**os.environ, "TEXTUAL_ANIMATIONS": "none"},
     )
 
 

@@ -28,6 +28,8 @@ from tests.render.test_golden import MARKING
 from tests.screens.conftest import SIZE, make_app, reopen, settle
 from tests.screens.keys import tab_to, type_text
 
+pytestmark = pytest.mark.slow  # a long journey: `-m 'not slow'` leaves it out of the edit loop
+
 GOLDEN = Path(__file__).parent.parent / "golden" / "hwb-2019-09-11.minutes.txt"
 SEPTEMBER = "hwb-2019-09-11"
 

@@ -22,6 +22,8 @@ from tests.fixtures import os_2023
 from tests.screens.conftest import SIZE, make_app, reopen, settle
 from tests.screens.keys import tab_to, type_text
 
+pytestmark = pytest.mark.slow  # a long journey: `-m 'not slow'` leaves it out of the edit loop
+
 EXPECTED = Path(__file__).parent.parent / "golden" / "os-asch-2023-10-17.live.minutes.txt"
 MEETING = "os-asch-2023-10-17"
 

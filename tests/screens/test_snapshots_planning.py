@@ -10,19 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.pilot import Pilot
 
 from clerk_tui.screens import export as export_module
 from store import Store
 from tests.screens.conftest import SIZE, settled, snapshot_app
-
-
-async def export_december(pilot: Pilot[None]) -> None:
-    """Open the export dialog and wait for its preview, printed in a thread."""
-    await pilot.pause()
-    await pilot.press("down", "down", "e")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_new_meeting(snap_compare: Any, demo_store: Store) -> None:
@@ -53,4 +44,5 @@ def test_schedule_with_an_impossible_rule(snap_compare: Any, demo_store: Store) 
 def test_export(snap_compare: Any, demo_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(export_module, "export_folder", lambda: Path("/home/clerk/Documents/clerk-exports"))
     app = snapshot_app(demo_store)
-    assert snap_compare(app, terminal_size=SIZE, run_before=export_december)
+    # December's meeting; settled() waits for the preview, printed in a thread
+    assert snap_compare(app, terminal_size=SIZE, run_before=settled("down", "down", "e"))

@@ -12,12 +12,6 @@ from store import Store
 from tests.store import builders
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "crash: kills real processes mid-save (part of the normal suite, ~20 s)"
-    )
-
-
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     return tmp_path / "store"

@@ -126,6 +126,7 @@ def worker(number: int, root: Path, seed: int, tally: Tally, guard: threading.Lo
         tally.acks += acks.count
 
 
+@pytest.mark.slow
 @pytest.mark.crash
 def test_kill_nine_never_loses_an_acknowledged_save(tmp_path: Path) -> None:
     seed = int(os.environ.get("CLERK_KILL_SEED", str(random.randrange(1_000_000))))

@@ -24,11 +24,6 @@ QUORATE = QuorumState(5, 3)
 WHERE = "Now: 4. Early Help Strategy"
 
 
-@pytest.fixture(autouse=True)
-def _no_animation(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TEXTUAL_ANIMATION", "none")
-
-
 class Host(App[None]):
     """Stands in for the live screen: shows the rows and keeps every Command it is sent."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.app import App, ComposeResult
 from textual.message import Message
 from textual.widgets import Button, Static, TextArea
@@ -13,11 +12,6 @@ from widgets.minute_editor import MinuteEditor, PrintNote, resolution_note
 SIZE = (110, 36)
 HEADING = "22. BETTER CARE FUND 2019/20 PLANS"
 BANNER = "CONFIDENTIAL: exempt under paragraph 3 of Part 1 of Schedule 12A"
-
-
-@pytest.fixture(autouse=True)
-def _no_animation(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TEXTUAL_ANIMATION", "none")
 
 
 class Host(App[None]):
