@@ -731,6 +731,33 @@ class Store:
             if self._summaries.pop(meeting_id, None) is not None or self._index_stale:
                 self._update_index(lambda: self._drop_summary(meeting_id))
 
+    def reread(self, path: Path) -> None:
+        """Forget what was read of one file of the store, after a ChangedOnDiskError: the
+        next read shows what the file holds now, and the next save writes over it.
+
+        Raises CorruptFileError (nothing forgotten) if the file as it is now cannot be read.
+        """
+        with self._reading():
+            layout = self._layout
+            if path == layout.registry:
+                self._registry = _open_db(path, self._read_only)
+            elif path == layout.index:
+                # The index is derived: the summaries in memory stand, the next save rewrites it.
+                self._index = _open_db(path, self._read_only)
+                self._index_stale = True
+            else:
+                for meeting_id in [mid for mid in self._meeting_dbs if layout.meeting(mid) == path]:
+                    fresh = _open_db(path, self._read_only) if path.exists() else None
+                    self._meeting_dbs.pop(meeting_id).close()
+                    if fresh is None:
+                        continue
+                    self._meeting_dbs[meeting_id] = fresh
+                    with contextlib.suppress(StoreError):  # unreadable: it says so when opened
+                        summary = MeetingSummary.of(self._load_meeting(meeting_id))
+                        if self._summaries.get(meeting_id) != summary:
+                            self._summaries[meeting_id] = summary
+                            self._index_stale = not self._read_only
+
     def _drop_summary(self, meeting_id: str) -> None:
         doc_id = self._index_doc_ids.get(meeting_id)
         if doc_id is not None:
