@@ -155,7 +155,7 @@ def find_recovery(store_root: Path, folders: Sequence[Path]) -> tuple[list[Recov
                 problems.append(str(error))
                 continue
             found.append(recovery)
-    found.sort(key=lambda recovery: recovery.written)
+    found.sort(key=lambda recovery: (recovery.written, len(recovery.path.name), recovery.path.name))
     return found, problems
 
 

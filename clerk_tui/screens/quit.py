@@ -73,9 +73,9 @@ class QuitScreen(ClerkModal):
         Binding("escape", "stay", "Back", tooltip="Back to work: nothing is lost.", id="quit.stay"),
     ]
 
-    def __init__(self, wait: float = QUIT_WAIT) -> None:
+    def __init__(self, wait: float | None = None) -> None:
         super().__init__()
-        self.wait_limit = wait
+        self.wait_limit = QUIT_WAIT if wait is None else wait
         self.asking = False
         """The saves in progress are done (or the wait is over) and the question is shown."""
         self._writing = False
