@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from textual.app import App
 
+import store.files
 import store.storage
 from clerk_tui import saving
 from clerk_tui.cli import seed_demo
@@ -53,7 +54,7 @@ class DiskFault:
         self.only = only
         self.active = True
         self.calls: list[tuple[float, str]] = []
-        self.real = store.storage.write_and_replace
+        self.real = store.files.write_and_replace
 
     def __call__(self, path: Path, payload: bytes, **kwargs: Any) -> Any:
         if self.active and self.only in path.name:
@@ -243,7 +244,7 @@ async def test_waiting_for_a_stuck_write_never_blocks_the_app(
     demo: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = threading.Event()
-    real = store.storage.write_and_replace
+    real = store.files.write_and_replace
 
     def stuck(path: Path, payload: bytes, **kwargs: Any) -> Any:
         release.wait(20)

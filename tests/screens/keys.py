@@ -8,6 +8,7 @@ waits for the app to catch up every few dozen keys."""
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from textual import events
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
@@ -32,7 +33,7 @@ def key_event(character: str) -> events.Key:
     return events.Key(key, char)
 
 
-async def type_text(pilot: Pilot[object], text: str) -> None:
+async def type_text(pilot: Pilot[Any], text: str) -> None:
     app = pilot.app
     driver = app._driver
     assert driver is not None

@@ -277,7 +277,7 @@ async def test_ctrl_q_never_freezes_on_a_stuck_disk_it_shows_progress_then_asks(
 ) -> None:
     monkeypatch.setattr(quit_module, "QUIT_WAIT", 3.0)
     release = threading.Event()
-    real = store.storage.write_and_replace
+    real = store.files.write_and_replace
 
     def stuck(path: Path, payload: bytes, **kwargs: Any) -> Any:
         release.wait(30)
