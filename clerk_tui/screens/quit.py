@@ -97,6 +97,7 @@ class QuitScreen(ClerkModal):
 
     def on_mount(self) -> None:
         self.wait_for_saves()
+        self.set_interval(1.0, self._recheck)
 
     # --- waiting ---------------------------------------------------------------------
     @work(exclusive=True, group="quit-wait")
@@ -134,6 +135,17 @@ class QuitScreen(ClerkModal):
             "back, then quit · q: quit without them · escape: back to work (nothing is lost)"
         )
         self._show_asking(True)
+
+    def _recheck(self) -> None:
+        """The saves go on while the question is open (a retry by itself, a disk freed):
+        keep the list true, and quit once nothing is left unsaved, as ctrl+q asked."""
+        if not self.asking or self._writing or self.app.screen is not self:
+            return
+        unsaved = self.clerk.saver.unsaved()
+        if not unsaved:
+            self.dismiss("")
+        else:
+            self._ask(unsaved)
 
     def _show_asking(self, asking: bool) -> None:
         self.asking = asking

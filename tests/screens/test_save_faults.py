@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 import store.files
 import store.storage
+from clerk_tui import saving
 from clerk_tui.app import ClerkApp
 from clerk_tui.domain.narrative import narrative_text
 from clerk_tui.screens import quit as quit_module
@@ -195,6 +196,7 @@ async def test_quitting_with_an_unsaved_record_asks_and_the_recovery_file_comes_
 async def test_a_recovery_file_that_cannot_be_written_is_said_and_nothing_is_lost(
     demo_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(saving, "FIRST_RETRY", 30.0)  # only r retries during the test
     app = clerk_app(demo_store, [demo_store.root / "recovery"])  # on the full disk too
     async with app.run_test(size=SIZE) as pilot:
         await start_minutes(app, pilot, demo_store)
@@ -212,6 +214,22 @@ async def test_a_recovery_file_that_cannot_be_written_is_said_and_nothing_is_los
         await pilot.press("r")  # retry now: it saves, and clerk quits
         await until(pilot, lambda: app.return_code is not None)
     assert narrative_on_disk(demo_store.root) == WHILE_FULL
+
+
+async def test_the_quit_question_quits_by_itself_once_the_retry_on_its_own_saves(
+    demo_store: Store, folders: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = clerk_app(demo_store, folders)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_minutes(app, pilot, demo_store)
+        disk = FullDisk(monkeypatch, demo_store.root)
+        await typed(app, pilot, WHILE_FULL)
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: isinstance(app.screen, QuitScreen) and app.screen.asking)
+        disk.free()  # the clerk reads the question; meanwhile the retry lands
+        await until(pilot, lambda: app.return_code is not None, 10)
+    assert narrative_on_disk(demo_store.root) == WHILE_FULL
+    assert not folders[0].exists()
 
 
 async def test_keep_aside_leaves_the_file_and_it_is_not_offered_again(
