@@ -46,7 +46,7 @@ class ClerkApp(App[None]):
             "ctrl+s",
             "save",
             "Save",
-            tooltip="Changes save by themselves; this says when they did, and retries a failed save now.",
+            tooltip="Changes save by themselves; this retries a failed save now.",
             id="app.save",
         ),
         Binding(
@@ -128,11 +128,14 @@ class ClerkApp(App[None]):
     def refresh_subtitle(self) -> None:
         where = f"demo store {self.store_label}" if self.demo else self.store_label
         meeting = f" · {self.open_meeting}" if self.open_meeting else ""
-        status = self.save_status()
-        self.sub_title = f"{where}{meeting}{' · ' if status else ''}{status}"
+        alarm, status = self.save_status()
+        status = f" · {status}" if status else ""
+        # Trouble goes first: a long store path or meeting name must never hide it.
+        self.sub_title = f"{alarm} · {where}{meeting}{status}" if alarm else f"{where}{meeting}{status}"
 
-    def save_status(self) -> str:
-        """What the header says about saving; true at every moment."""
+    def save_status(self) -> tuple[str, str]:
+        """What the header says about saving, true at every moment: the trouble (read-only,
+        not saved) and the routine ("saving…", "saved 10:30:00")."""
         parts = ["READ-ONLY"] if self.store.read_only else []
         failures = self.saver.failures
         if failures:
@@ -146,11 +149,12 @@ class ClerkApp(App[None]):
             elif retry_in is not None:
                 state += f", retrying in {retry_in} s"
             parts.append(state)
-        elif self.saver.busy:
-            parts.append("saving…")
-        elif self.saver.last_saved:
-            parts.append(f"saved {self.saver.last_saved:%H:%M:%S}")
-        return " · ".join(parts)
+            return " · ".join(parts), ""
+        if self.saver.busy:
+            return " · ".join(parts), "saving…"
+        if self.saver.last_saved:
+            return " · ".join(parts), f"saved {self.saver.last_saved:%H:%M:%S}"
+        return " · ".join(parts), ""
 
     def set_open_meeting(self, label: str) -> None:
         self.open_meeting = label
@@ -290,30 +294,36 @@ class ClerkApp(App[None]):
         for problem in problems:
             self.notify(problem, title="Recovery file", severity="warning", timeout=20)
         if found:
-            self._offer(found[0])
+            self._offer(found[0], found[1:])
 
-    def _offer(self, kept: recovery.RecoveryFile) -> None:
+    def _offer(self, kept: recovery.RecoveryFile, later: list[recovery.RecoveryFile]) -> None:
+        """Offer one recovery file, then the next (oldest first)."""
         from clerk_tui.screens.recovered import RecoveredScreen
 
         def decided(choice: str | None) -> None:
-            if choice == "restore":
-                self.restore(kept)
-            elif choice == "aside":
-                try:
-                    target = recovery.set_aside(kept)
-                except OSError as error:
-                    self.notify(
-                        f"{kept.path} could not be renamed ({error.strerror or error}); it is offered "
-                        "again at the next start.",
-                        title="Recovery file",
-                        severity="warning",
-                    )
-                    return
-                self.notify(f"Kept aside, not offered again: {target}", title="Recovery file", timeout=12)
+            self._decide(kept, choice)
+            if later:
+                self._offer(later[0], later[1:])
 
         self.push_screen(RecoveredScreen(kept, read_only=self.store.read_only), decided)
 
-    @work(exclusive=True, group="restore")
+    def _decide(self, kept: recovery.RecoveryFile, choice: str | None) -> None:
+        if choice == "restore":
+            self.restore(kept)
+        elif choice == "aside":
+            try:
+                target = recovery.set_aside(kept)
+            except OSError as error:
+                self.notify(
+                    f"{kept.path} could not be renamed ({error.strerror or error}); it is offered "
+                    "again at the next start.",
+                    title="Recovery file",
+                    severity="warning",
+                )
+                return
+            self.notify(f"Kept aside, not offered again: {target}", title="Recovery file", timeout=12)
+
+    @work(group="restore")
     async def restore(self, kept: recovery.RecoveryFile) -> None:
         """Put the kept records into the store (through the saver, like every change);
         the file goes once every one of them is on disk."""

@@ -38,7 +38,7 @@ from textual.message import Message
 from clerk_tui.domain import Committee, Meeting, Person
 from clerk_tui.domain.codec import from_document, meeting_from_document, to_document
 from clerk_tui.recovery import RecoveredRecord
-from store import ChangedOnDiskError, ReadOnlyError, StoreClosedError
+from store import ChangedOnDiskError, ReadOnlyError, StoreClosedError, WriteError
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -56,6 +56,18 @@ def sentence(text: str) -> str:
     """A reason as a sentence, to be followed by another ("No space left on device.")."""
     text = text.strip()
     return text if not text or text[-1] in ".!?" else f"{text}."
+
+
+def reason_of(error: Exception) -> str:
+    """Why a save failed, in one sentence (the store's own advice to "save again" is what
+    the saver does by itself, so it is left out)."""
+    if isinstance(error, WriteError):
+        return f"Could not save {error.path}: {sentence(error.detail)}"
+    if isinstance(error, ChangedOnDiskError):
+        return f"{error.path} was changed by another program since clerk read it."
+    if isinstance(error, ReadOnlyError):
+        return "The store is open read-only."
+    return sentence(str(error))
 
 
 def meeting_key(meeting_id: str) -> str:
@@ -106,7 +118,7 @@ class SaveFailed(Message):
 
     @property
     def reason(self) -> str:
-        return str(self.error)
+        return reason_of(self.error)
 
 
 @dataclass
@@ -147,7 +159,7 @@ class Unsaved:
 
     @property
     def reason(self) -> str:
-        return str(self.error) if self.error is not None else ""
+        return reason_of(self.error) if self.error is not None else ""
 
     def recovered(self) -> RecoveredRecord:
         return RecoveredRecord(self.kind, self.ident, self.what, self.document, self.reason)

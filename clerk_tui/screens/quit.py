@@ -106,14 +106,13 @@ class QuitScreen(ClerkModal):
         quit if everything is on disk, else ask."""
         saver = self.clerk.saver
         self._show_asking(False)
-        progress = self.query_one("#quit-progress", Static)
         deadline = time.monotonic() + self.wait_limit
         while saver.busy:
             left = deadline - time.monotonic()
             if left <= 0:
                 break
             writing = sum(1 for record in saver.unsaved() if record.writing)
-            progress.update(
+            self._progress(
                 f"Saving {plural(writing, 'record')} before quitting… "
                 f"(waiting at most {math.ceil(left)} s more; escape goes back to work)"
             )
@@ -121,9 +120,14 @@ class QuitScreen(ClerkModal):
         if not saver.unsaved():
             self.dismiss("")
             return
-        waited = "" if not saver.busy else f"clerk waited {self.wait_limit:.0f} s for the disk. "
-        progress.update(waited)
+        waited = "" if not saver.busy else f"clerk waited {self.wait_limit:.0f} s for the disk."
+        self._progress(waited)
         self._ask(saver.unsaved())
+
+    def _progress(self, text: str) -> None:
+        line = self.query_one("#quit-progress", Static)
+        line.update(text)
+        line.display = bool(text)
 
     def _ask(self, records: list[Unsaved]) -> None:
         count = plural(len(records), "record")
@@ -168,7 +172,7 @@ class QuitScreen(ClerkModal):
         records = [record.recovered() for record in self.clerk.saver.unsaved()]
         self._writing = True
         self.refresh_bindings()
-        self.query_one("#quit-progress", Static).update(f"Writing {plural(len(records), 'record')}…")
+        self._progress(f"Writing {plural(len(records), 'record')}…")
         self._write(records)
 
     @work(thread=True, exclusive=True, group="quit-recovery", exit_on_error=False)
@@ -191,7 +195,7 @@ class QuitScreen(ClerkModal):
     def _not_written(self, message: str) -> None:
         self._writing = False
         self.refresh_bindings()
-        self.query_one("#quit-progress", Static).update(f"{message} Nothing was lost: clerk is still open.")
+        self._progress(f"{message} Nothing was lost: clerk is still open.")
 
     def action_quit_anyway(self) -> None:
         records = self.clerk.saver.unsaved()

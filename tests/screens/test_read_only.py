@@ -119,7 +119,7 @@ async def test_a_read_only_store_shows_everything_and_refuses_every_change(
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert isinstance(app.screen, MeetingsScreen)
-        assert app.sub_title.endswith(" · READ-ONLY")
+        assert app.sub_title.startswith("READ-ONLY · ")
         (opening,) = refusals(app)
         assert "open READ-ONLY (clerk cannot write to the folder)" in opening
         app.clear_notifications()
@@ -194,6 +194,6 @@ async def test_a_read_only_store_shows_everything_and_refuses_every_change(
         await pilot.press("d")
         await settle(app, pilot)
         assert isinstance(app.screen, CommitteesScreen)
-        assert app.saver.unsaved() == [] and app.sub_title.endswith(" · READ-ONLY")
+        assert app.saver.unsaved() == [] and app.sub_title.startswith("READ-ONLY · ")
     assert files_of(demo_store.root) == before
     assert not (tmp_path / "recovery").exists()
