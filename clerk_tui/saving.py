@@ -185,6 +185,14 @@ class _Job:
     write: Callable[[], None]
 
 
+def _in_turn(*steps: Callable[[], object]) -> Callable[[], None]:
+    def run() -> None:
+        for step in steps:
+            step()
+
+    return run
+
+
 def _retries_by_itself(error: Exception) -> bool:
     """A full disk or an I/O error may go away; a decision or a read-only store will not."""
     return not isinstance(error, ChangedOnDiskError | ReadOnlyError | StoreClosedError)
@@ -249,14 +257,7 @@ class Saver:
 
     def _send(self, record: Unsaved, before: Callable[[], None] | None = None) -> None:
         self._tickets += 1
-        write = self._writer(record)
-        if before is not None:
-            first, then = before, write
-
-            def write() -> None:
-                first()
-                then()
-
+        write = self._writer(record) if before is None else _in_turn(before, self._writer(record))
         job = _Job(record.key, record.what, self._tickets, record.version, write)
         record.sent = job.ticket
         record.retry_at = None

@@ -10,6 +10,8 @@ import asyncio
 import errno
 import os
 import stat
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -349,3 +351,13 @@ def test_a_damaged_recovery_file_is_reported_and_left(tmp_path: Path) -> None:
     found, problems = find_recovery(root, folders)
     assert found == [] and len(problems) == 1 and str(path) in problems[0]
     assert path.read_text() == "{ not json"
+
+
+def test_the_recovery_file_and_the_read_only_rules_need_no_user_interface() -> None:
+    """The CLI could offer a recovery file back too: neither module loads Textual or Rich."""
+    code = (
+        "import clerk_tui.recovery, clerk_tui.read_only, sys\n"
+        "print('textual' in sys.modules, 'rich' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "False"]
