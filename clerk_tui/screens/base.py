@@ -41,7 +41,8 @@ class ClerkMixin:
         """Dim what a read-only store refuses (the app refuses it, whichever door is used)."""
         from clerk_tui.read_only import refused
 
-        if self.store.read_only and refused(self, action) is not None:
+        store = getattr(self.app, "store", None)  # a dialog may be tried out in a bare app
+        if store is not None and store.read_only and refused(self, action) is not None:
             return None
         return True
 
