@@ -16,7 +16,6 @@ from textual.dom import DOMNode
 
 import clerk_tui.screens
 import widgets
-from clerk_tui.app import ClerkApp
 from clerk_tui.commands import binding_entries
 from clerk_tui.read_only import REFUSED
 from clerk_tui.screens.agenda import AgendaScreen
@@ -26,8 +25,9 @@ from clerk_tui.screens.export import ExportScreen
 from clerk_tui.screens.meetings import MeetingsScreen
 from clerk_tui.screens.save_changes import SaveChangesModal
 from store import Store
-from tests.screens.conftest import SIZE, frozen_clock, reopen, settle
+from tests.screens.conftest import SIZE, reopen, settle
 from tests.screens.keys import type_text
+from tests.screens.telling import TellingApp, telling_app
 
 # Every other action of every screen and widget: it moves, shows, asks or closes, and
 # changes nothing in the store by itself. The forms (member, attendee, declaration,
@@ -98,36 +98,26 @@ def viewer(demo_store: Store) -> Iterator[Store]:
     opened.close()
 
 
-def read_only_app(viewer: Store, tmp_path: Path) -> ClerkApp:
-    return ClerkApp(
-        viewer,
-        clock=frozen_clock,
-        recovery_folders=[tmp_path / "recovery"],
-        read_only_reason="clerk cannot write to the folder",
-    )
-
-
-def refusals(app: ClerkApp) -> list[str]:
-    return [n.message for n in app._notifications if n.title == "Read-only"]
+def refusals(app: TellingApp) -> list[str]:
+    return app.said("Read-only")
 
 
 async def test_a_read_only_store_shows_everything_and_refuses_every_change(
     demo_store: Store, viewer: Store, tmp_path: Path
 ) -> None:
     before = files_of(demo_store.root)
-    app = read_only_app(viewer, tmp_path)
+    app = telling_app(viewer, [tmp_path / "recovery"], read_only_reason="clerk cannot write to the folder")
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert isinstance(app.screen, MeetingsScreen)
         assert app.sub_title.startswith("READ-ONLY · ")
         (opening,) = refusals(app)
         assert "open READ-ONLY (clerk cannot write to the folder)" in opening
-        app.clear_notifications()
 
         await pilot.press("n")  # the key
         await settle(app, pilot)
         assert isinstance(app.screen, MeetingsScreen)
-        (said,) = refusals(app)
+        said = refusals(app)[-1]
         assert said.startswith(
             "The store is open read-only (clerk cannot write to the folder), so clerk cannot create a "
             "meeting: nothing was changed."

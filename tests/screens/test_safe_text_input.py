@@ -15,7 +15,8 @@ from clerk_tui.domain.narrative import narrative_text
 from clerk_tui.screens.live import SAVE_PAUSE, LiveMeetingScreen
 from clerk_tui.screens.new_meeting import NewMeetingScreen
 from store import Store
-from tests.screens.conftest import SIZE, make_app, reopen, settle
+from tests.screens.conftest import SIZE, reopen, settle
+from tests.screens.telling import TellingApp, telling_app
 
 MEETING = "hwb-2019-12-04"
 JUDGE = "\U0001f469\u200d\u2696\ufe0f"
@@ -27,8 +28,8 @@ HOSTILE = (
 CLEAN = f"The Board noted the report of the Chair eulav {JUDGE}.\nA second line\twith a tab."
 
 
-def cleaned(app: ClerkApp) -> list[str]:
-    return [n.message for n in app._notifications if n.title == "Text cleaned"]
+def cleaned(app: TellingApp) -> list[str]:
+    return app.said("Text cleaned")
 
 
 async def narrative_box(app: ClerkApp, pilot: Pilot[None], store: Store) -> TextArea:
@@ -55,7 +56,7 @@ async def saved(app: ClerkApp, pilot: Pilot[None]) -> None:
 async def test_a_paste_into_the_narrative_keeps_the_text_and_drops_the_control_characters(
     demo_store: Store,
 ) -> None:
-    app = make_app(demo_store)
+    app = telling_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         box = await narrative_box(app, pilot, demo_store)
         app.post_message(events.Paste(HOSTILE))  # as the driver posts a bracketed paste
@@ -77,7 +78,7 @@ async def test_a_raw_bracketed_paste_from_the_terminal_keeps_no_escape_and_keeps
     """The bytes a terminal sends, through Textual's own input parser. An ESC inside a
     bracketed paste makes the parser hand on the rest of the paste as single keys, the
     joiner and the override among them: the box must keep the one and drop the other."""
-    app = make_app(demo_store)
+    app = telling_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         box = await narrative_box(app, pilot, demo_store)
         raw = f"\x1b[200~Noted {JUDGE} then\x1b[2J more \u202eevil\u202c end.\x1b[201~"
@@ -96,7 +97,7 @@ async def test_a_raw_bracketed_paste_from_the_terminal_keeps_no_escape_and_keeps
 
 
 async def test_typed_format_characters_a_joiner_is_kept_an_override_is_removed(demo_store: Store) -> None:
-    app = make_app(demo_store)
+    app = telling_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         await narrative_box(app, pilot, demo_store)
         for character, key in [
@@ -119,7 +120,7 @@ async def test_typed_format_characters_a_joiner_is_kept_an_override_is_removed(d
 
 
 async def test_every_input_strips_what_is_pasted_into_it_and_says_so(demo_store: Store) -> None:
-    app = make_app(demo_store)
+    app = telling_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("n")

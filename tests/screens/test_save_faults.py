@@ -33,8 +33,9 @@ from clerk_tui.screens.meetings import MeetingsScreen
 from clerk_tui.screens.quit import QuitScreen
 from clerk_tui.screens.recovered import RecoveredScreen
 from store import Store
-from tests.screens.conftest import SIZE, frozen_clock, settle
+from tests.screens.conftest import SIZE, settle
 from tests.screens.keys import type_text
+from tests.screens.telling import TellingApp, telling_app
 
 MEETING = "hwb-2019-12-04"
 BEFORE = "Before the disk filled up. "
@@ -75,8 +76,8 @@ def root(demo_store: Store) -> Iterator[Path]:
     yield demo_store.root
 
 
-def clerk_app(target: Store, folders: list[Path]) -> ClerkApp:
-    return ClerkApp(target, clock=frozen_clock, recovery_folders=folders)
+def clerk_app(target: Store, folders: list[Path]) -> TellingApp:
+    return telling_app(target, folders)
 
 
 async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 15.0) -> None:
@@ -126,13 +127,13 @@ async def test_text_typed_while_the_disk_is_full_is_saved_by_ctrl_s_once_it_is_f
         await typed(app, pilot, WHILE_FULL)
         assert disk.failures
         assert app.sub_title.startswith("NOT SAVED: 1 record, retrying in ")  # first: never cut off
-        assert any(n.title == "Not saved" and "No space left" in n.message for n in app._notifications)
+        assert any("No space left" in message for message in app.said("Not saved"))
         assert narrative_on_disk(demo_store.root) == BEFORE.strip()  # the disk has only the old text
         disk.free()
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert "NOT SAVED" not in app.sub_title and "saved 10:30:00" in app.sub_title
-        assert any(n.title == "Saved" for n in app._notifications)
+        assert app.said("Saved") == [f"meeting {MEETING} is saved now."]
         await pilot.press("ctrl+q")  # nothing unsaved: quits without a question
         await pilot.pause()
         assert not isinstance(app.screen, QuitScreen)
@@ -150,7 +151,7 @@ async def test_the_retry_on_its_own_saves_what_was_typed_once_space_is_freed(
         disk = FullDisk(monkeypatch, demo_store.root, errno.EIO)
         await typed(app, pilot, WHILE_FULL)
         assert "NOT SAVED: 1 record" in app.sub_title
-        assert any("Input/output error" in n.message for n in app._notifications)
+        assert any("Input/output error" in message for message in app.said("Not saved"))
         disk.free()  # nobody presses anything
         await until(pilot, lambda: "NOT SAVED" not in app.sub_title, 10)
         assert "saved 10:30:00" in app.sub_title
@@ -185,10 +186,10 @@ async def test_quitting_with_an_unsaved_record_asks_and_the_recovery_file_comes_
             shown = str(again.screen.query_one("#recovered-question", Static).render())
             assert f"meeting {MEETING}" in shown and "No space left" in shown
             await pilot.press("r")
-            await until(pilot, lambda: any(n.title == "Restore" for n in again._notifications))
+            await until(pilot, lambda: bool(again.said("Restore")))
             await settle(again, pilot)
             assert isinstance(again.screen, MeetingsScreen)
-            assert "Restored 1 record" in [n.message for n in again._notifications if n.title == "Restore"][0]
+            assert again.said("Restore") == ["Restored 1 record from the recovery file."]
     assert narrative_on_disk(root) == WHILE_FULL
     assert list(folders[0].glob("recovery-*.json")) == []  # done with: not offered a third time
 
@@ -349,8 +350,8 @@ async def test_a_file_changed_by_another_program_is_reported_and_keep_mine_write
         change_on_disk(demo_store.root, "Room changed elsewhere")
         await typed(app, pilot, WHILE_FULL)
         assert "NOT SAVED: 1 record, changed on disk: ctrl+s to choose" in app.sub_title
-        (toast,) = [n for n in app._notifications if n.title == "Not saved: changed on disk"]
-        assert "changed by another program" in toast.message
+        (toast,) = app.said("Not saved: changed on disk")
+        assert "changed by another program" in toast
         await pilot.pause(1.5)
         assert "changed on disk" in app.sub_title  # not retried by itself: it needs a decision
         await pilot.press("ctrl+s")
@@ -378,7 +379,7 @@ async def test_reload_drops_the_clerks_changes_and_shows_the_file_as_it_is(
         await pilot.pause()
         assert isinstance(app.screen, ChangedOnDiskScreen)
         await pilot.press("l")
-        await until(pilot, lambda: any(n.title == "Reloaded" for n in app._notifications))
+        await until(pilot, lambda: bool(app.said("Reloaded")))
         await settle(app, pilot)
         assert isinstance(app.screen, MeetingsScreen)
         assert app.saver.unsaved() == [] and "NOT SAVED" not in app.sub_title
