@@ -29,6 +29,8 @@ INDEX_NAME = "index.json"
 MEETINGS_DIR = "meetings"
 BACKUPS_DIR = "backups"
 DELETED_DIR = "deleted"
+RECOVERY_DIR = "recovery"
+"""Unsaved changes the app wrote aside when a save could not complete (clerk_tui.recovery)."""
 STAGING_DIR = "staging"
 CLOSED_NAME = "closed.json"
 FILE_SUFFIX = ".json"
@@ -43,6 +45,7 @@ KNOWN_NAMES = frozenset(
         MEETINGS_DIR,
         BACKUPS_DIR,
         DELETED_DIR,
+        RECOVERY_DIR,
         STAGING_DIR,
         CLOSED_NAME,
         LOCK_NAME,

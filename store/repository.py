@@ -1312,6 +1312,33 @@ class Store:
             if self._summaries.pop(meeting_id, None) is not None or self._index_stale or undamaged:
                 self._update_index(self._write_index)
 
+    def reread(self, path: Path) -> None:
+        """Forget what was read of one file of the store, after a ChangedOnDiskError: the
+        next read shows what the file holds now, and the next save writes over it.
+
+        Raises CorruptFileError (nothing forgotten) if the file as it is now cannot be read.
+        """
+        with self._reading():
+            layout = self._layout
+            if path == layout.registry:
+                self._registry = self._db(path)
+            elif path == layout.index:
+                # The index is derived: the summaries in memory stand, the next save rewrites it.
+                self._index = self._db(path)
+                self._index_stale = True
+            else:
+                for meeting_id in [mid for mid in self._meeting_dbs if layout.meeting(mid) == path]:
+                    fresh = self._db(path) if path.exists() else None
+                    self._meeting_dbs.pop(meeting_id).close()
+                    if fresh is None:
+                        continue
+                    self._meeting_dbs[meeting_id] = fresh
+                    with contextlib.suppress(StoreError):  # unreadable: it says so when opened
+                        summary = MeetingSummary.of(self._load_meeting(meeting_id))
+                        if self._summaries.get(meeting_id) != summary:
+                            self._summaries[meeting_id] = summary
+                            self._index_stale = not self._read_only
+
     def first_minute_number(self, meeting_id: str) -> int:
         """The number of the meeting's first minute, continuing through its municipal year."""
         with self._reading():

@@ -12,6 +12,7 @@ from widgets.fields import (
 )
 from widgets.paragraph_picker import ParagraphPicker
 from widgets.person_picker import PersonPicker
+from widgets.safe_input import SafeInput, SafeTextArea, TextCleaned
 
 __all__ = [
     "DateField",
@@ -19,6 +20,9 @@ __all__ = [
     "PageRangeField",
     "ParagraphPicker",
     "PersonPicker",
+    "SafeInput",
+    "SafeTextArea",
+    "TextCleaned",
     "TextField",
     "TimeField",
     "date_validator",

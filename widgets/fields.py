@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Static
 
 from clerk_tui.domain import DomainError, PageRange, parse_page_range
 from clerk_tui.domain.dates import format_echo, format_time, parse_date, parse_time
+from widgets.safe_input import SafeInput
 
 T = TypeVar("T")
 
@@ -99,8 +100,9 @@ class TextField(Vertical, Generic[T]):
         validators = [ParserValidator(parse, required=required)] if parse else []
         if not parse and required:
             validators = [ParserValidator(lambda text: text, required=True)]
-        self.input = Input(
+        self.input = SafeInput(
             value,
+            where=label,
             placeholder=placeholder,
             validators=validators,
             suggester=suggester,

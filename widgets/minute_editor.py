@@ -29,6 +29,7 @@ from clerk_tui.domain.live import parts_from_text
 from clerk_tui.domain.phrases import first_gap
 from clerk_tui.render.document import ItemList, Paragraph
 from clerk_tui.render.minutes import resolution_blocks
+from widgets.safe_input import SafeTextArea
 
 NARRATIVE_PLACEHOLDER = (
     "What was considered, in the past tense: “The Board considered the report of …”. "
@@ -144,8 +145,9 @@ class MinuteEditor(Vertical):
         yield Static("", id="minute-confidential", markup=False)
         with VerticalScroll(id="minute-standard", can_focus=False):
             yield Static("", id="minute-standard-text")
-        narrative = TextArea(
+        narrative = SafeTextArea(
             id="minute-narrative",
+            where="the narrative",
             soft_wrap=True,
             tab_behavior="focus",
             placeholder=NARRATIVE_PLACEHOLDER,
@@ -159,8 +161,9 @@ class MinuteEditor(Vertical):
             lead.tooltip = "ctrl+t: RESOLVED or RECOMMENDED"
             yield lead
             yield Static(LEAD_HELP, id="minute-lead-help", markup=False)
-        resolution = TextArea(
+        resolution = SafeTextArea(
             id="minute-resolution",
+            where="the resolution",
             soft_wrap=True,
             tab_behavior="focus",
             placeholder=RESOLUTION_PLACEHOLDER,

@@ -323,8 +323,8 @@ class AgendaScreen(ClerkScreen):
         if action in {"move", "delete_item"} and self._editing():
             return None
         if action == "apply":
-            return True if self._editing() else None
-        return True
+            return (True if self._editing() else None) and super().check_action(action, parameters)
+        return super().check_action(action, parameters)
 
     # --- doors ----------------------------------------------------------------------
 

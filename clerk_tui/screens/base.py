@@ -37,6 +37,15 @@ class ClerkMixin:
     def store(self) -> Store:
         return self.clerk.store
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Dim what a read-only store refuses (the app refuses it, whichever door is used)."""
+        from clerk_tui.read_only import refused
+
+        store = getattr(self.app, "store", None)  # a dialog may be tried out in a bare app
+        if store is not None and store.read_only and refused(self, action) is not None:
+            return None
+        return True
+
     def report(self, error: Exception, title: str = "Not saved") -> None:
         """Tell the clerk what went wrong, in one line, without a traceback."""
         message = error.message if isinstance(error, DomainError) else str(error)

@@ -618,7 +618,7 @@ class CommitteeScreen(ClerkScreen):
                 return False
             if action in _NEED_A_MEMBER and not self.committee.members:
                 return None
-        return True
+        return super().check_action(action, parameters)
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:

@@ -6,6 +6,7 @@ confidential copy is readable by the clerk alone."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -24,9 +25,10 @@ from clerk_tui.domain.dates import format_echo
 from clerk_tui.exporting import ExportError, export_meeting, print_paper, write_export
 from clerk_tui.render import Copy, Format, Printed, PrintOptions
 from clerk_tui.render.public import paper_copy, record_copy
+from clerk_tui.saving import SaveOutcome, meeting_key
 from clerk_tui.screens.base import ClerkModal
 from store import Store, StoreError
-from widgets import FieldMessage
+from widgets import FieldMessage, SafeInput
 
 ExportPaper = Literal["agenda", "minutes", "meeting"]
 
@@ -153,7 +155,7 @@ class ExportScreen(ClerkModal):
                     )
                 with Vertical(id="export-width-field"):
                     yield Label("Width")
-                    yield Input(
+                    yield SafeInput(
                         "80",
                         restrict=r"\d{0,3}",
                         tooltip="Columns to wrap at; 0 prints one paragraph per line.",
@@ -165,7 +167,7 @@ class ExportScreen(ClerkModal):
                 yield Checkbox("Public copy: withhold exempt items", id="export-public")
             with Vertical(id="export-path-field"):
                 yield Label("File")
-                yield Input(self._auto_path, id="export-path")
+                yield SafeInput(self._auto_path, id="export-path", where="the file name")
                 yield FieldMessage(classes="-empty", id="export-path-message")
             yield Static(id="export-warnings")
             with VerticalScroll(id="export-preview-scroll"):
@@ -253,16 +255,24 @@ class ExportScreen(ClerkModal):
             request = self._request(path=self.folder)  # the preview needs no file name
         except DomainError:
             return
-        self.run_worker(
-            partial(self._preview_in_thread, request),
-            thread=True,
-            exclusive=True,
-            group="export-preview",
-            exit_on_error=False,
+        # Show the meeting as last edited, not as last saved: start once its save is done.
+        self._after_save(
+            lambda _: self.run_worker(
+                partial(self._preview_in_thread, request),
+                thread=True,
+                exclusive=True,
+                group="export-preview",
+                exit_on_error=False,
+            )
         )
 
+    def _after_save(self, then: Callable[[SaveOutcome], object]) -> None:
+        """Call ``then`` (UI thread) once the meeting's latest save is done or has failed:
+        no thread waits for the saver."""
+        settled = self.clerk.saver.settled(meeting_key(self.meeting_id))
+        settled.add_done_callback(lambda done: then(done.result()))
+
     def _preview_in_thread(self, request: ExportRequest) -> None:
-        self.clerk.saver.flush(5)  # show the meeting as last edited, not as last saved
         try:
             printed = render_export(self.store, request)
         except Exception as error:  # noqa: BLE001 - shown to the clerk, never raised
@@ -337,6 +347,15 @@ class ExportScreen(ClerkModal):
         self._writing = True
         self.query_one("#export", Button).disabled = True
         error_line.show_note(f"Writing {request.path}…")
+        self._after_save(partial(self._export_saved, request))
+
+    def _export_saved(self, request: ExportRequest, saved: SaveOutcome) -> None:
+        if not saved.saved:  # the store still holds an older copy: the file would lack the changes
+            self._export_failed(
+                f"The latest changes to this meeting are not saved yet ({saved.reason}), so the file "
+                "would not have them. ctrl+s tries the save again."
+            )
+            return
         self.run_worker(
             partial(self._export_in_thread, request),
             thread=True,
@@ -347,7 +366,6 @@ class ExportScreen(ClerkModal):
 
     def _export_in_thread(self, request: ExportRequest) -> None:
         try:
-            self.clerk.saver.flush(10)
             printed = render_export(self.store, request)
             write_export(request.path, printed, make_folder=request.path.parent == self.folder)
         except ExportError as error:

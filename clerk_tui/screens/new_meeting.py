@@ -3,6 +3,7 @@ opening items in the committee's order and the previous minutes named."""
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 from pathlib import Path
 from typing import ClassVar, TypeVar
@@ -21,13 +22,12 @@ from clerk_tui.domain.planning import (
     previous_meeting_date,
     previous_minutes_description,
 )
+from clerk_tui.saving import SaveOutcome, meeting_key, sentence
 from clerk_tui.screens.base import ClerkModal, preselected_committee
 from store import StoreError
 from widgets import DateField, FieldMessage, TextField, TimeField
 
 T = TypeVar("T")
-SAVE_WAIT = 30.0
-"""Seconds to wait for the new meeting to reach the disk before saying it has not."""
 Problems = list[tuple[FieldMessage, str, "Input | Select[str]"]]
 
 
@@ -60,7 +60,10 @@ class NewMeetingScreen(ClerkModal):
         super().__init__()
         self.committee_filter = committee_filter
         self.committees: dict[str, Committee] = {}
-        self._saving = False
+        self._saving: str | None = None
+        """The id of the meeting being saved, until it is on disk."""
+        self._failed = False
+        """Its save failed: clerk retries it by itself, and f2 retries it now."""
 
     # --- layout --------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -200,7 +203,10 @@ class NewMeetingScreen(ClerkModal):
 
     # --- actions -----------------------------------------------------------------------
     def action_create(self) -> None:
-        if self._saving:
+        if self._saving is not None:
+            if self._failed:
+                self.clerk.saver.retry_now()
+                self.query_one("#new-error", FieldMessage).show_note("Trying again to save…")
             return
         committee = self._committee()
         problems: Problems = []
@@ -234,29 +240,30 @@ class NewMeetingScreen(ClerkModal):
             message = error.message if isinstance(error, DomainError) else str(error)
             self.query_one("#new-error", FieldMessage).show_error(f"Nothing was created: {message}")
             return
-        self._saving = True
+        self._saving, self._failed = meeting.id, False
         self.query_one("#new-error", FieldMessage).show_note("Saving…")
-        self.clerk.save_meeting(meeting)
-        self.run_worker(
-            partial(self._wait_for_save, meeting.id, f"{committee.name}, {format_echo(day)}"),
-            thread=True,
-            group="new-meeting-save",
-            exit_on_error=False,
-        )
+        saving = self.clerk.save_meeting(meeting)
+        saving.add_done_callback(partial(self._saved, meeting.id, f"{committee.name}, {format_echo(day)}"))
 
-    def _wait_for_save(self, meeting_id: str, what: str) -> None:
-        """Close once the meeting is on disk, so the list behind shows it; if the save
-        failed, stay open with the form as typed (a thread: the UI never waits)."""
-        self.clerk.saver.flush(SAVE_WAIT)
-        self.app.call_from_thread(self._saved, meeting_id, what, self.store.has_meeting(meeting_id))
-
-    def _saved(self, meeting_id: str, what: str, stored: bool) -> None:
-        self._saving = False
-        if not stored:
-            reason = self.clerk.saver.failed or "the store did not answer in time"
-            self.query_one("#new-error", FieldMessage).show_error(
-                f"Not saved: {reason}. Put right the cause, then press f2 to try again."
+    def _saved(self, meeting_id: str, what: str, done: asyncio.Future[SaveOutcome]) -> None:
+        """Close once the meeting is on disk, so the list behind shows it. If the save
+        failed, stay open with the form as typed: clerk keeps the meeting and tries again
+        by itself (f2 tries now), and this hears the outcome of each try."""
+        outcome = done.result()
+        saver = self.clerk.saver
+        if not outcome.saved and saver.pending(meeting_key(meeting_id)) is not None:
+            self._failed = True
+            if self.is_attached:
+                self.query_one("#new-error", FieldMessage).show_error(
+                    f"Not saved yet: {sentence(outcome.reason)} clerk keeps the meeting and tries again "
+                    "by itself (f2 tries now); this closes once it is saved, or escape leaves it saving."
+                )
+            saver.next_outcome(meeting_key(meeting_id)).add_done_callback(
+                partial(self._saved, meeting_id, what)
             )
+            return
+        self._saving, self._failed = None, False
+        if not outcome.saved:  # the clerk gave the changes up (reloaded)
             return
         self.clerk.notify(f"{what}: created as {meeting_id}.", title="New meeting")
         if self.is_attached and self.app.screen is self:
@@ -281,7 +288,7 @@ class NewMeetingScreen(ClerkModal):
         return Venue(room, building, address, minutes_wording=usual.minutes_wording if unchanged else "")
 
     def action_cancel(self) -> None:
-        if self._saving:  # a moment: closing now would hide what was made
+        if self._saving is not None and not self._failed:  # a moment: closing now would hide what was made
             self.query_one("#new-error", FieldMessage).show_note("Saving… this closes by itself when done.")
             return
         self.dismiss(None)

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from clerk_tui.domain.phrases import Phrase
+from widgets import SafeInput
 
 
 def matching(phrases: Sequence[Phrase], query: str) -> list[Phrase]:
@@ -72,7 +73,7 @@ class PhrasePicker(ModalScreen[Phrase | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="phrase-box"):
             yield Static("Insert a standard phrase", id="phrase-title")
-            yield Input(
+            yield SafeInput(
                 self.query_text, placeholder="type to narrow: noted, thank, record …", id="phrase-query"
             )
             options = OptionList(id="phrase-options")

@@ -20,6 +20,7 @@ from textual.widgets import Button, DataTable, Footer, Label, Static, Switch, Te
 from clerk_tui.domain import Committee, Person
 from clerk_tui.domain.membership_entry import EntryLine, leftover_text, read_member_lines, role_label
 from clerk_tui.screens.base import ClerkModal
+from widgets import SafeTextArea
 
 
 @dataclass
@@ -94,7 +95,13 @@ class QuickEntry(ClerkModal):
                 "“Ms Diane Blair, Healthwatch”, “Cllr. Mhairi Doyle, M.B.E.”. F1 says how lines are read.",
                 id="quick-hint",
             )
-            yield TextArea(self.text, id="quick-text", show_line_numbers=True, placeholder=EXAMPLE)
+            yield SafeTextArea(
+                self.text,
+                where="the members pasted",
+                id="quick-text",
+                show_line_numbers=True,
+                placeholder=EXAMPLE,
+            )
             with Horizontal(id="quick-options"):
                 yield Switch(self.substitutes, id="quick-substitutes")
                 yield Label("These are substitutes (f3)")

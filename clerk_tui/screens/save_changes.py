@@ -15,7 +15,7 @@ from clerk_tui.screens.base import ClerkModal
 
 class SaveChangesModal(ClerkModal):
     """Asked when the clerk leaves a committee with changes not yet applied:
-    returns "save", "discard" or None (stay)."""
+    returns "save", "discard" or None (stay). On a read-only store there is no "save"."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     PALETTE_GROUP = "Unsaved changes"
@@ -32,19 +32,36 @@ class SaveChangesModal(ClerkModal):
         self.committee_name = name
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="unsaved-body"):
-            yield Static(
-                f"{self.committee_name or 'This committee'} has changes that are not saved yet.",
-                id="unsaved-question",
+        name = self.committee_name or "This committee"
+        question = f"{name} has changes that are not saved yet."
+        if self.store.read_only:
+            question = (
+                f"{name} has changes that cannot be saved: the store is open read-only. "
+                "Discard them, or stay and copy what you need."
             )
+        with Vertical(id="unsaved-body"):
+            yield Static(question, id="unsaved-question", markup=False)
             with Horizontal(id="unsaved-buttons"):
-                yield Button("Save (s)", id="save", action="screen.choose('save')", variant="primary")
+                yield Button(
+                    "Save (s)",
+                    id="save",
+                    action="screen.choose('save')",
+                    variant="primary",
+                    disabled=self.store.read_only,
+                )
                 yield Button("Discard (d)", id="discard", action="screen.choose('discard')", variant="error")
                 yield Button("Cancel (esc)", id="cancel", action="screen.choose('')")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#save", Button).focus()
+        self.query_one("#cancel" if self.store.read_only else "#save", Button).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose" and parameters == ("save",) and self.store.read_only:
+            return None
+        return True
 
     def action_choose(self, choice: str) -> None:
+        if choice == "save" and self.store.read_only:
+            return
         self.dismiss(choice or None)

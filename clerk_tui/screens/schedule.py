@@ -3,6 +3,7 @@ date so the clerk can leave out a bank holiday or August before anything is crea
 
 from __future__ import annotations
 
+import asyncio
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -21,16 +22,15 @@ from clerk_tui.domain import Committee, DomainError, HouseStyle, Meeting
 from clerk_tui.domain.dates import format_body_date, format_echo
 from clerk_tui.domain.numbering import municipal_year, municipal_year_label
 from clerk_tui.domain.planning import meeting_id_for, new_meeting, previous_meeting_date, schedule
+from clerk_tui.saving import SaveOutcome, sentence
 from clerk_tui.screens.base import ClerkModal, preselected_committee
 from store import StoreError
-from widgets import DateField, FieldMessage
+from widgets import DateField, FieldMessage, SafeInput
 
 ORDINALS = ["first", "second", "third", "fourth", "last"]
 WEEKDAYS = [calendar.day_name[index] for index in range(7)]
 MOST_DATES = 60
 """A schedule creates at most this many meetings at once (five years of monthly meetings)."""
-SAVE_WAIT = 60.0
-"""Seconds to wait for the new meetings to reach the disk before saying they have not."""
 
 
 def municipal_year_start(year: int, style: HouseStyle) -> date:
@@ -112,6 +112,8 @@ class ScheduleScreen(ClerkModal):
         self._existing_now: dict[date, str] = {}
         self._labels: list[str] = []
         self._saving = False
+        self._failed = False
+        """A save failed: clerk retries it by itself, and f2 retries it now."""
 
     # --- layout --------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -158,7 +160,7 @@ class ScheduleScreen(ClerkModal):
                         )
                     with Horizontal(classes="schedule-rule"):
                         yield Label("every", id="schedule-every-label")
-                        yield Input("1", restrict=r"\d{0,3}", id="schedule-every")
+                        yield SafeInput("1", restrict=r"\d{0,3}", id="schedule-every")
                         yield Select(
                             [("months", "months"), ("weeks", "weeks")],
                             value="months",
@@ -394,6 +396,9 @@ class ScheduleScreen(ClerkModal):
     # --- actions -----------------------------------------------------------------------
     def action_create(self) -> None:
         if self._saving:
+            if self._failed:
+                self.clerk.saver.retry_now()
+                self.query_one("#schedule-error", FieldMessage).show_note("Trying again to save…")
             return
         error = self.query_one("#schedule-error", FieldMessage)
         committee = self._committee()
@@ -427,35 +432,38 @@ class ScheduleScreen(ClerkModal):
             message = problem.message if isinstance(problem, DomainError) else str(problem)
             error.show_error(f"Nothing was created: {message}")
             return
-        self._saving = True
+        self._saving, self._failed = True, False
         error.show_note(f"Saving {len(meetings)} meetings…")
-        for meeting in meetings:
-            self.clerk.save_meeting(meeting)
-        self.run_worker(
-            partial(self._wait_for_saves, committee, meetings),
-            thread=True,
-            group="schedule-save",
-            exit_on_error=False,
-        )
+        saving = [self.clerk.save_meeting(meeting) for meeting in meetings]
+        asyncio.gather(*saving).add_done_callback(partial(self._saved, committee, meetings, []))
 
-    def _wait_for_saves(self, committee: Committee, meetings: list[Meeting]) -> None:
-        """Close once the meetings are on disk, so the list behind shows them (a thread:
-        the UI never waits)."""
-        self.clerk.saver.flush(SAVE_WAIT)
-        stored = [meeting for meeting in meetings if self.store.has_meeting(meeting.id)]
-        self.app.call_from_thread(self._saved, committee, meetings, stored)
-
-    def _saved(self, committee: Committee, meetings: list[Meeting], stored: list[Meeting]) -> None:
-        self._saving = False
-        if len(stored) < len(meetings):
-            for meeting in stored:
-                self.date_list.deselect(meeting.date)  # made: not to be made again
-            self.refresh_preview()
-            reason = self.clerk.saver.failed or "the store did not answer in time"
-            self.query_one("#schedule-error", FieldMessage).show_error(
-                f"Not saved: {reason}. {len(stored)} of {len(meetings)} meetings were saved; put right "
-                "the cause, then press f2 to create the rest."
-            )
+    def _saved(
+        self,
+        committee: Committee,
+        meetings: list[Meeting],
+        saved: list[SaveOutcome],
+        done: asyncio.Future[list[SaveOutcome]],
+    ) -> None:
+        """Close once the meetings are on disk, so the list behind shows them. A meeting
+        whose save failed stays queued and is retried by itself (f2 tries now); this says
+        how many are saved, hears each retry, and closes once all are saved."""
+        saver = self.clerk.saver
+        outcomes = saved + done.result()
+        saved = [outcome for outcome in outcomes if outcome.saved]
+        failed = [o for o in outcomes if not o.saved and saver.pending(o.key) is not None]
+        if failed:
+            self._failed = True
+            if self.is_attached:
+                self.query_one("#schedule-error", FieldMessage).show_error(
+                    f"Not saved yet: {sentence(failed[0].reason)} {len(saved)} of {len(meetings)} "
+                    "meetings are saved; clerk keeps the rest and tries again by itself (f2 tries now). "
+                    "This closes once all are saved, or escape leaves them saving."
+                )
+            retried = asyncio.gather(*(saver.next_outcome(outcome.key) for outcome in failed))
+            retried.add_done_callback(partial(self._saved, committee, meetings, saved))
+            return
+        self._saving, self._failed = False, False
+        if len(saved) < len(meetings):  # the clerk gave some up (reloaded)
             return
         first, last = meetings[0].date, meetings[-1].date
         self.clerk.notify(
@@ -467,7 +475,7 @@ class ScheduleScreen(ClerkModal):
             self.dismiss([meeting.id for meeting in meetings])
 
     def action_cancel(self) -> None:
-        if self._saving:  # a moment: closing now would hide what was made
+        if self._saving and not self._failed:  # a moment: closing now would hide what was made
             self.query_one("#schedule-error", FieldMessage).show_note(
                 "Saving… this closes by itself when done."
             )

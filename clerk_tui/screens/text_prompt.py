@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from clerk_tui.screens.base import ClerkModal
+from widgets import SafeInput
 
 
 class TextPrompt(ClerkModal):
@@ -29,7 +30,7 @@ class TextPrompt(ClerkModal):
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-box"):
             yield Static(self.question, id="prompt-question")
-            yield Input(self.value, id="prompt-input")
+            yield SafeInput(self.value, id="prompt-input", where="the text typed")
             yield Static(self.note or "enter: accept · escape: cancel", id="prompt-note")
 
     def on_mount(self) -> None:

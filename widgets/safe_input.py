@@ -1,0 +1,111 @@
+"""Text boxes that never take a control character.
+
+Whatever reaches an Input or a TextArea (typed, pasted, put there by a terminal that
+mangled a bracketed paste) goes through ``clean`` from the domain's safe-text rules:
+escape sequences, control characters other than newline and tab, and bidirectional
+overrides are removed, and the box posts :class:`TextCleaned` saying what went, which
+the app turns into a notification. Joiners are kept (an emoji ZWJ sequence stays whole,
+even when the terminal delivers the joiner as a key of its own).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from textual import events
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
+from textual.widgets.text_area import Edit, EditResult
+
+from clerk_tui.domain.safe_text import CleanText, clean
+
+
+@dataclass
+class TextCleaned(Message):
+    """Characters were removed from what was typed or pasted into a box."""
+
+    widget: Widget
+    where: str
+    """The box, as the clerk knows it ("the narrative", "Name")."""
+    cleaned: CleanText
+
+    @property
+    def message(self) -> str:
+        return self.cleaned.message(self.where)
+
+
+def _is_format_key(event: events.Key) -> bool:
+    """A key carrying a format character (U+200D joiner, U+202E override): the text boxes
+    ignore such keys as unprintable, which would break an emoji or hide an override."""
+    character = event.character
+    return (
+        character is not None
+        and len(character) == 1
+        and not character.isprintable()
+        and unicodedata.category(character) == "Cf"
+    )
+
+
+class SafeInput(Input):
+    """An Input whose value never holds a control character."""
+
+    def __init__(self, *args: Any, where: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.where = where
+
+    def _label(self) -> str:
+        return self.where or str(self.border_title or self.placeholder or "this box")
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Every insertion (typed, pasted, completed) passes here: clean it first, so the
+        cursor lands after what was kept."""
+        result = clean(text)
+        if result.changed:
+            self.post_message(TextCleaned(self, self._label(), result))
+        super().replace(result.text, start, end)
+
+    def validate_value(self, value: str) -> str:
+        """The backstop for a value set by code: it is cleaned too (without a message: the
+        text did not come from the clerk's keys)."""
+        return clean(value).text if value else value
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Runs before Input's own handler (Textual calls each class's in turn, unless the
+        # default is prevented), which would drop the key as unprintable.
+        if _is_format_key(event):
+            event.stop()
+            event.prevent_default()
+            assert event.character is not None
+            self.replace(event.character, *sorted(self.selection))
+
+
+class SafeTextArea(TextArea):
+    """A TextArea whose text never holds a control character other than newline and tab."""
+
+    def __init__(self, *args: Any, where: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.where = where
+
+    def _label(self) -> str:
+        return self.where or str(self.border_title or "this box")
+
+    def edit(self, edit: Edit) -> EditResult:
+        """Every change of the text (typed, pasted, inserted by code, undone) is an Edit."""
+        if edit.text:
+            result = clean(edit.text)
+            if result.changed:
+                edit.text = result.text
+                self.post_message(TextCleaned(self, self._label(), result))
+        return super().edit(edit)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Runs before TextArea's own handler (see SafeInput._on_key).
+        if _is_format_key(event) and not self.read_only:
+            event.stop()
+            event.prevent_default()
+            assert event.character is not None
+            start, end = self.selection
+            self.replace(event.character, start, end, maintain_selection_offset=False)
