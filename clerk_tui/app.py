@@ -80,7 +80,7 @@ class ClerkApp(App[None]):
             list(recovery_folders) if recovery_folders is not None else recovery.default_folders(store.root)
         )
         """Where unsaved records are kept when quitting, first that takes them (and looked for at start)."""
-        self.read_only_reason = read_only_reason
+        self.read_only_reason = read_only_reason or store.read_only_reason or ""
         """Why the store is read-only, if the CLI knows ("the folder cannot be written")."""
         self.saver = Saver(self, store, self.clock, on_change=self.refresh_subtitle)
         self.open_meeting: str = ""
