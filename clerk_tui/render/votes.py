@@ -1,0 +1,205 @@
+"""How a minute's motions and votes print, in the house's wording (``HouseStyle.votes``).
+
+Printed after the narrative, in the order moved, each motion that is not the resolution
+as one sentence ("An amendment moved by ..., that ..., was put to the vote and LOST (3 for,
+6 against, 1 abstention).") with its recorded vote below it; then the substantive motion
+carried, as the words that lead into the RESOLVED ("On the motion of Councillor A,
+seconded by Councillor B, it was"), which the minutes printer prints next as it always
+does. A minute with no motions prints nothing here, so papers without votes are unchanged.
+
+Pure: names and wording come from the papers; nothing is stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from clerk_tui.domain import Minute, Motion, MotionKind, MotionResult, Vote, VoteMethod, VoteWording
+from clerk_tui.domain.live import printed_name_of
+from clerk_tui.domain.votes import amended, resolving_motion, vote_problems
+from clerk_tui.render.document import Block, Emphasis, Paragraph
+from clerk_tui.render.names import Named, councillors_first_list, minutes_name, titled
+from clerk_tui.render.papers import MeetingPapers, surname_key
+
+_DEFAULTS = VoteWording()
+
+
+class _Fill(dict[str, str]):
+    """Placeholders a wording names that the printer does not know stay as typed."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _fill(papers: MeetingPapers, name: str, values: Mapping[str, str]) -> str:
+    """The house's wording ``name`` with its placeholders filled in; a wording that cannot
+    be read (a stray brace) prints the neutral default, with a warning."""
+    template: str = getattr(papers.style.votes, name)
+    try:
+        return template.format_map(_Fill(values))
+    except (ValueError, IndexError, AttributeError):
+        papers.warnings.append(
+            f"The house style's wording “{name}” for votes cannot be read: the default is printed."
+        )
+        default: str = getattr(_DEFAULTS, name)
+        return default.format_map(_Fill(values))
+
+
+def _person(papers: MeetingPapers, person_id: str) -> Named:
+    person = papers.person(person_id)
+    printed = printed_name_of(papers.meeting, person_id)
+    return Named(minutes_name(person, papers.style, printed), person.councillor)
+
+
+def _name(papers: MeetingPapers, person_id: str) -> str:
+    """``Councillor Carla Thomas``, as the minutes name a mover or seconder."""
+    return titled(_person(papers, person_id), papers.style)
+
+
+def _moved(papers: MeetingPapers, motion: Motion) -> str:
+    mover = _name(papers, motion.mover_id)
+    if motion.seconder_id is None:
+        return _fill(papers, "moved_unseconded", {"mover": mover})
+    return _fill(papers, "moved", {"mover": mover, "seconder": _name(papers, motion.seconder_id)})
+
+
+def _text(motion: Motion) -> str:
+    """What the motion proposes, after "that": its text, or its parts as the resolution
+    printer would join them ("(1) ...; and (2) ...")."""
+    if motion.text:
+        return motion.text
+    if len(motion.parts) == 1:
+        return motion.parts[0]
+    numbered = [f"({n}) {part}" for n, part in enumerate(motion.parts, start=1)]
+    return "; ".join(numbered[:-1]) + "; and " + numbered[-1]
+
+
+def _votes(papers: MeetingPapers, vote: Vote) -> str:
+    """``3 for, 6 against, 1 abstention``."""
+    counts = _fill(papers, "counts", {"for": str(vote.votes_for), "against": str(vote.votes_against)})
+    if vote.abstentions:
+        wording = "abstention" if vote.abstentions == 1 else "abstentions"
+        return f"{counts}, {_fill(papers, wording, {'n': str(vote.abstentions)})}"
+    nobody = _fill(papers, "no_abstentions", {"n": "0"})
+    return f"{counts}, {nobody}" if nobody else counts
+
+
+def _listed(papers: MeetingPapers, people: list[str]) -> str:
+    """A recorded vote's list: alphabetical by surname, "Councillors A, B and C"."""
+    if not people:
+        return _fill(papers, "nobody", {})
+    rank = papers.rank()
+    ordered = sorted(people, key=lambda p: (surname_key(papers.people.get(p)), rank.get(p, len(rank)), p))
+    return councillors_first_list([_person(papers, p) for p in ordered], papers.style)
+
+
+def _recorded(papers: MeetingPapers, vote: Vote) -> Paragraph:
+    return Paragraph(
+        _fill(
+            papers,
+            "recorded",
+            {
+                "for": _listed(papers, vote.named_for),
+                "against": _listed(papers, vote.named_against),
+                "abstained": _listed(papers, vote.named_abstained),
+            },
+        )
+    )
+
+
+_LABEL = {
+    MotionKind.ORIGINAL: "motion",
+    MotionKind.AMENDMENT: "amendment",
+    MotionKind.PROCEDURAL: "procedural",
+}
+
+
+def _values(papers: MeetingPapers, motion: Motion) -> dict[str, str]:
+    wording = papers.style.votes
+    values = {
+        "motion": getattr(wording, _LABEL[motion.kind]),
+        "moved": _moved(papers, motion),
+        "mover": _name(papers, motion.mover_id),
+        "text": _text(motion),
+        "result": wording.carried if motion.result == MotionResult.CARRIED else wording.lost,
+    }
+    if motion.vote is not None and motion.vote.counted:
+        values["votes"] = _votes(papers, motion.vote)
+    if motion.vote is not None and motion.vote.casting is not None:
+        values["direction"] = wording.in_favour if motion.vote.casting.in_favour else wording.against
+    return values
+
+
+def _put(papers: MeetingPapers, motion: Motion, number: int) -> list[Block]:
+    """A motion that is not the resolution: moved, and what became of it."""
+    values = _values(papers, motion)
+    vote = motion.vote
+    if motion.result == MotionResult.WITHDRAWN:
+        return [Paragraph(_fill(papers, "withdrawn", values))]
+    if motion.pending or vote is None:
+        papers.warnings.append(
+            f"Minute {number}: {values['motion']} moved by {values['mover']} has no result recorded."
+        )
+        return [
+            Paragraph(
+                f"[STILL BEFORE THE MEETING: {values['motion']} moved by {values['moved']}, "
+                f"that {values['text']}]",
+                Emphasis.PLACEHOLDER,
+            )
+        ]
+    if vote.method == VoteMethod.UNANIMOUS:
+        return [Paragraph(_fill(papers, "put_unanimously", values))]
+    if vote.method == VoteMethod.WITHOUT_VOTE:
+        return [Paragraph(_fill(papers, "without_vote", values))]
+    sentence = _fill(papers, "put_casting" if vote.casting else "put", values)
+    blocks: list[Block] = [Paragraph(sentence)]
+    if vote.method == VoteMethod.RECORDED:
+        blocks.append(_recorded(papers, vote))
+    return blocks
+
+
+def _resolving(papers: MeetingPapers, minute: Minute, motion: Motion) -> list[Block]:
+    """The substantive motion carried: what leads into its RESOLVED."""
+    values = _values(papers, motion)
+    values["as_amended"] = papers.style.votes.as_amended if amended(minute, motion) else ""
+    vote = motion.vote
+    blocks: list[Block] = []
+    if vote is not None and vote.method == VoteMethod.RECORDED:
+        blocks.append(_recorded(papers, vote))
+    if vote is None or vote.method == VoteMethod.WITHOUT_VOTE:
+        wording = "resolved"
+    elif vote.method == VoteMethod.UNANIMOUS:
+        wording = "resolved_unanimously"
+    elif vote.casting is not None:
+        wording = "resolved_casting"
+    else:
+        wording = "resolved" if vote.method == VoteMethod.RECORDED else "resolved_counted"
+    blocks.append(Paragraph(_fill(papers, wording, values)))
+    return blocks
+
+
+def motion_blocks(papers: MeetingPapers, minute: Minute, number: int) -> list[Block]:
+    """The minute's motions and votes, to print between its narrative and its resolution;
+    nothing for a minute without motions. Problems with the votes go to the warnings."""
+    if not minute.motions:
+        return []
+    names = {pid: _name(papers, pid) for motion in minute.motions for pid in _people_of(motion)}
+    papers.warnings.extend(
+        f"Minute {number}: {problem}"
+        for problem in vote_problems(papers.meeting, papers.committee, minute, names)
+    )
+    resolving = resolving_motion(minute)
+    blocks: list[Block] = []
+    for motion in minute.motions:
+        if motion is not resolving:
+            blocks.extend(_put(papers, motion, number))
+    if resolving is not None:
+        blocks.extend(_resolving(papers, minute, resolving))
+    return blocks
+
+
+def _people_of(motion: Motion) -> list[str]:
+    people = [motion.mover_id, *([motion.seconder_id] if motion.seconder_id else [])]
+    if motion.vote is not None:
+        people += motion.vote.entitled
+    return people
