@@ -40,9 +40,9 @@ from clerk_tui.domain.committee import Committee, Membership, Role
 from clerk_tui.domain.declarations import InterestAction
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.ids import next_sequential_id
-from clerk_tui.domain.live import Presence, presence_for_item, standing_event
+from clerk_tui.domain.live import Presence, parts_from_text, presence_for_item, standing_event
 from clerk_tui.domain.meeting import Meeting
-from clerk_tui.domain.minutes import Minute, Resolution, clean_part
+from clerk_tui.domain.minutes import Minute, Resolution
 from clerk_tui.domain.motions import (
     CastingVote,
     Motion,
@@ -332,8 +332,8 @@ def _opening(parts: Sequence[str]) -> str:
 
 
 def _clean_parts(parts: Sequence[str]) -> list[str]:
-    cleaned = [clean_part(one_line(part)) for part in parts]
-    return [part for part in cleaned if part]
+    """As the resolution box reads them: no "That", no part numbers, no end punctuation."""
+    return parts_from_text("\n".join(one_line(part) for part in parts))
 
 
 def move(
@@ -353,7 +353,7 @@ def move(
     motion says what it proposes (``text``)."""
     minute = _minute(meeting, minute_id)
     _may_act(meeting, committee, minute, mover_id, names)
-    said_text = clean_part(one_line(text))
+    said_text = " ".join(_clean_parts([text]))
     wording = _clean_parts(parts or [])
     amends: str | None = None
     if kind == MotionKind.ORIGINAL:
