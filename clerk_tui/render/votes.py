@@ -7,16 +7,37 @@ carried, as the words that lead into the RESOLVED ("On the motion of Councillor 
 seconded by Councillor B, it was"), which the minutes printer prints next as it always
 does. A minute with no motions prints nothing here, so papers without votes are unchanged.
 
+``vote_panel`` is what the live screen's vote panel shows: the minute's motions, the one
+before the meeting, and who may vote now (and why not).
+
 Pure: names and wording come from the papers; nothing is stored.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
-from clerk_tui.domain import Minute, Motion, MotionKind, MotionResult, Vote, VoteMethod, VoteWording
+from clerk_tui.domain import (
+    DomainError,
+    Minute,
+    Motion,
+    MotionKind,
+    MotionResult,
+    Vote,
+    VoteMethod,
+    VoteWording,
+)
 from clerk_tui.domain.live import printed_name_of
-from clerk_tui.domain.votes import amended, resolving_motion, vote_problems
+from clerk_tui.domain.votes import (
+    amended,
+    counts_said,
+    motion_before,
+    quorum_at_vote,
+    resolving_motion,
+    vote_problems,
+    voting_standing,
+)
 from clerk_tui.render.document import Block, Emphasis, Paragraph
 from clerk_tui.render.names import Named, councillors_first_list, minutes_name, titled
 from clerk_tui.render.papers import MeetingPapers, surname_key
@@ -203,3 +224,82 @@ def _people_of(motion: Motion) -> list[str]:
     if motion.vote is not None:
         people += motion.vote.entitled
     return people
+
+
+# --- what the live screen's vote panel shows ----------------------------------------------------
+@dataclass(frozen=True)
+class VoterLine:
+    """One person the panel lists for a recorded vote: may they vote, and if not, why not."""
+
+    person_id: str
+    name: str
+    may_vote: bool
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class MotionLine:
+    motion_id: str
+    summary: str
+    """``Amendment (Councillor Hughes, seconded by Councillor Moss): LOST, 3 for, 6 against``."""
+    before_meeting: bool
+
+
+@dataclass(frozen=True)
+class VotePanel:
+    """The motions of the current minute and who may vote on it now (pure, for the screen)."""
+
+    motions: tuple[MotionLine, ...]
+    voters: tuple[VoterLine, ...]
+    """Everyone recorded at the meeting or on the committee, those who may vote first."""
+    may_vote: int
+    quorum: str
+    """``10 of 4 needed: quorate``."""
+    before: str | None
+    """The id of the motion the next vote is on (None: move one)."""
+
+
+_KIND_WORD = {
+    MotionKind.ORIGINAL: "Motion",
+    MotionKind.AMENDMENT: "Amendment",
+    MotionKind.PROCEDURAL: "Procedural motion",
+}
+
+
+def _summary(papers: MeetingPapers, motion: Motion) -> str:
+    moved = _moved(papers, motion)
+    if motion.pending:
+        state = (
+            f"before the meeting, {counts_said(motion.vote)} counted" if motion.vote else "before the meeting"
+        )
+    elif motion.vote is not None and motion.vote.counted:
+        state = f"{motion.result.value.upper()}, {counts_said(motion.vote)}"
+    elif motion.vote is not None:
+        how = "unanimously" if motion.vote.method == VoteMethod.UNANIMOUS else "without a vote"
+        state = f"{motion.result.value.upper()} {how}"
+    else:
+        state = motion.result.value
+    return f"{_KIND_WORD[motion.kind]} ({moved}): {state}"
+
+
+def vote_panel(papers: MeetingPapers, minute_id: str) -> VotePanel:
+    """What the vote panel of the live screen shows for ``minute_id``."""
+    meeting, committee = papers.meeting, papers.committee
+    minute = next((m for m in meeting.minutes if m.id == minute_id), None)
+    if minute is None:
+        raise DomainError(f"There is no minute {minute_id!r}.", "minute")
+    before = motion_before(minute)
+    motions = tuple(
+        MotionLine(m.id, _summary(papers, m), before is not None and m.id == before.id)
+        for m in minute.motions
+    )
+    rank = papers.rank()
+    people = dict.fromkeys([*rank, *(e.person_id for e in meeting.attendance)])
+    names = {person_id: _name(papers, person_id) for person_id in people}
+    lines = []
+    for person_id in people:
+        standing = voting_standing(meeting, committee, minute.item_id, person_id, names)
+        lines.append(VoterLine(person_id, names[person_id], standing.may_vote, standing.reason))
+    lines.sort(key=lambda line: not line.may_vote)
+    quorum = quorum_at_vote(meeting, committee, minute.item_id)
+    return VotePanel(motions, tuple(lines), quorum.counted, quorum.describe(), before.id if before else None)

@@ -37,6 +37,7 @@ from clerk_tui.domain.votes import (
 )
 from clerk_tui.exporting import print_paper
 from clerk_tui.render import Format, MeetingPapers, PrintOptions, print_minutes
+from clerk_tui.render.votes import MotionLine, vote_panel
 from store import Store
 from tests.fixtures import planning_2027
 
@@ -301,3 +302,44 @@ def test_a_minute_with_motions_decided_prints_no_pending_placeholder() -> None:
         "RESOLVED:\n\nThat the licence be granted.\n"
     )
     assert warnings == ()
+
+
+def test_the_vote_panel_shows_the_motion_before_the_meeting_and_who_may_vote() -> None:
+    meeting, planning, minute = planning_2027.church_road_before_the_vote()
+    people = {person.id: person for person in planning_2027.people()}
+    panel = vote_panel(MeetingPapers(meeting, planning, people), minute)
+    assert panel.before == "motion-1"
+    assert panel.motions == (
+        MotionLine(
+            "motion-1",
+            "Motion (Councillor Priya Desai, seconded by Councillor Martin Ellis): before the meeting",
+            True,
+        ),
+    )
+    assert (panel.may_vote, panel.quorum) == (10, "10 of 4 needed: quorate")
+    voting = [line.name for line in panel.voters if line.may_vote]
+    assert voting[0] == "Councillor Anne Wetherby" and len(voting) == 10
+    refused = {line.person_id: line.reason for line in panel.voters if not line.may_vote}
+    assert refused == {
+        "david-crane": "Councillor David Crane declared an interest in this item and withdrew: "
+        "no vote on it.",
+        "sarah-rowe": "Councillor Sarah Rowe is replaced at this meeting by Councillor Colin Pike, "
+        "who votes instead.",
+        "emma-stone": "Councillor Emma Stone is a substitute not recorded as substituting for a member "
+        "at this meeting.",
+    }
+
+
+def test_the_vote_panel_summarises_what_became_of_each_motion() -> None:
+    meeting = planning_2027.meeting()
+    people = {person.id: person for person in planning_2027.people()}
+    minute = meeting.minute_for_item(planning_2027.MOSS_LANE)
+    assert minute is not None
+    panel = vote_panel(MeetingPapers(meeting, planning_2027.committee(), people), minute.id)
+    assert [line.summary for line in panel.motions] == [
+        "Motion (Councillor Tom Ashworth, seconded by Councillor Rachel Bennett): CARRIED, 7 for, 2 against, "
+        "1 abstention",
+        "Amendment (Councillor Gareth Hughes, seconded by Councillor Linda Moss): LOST, 3 for, 6 against, "
+        "1 abstention",
+    ]
+    assert panel.before is None
