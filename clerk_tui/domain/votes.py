@@ -32,15 +32,16 @@ Why it is as it is:
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from clerk_tui.domain.attendance import ENTERS, EventKind, QuorumState
+from clerk_tui.domain.attendance import ENTERS, EventKind, QuorumState, in_room_after
 from clerk_tui.domain.committee import Committee, Membership, Role
 from clerk_tui.domain.declarations import InterestAction
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.ids import next_sequential_id
-from clerk_tui.domain.live import Presence, parts_from_text, presence_for_item, standing_event
+from clerk_tui.domain.live import Presence, parts_from_text
 from clerk_tui.domain.meeting import Meeting
 from clerk_tui.domain.minutes import Minute, Resolution
 from clerk_tui.domain.motions import (
@@ -97,60 +98,57 @@ def _limit(meeting: Meeting, item_id: str | None) -> int:
     return ids.index(item_id)
 
 
-def _seats(meeting: Meeting, committee: Committee) -> dict[str, Membership]:
+@dataclass(frozen=True)
+class _Seating:
+    """Whose seat is whose for an item: worked out once, asked for each person."""
+
+    seats: dict[str, Membership]
     """Voting seats on the day: members with a vote (substitutes hold none of their own)."""
-    return {
-        m.person_id: m
-        for m in committee.memberships_on(meeting.date)
-        if m.voting and m.role != Role.SUBSTITUTE
-    }
+    substitute_for: dict[str, str]
+    """Substitute -> the member replaced, in effect by the item: the first recorded for a seat."""
 
+    @classmethod
+    def of(cls, meeting: Meeting, committee: Committee, item_id: str | None) -> _Seating:
+        seats = {
+            m.person_id: m
+            for m in committee.memberships_on(meeting.date)
+            if m.voting and m.role != Role.SUBSTITUTE
+        }
+        limit = _limit(meeting, item_id)
+        positions = {i: n for n, i in enumerate(meeting.agenda_ids())}
+        taken: dict[str, str] = {}
+        for event in meeting.attendance:
+            if event.kind != EventKind.SUBSTITUTE or event.for_person_id is None:
+                continue
+            place = -1 if event.item_id is None else positions.get(event.item_id, len(positions))
+            if place <= limit and event.person_id not in taken and event.for_person_id not in taken.values():
+                taken[event.person_id] = event.for_person_id
+        return cls(seats, taken)
 
-def _substitutions(meeting: Meeting, item_id: str | None) -> dict[str, str]:
-    """Substitute -> the member replaced, in effect by ``item_id``: the first substitute
-    recorded for a seat takes it."""
-    limit = _limit(meeting, item_id)
-    positions = {i: n for n, i in enumerate(meeting.agenda_ids())}
-    taken: dict[str, str] = {}
-    for event in meeting.attendance:
-        if event.kind != EventKind.SUBSTITUTE or event.for_person_id is None:
-            continue
-        place = -1 if event.item_id is None else positions.get(event.item_id, len(positions))
-        if place <= limit and event.person_id not in taken and event.for_person_id not in taken.values():
-            taken[event.person_id] = event.for_person_id
-    return taken
-
-
-def _seat_of(
-    meeting: Meeting, committee: Committee, item_id: str | None, person_id: str, names: Names | None
-) -> tuple[str, str]:
-    """(the seat they would vote in, "") or ("", why they hold no seat for the item)."""
-    who = _name(names, person_id)
-    seats = _seats(meeting, committee)
-    substitutions = _substitutions(meeting, item_id)
-    if person_id in substitutions:
-        replaced = substitutions[person_id]
-        if replaced in seats:
-            return replaced, ""
-        return "", f"{who} substitutes for {_name(names, replaced)}, who has no vote on the committee."
-    if person_id in seats:
-        substitute = next((s for s, r in substitutions.items() if r == person_id), None)
-        if substitute is not None:
-            return "", f"{who} is replaced at this meeting by {_name(names, substitute)}, who votes instead."
-        return person_id, ""
-    membership = committee.membership_of(person_id, meeting.date)
-    if membership is None:
-        return "", f"{who} is not a member of the committee."
-    if membership.role == Role.SUBSTITUTE:
-        return "", f"{who} is a substitute not recorded as substituting for a member at this meeting."
-    return "", f"{who} is a non-voting member of the committee."
-
-
-def _withdrew_for(meeting: Meeting, person_id: str, item_id: str | None) -> bool:
-    return item_id is not None and any(
-        d.person_id == person_id and d.item_id == item_id and d.action == InterestAction.WITHDREW
-        for d in meeting.declarations
-    )
+    def seat_of(
+        self, meeting: Meeting, committee: Committee, person_id: str, names: Names | None
+    ) -> tuple[str, str]:
+        """(the seat they would vote in, "") or ("", why they hold no seat for the item)."""
+        who = _name(names, person_id)
+        if person_id in self.substitute_for:
+            replaced = self.substitute_for[person_id]
+            if replaced in self.seats:
+                return replaced, ""
+            return "", f"{who} substitutes for {_name(names, replaced)}, who has no vote on the committee."
+        if person_id in self.seats:
+            substitute = next((s for s, r in self.substitute_for.items() if r == person_id), None)
+            if substitute is not None:
+                return (
+                    "",
+                    f"{who} is replaced at this meeting by {_name(names, substitute)}, who votes instead.",
+                )
+            return person_id, ""
+        membership = committee.membership_of(person_id, meeting.date)
+        if membership is None:
+            return "", f"{who} is not a member of the committee."
+        if membership.role == Role.SUBSTITUTE:
+            return "", f"{who} is a substitute not recorded as substituting for a member at this meeting."
+        return "", f"{who} is a non-voting member of the committee."
 
 
 _NOT_IN_ROOM = {
@@ -162,38 +160,89 @@ _NOT_IN_ROOM = {
 }
 
 
+class Electorate:
+    """Who may vote on one item as things stand, worked out once from the whole timeline
+    (one pass over the attendance), then asked for each person: what a vote, a panel of
+    names or a check of the record needs without re-reading the timeline per person."""
+
+    def __init__(self, meeting: Meeting, committee: Committee, item_id: str | None) -> None:
+        self.meeting = meeting
+        self.committee = committee
+        self.item_id = item_id
+        self.seating = _Seating.of(meeting, committee, item_id)
+        self.presences = _presences(meeting, item_id)
+        self.withdrew = {
+            d.person_id
+            for d in meeting.declarations
+            if item_id is not None and d.item_id == item_id and d.action == InterestAction.WITHDREW
+        }
+        self._entitled: list[str] | None = None
+
+    def presence(self, person_id: str) -> Presence:
+        """As ``presence_for_item`` has it."""
+        return self.presences.get(person_id, Presence.NOT_RECORDED)
+
+    def standing(self, person_id: str, names: Names | None = None) -> Standing:
+        who = _name(names, person_id)
+        seat, why = self.seating.seat_of(self.meeting, self.committee, person_id, names)
+        if not seat:
+            return Standing(person_id, False, why)
+        if person_id in self.withdrew:
+            why = f"{who} declared an interest in this item and withdrew: no vote on it."
+            return Standing(person_id, False, why)
+        presence = self.presence(person_id)
+        if presence != Presence.IN_ROOM:
+            return Standing(person_id, False, f"{who} {_NOT_IN_ROOM[presence]}: no vote on this item.")
+        return Standing(person_id, True, "", seat)
+
+    def entitled(self) -> list[str]:
+        """Who may vote: present, holding a voting seat, not withdrawn for the item; in the
+        committee's order, then the substitutes."""
+        if self._entitled is None:
+            ordered = [m.person_id for m in self.committee.memberships_on(self.meeting.date)]
+            ordered += [e.person_id for e in self.meeting.attendance if e.kind == EventKind.SUBSTITUTE]
+            self._entitled = [p for p in dict.fromkeys(ordered) if self.standing(p).may_vote]
+        return list(self._entitled)
+
+    def may_vote(self, person_id: str) -> bool:
+        return person_id in self.entitled()
+
+
+def _presences(meeting: Meeting, item_id: str | None) -> dict[str, Presence]:
+    """Everyone's ``presence_for_item`` at once: each person's last event by item, then by
+    the order recorded, among those tied to ``item_id`` or before it."""
+    limit = _limit(meeting, item_id)
+    positions = {i: n for n, i in enumerate(meeting.agenda_ids())}
+    standing: dict[str, EventKind] = {}
+    reached: dict[str, int] = {}
+    for event in meeting.attendance:
+        place = -1 if event.item_id is None else positions.get(event.item_id, len(positions))
+        if place <= limit and place >= reached.get(event.person_id, -2):
+            standing[event.person_id] = event.kind
+            reached[event.person_id] = place
+    return {person_id: _presence_after(kind) for person_id, kind in standing.items()}
+
+
+def _presence_after(kind: EventKind) -> Presence:
+    if kind in ENTERS:
+        return Presence.IN_ROOM
+    if kind == EventKind.WITHDREW:
+        return Presence.WITHDRAWN
+    if kind == EventKind.DEPARTED:
+        return Presence.LEFT
+    return Presence.APOLOGIES if kind == EventKind.APOLOGIES else Presence.ABSENT
+
+
 def voting_standing(
     meeting: Meeting, committee: Committee, item_id: str | None, person_id: str, names: Names | None = None
 ) -> Standing:
     """May ``person_id`` vote on ``item_id`` (None: before the business) as things stand?"""
-    who = _name(names, person_id)
-    seat, why = _seat_of(meeting, committee, item_id, person_id, names)
-    if not seat:
-        return Standing(person_id, False, why)
-    if _withdrew_for(meeting, person_id, item_id):
-        return Standing(
-            person_id, False, f"{who} declared an interest in this item and withdrew: no vote on it."
-        )
-    presence = presence_for_item(meeting, person_id, item_id)
-    if presence != Presence.IN_ROOM:
-        return Standing(person_id, False, f"{who} {_NOT_IN_ROOM[presence]}: no vote on this item.")
-    return Standing(person_id, True, "", seat)
-
-
-def _candidates(meeting: Meeting, committee: Committee, item_id: str | None) -> list[str]:
-    """Everyone who might hold a seat, in the committee's order, then the substitutes."""
-    ordered = [m.person_id for m in committee.memberships_on(meeting.date)]
-    ordered += [e.person_id for e in meeting.attendance if e.kind == EventKind.SUBSTITUTE]
-    return list(dict.fromkeys(ordered))
+    return Electorate(meeting, committee, item_id).standing(person_id, names)
 
 
 def entitled_voters(meeting: Meeting, committee: Committee, item_id: str | None) -> list[str]:
     """Who may vote on ``item_id`` now: present, holding a voting seat, not withdrawn for it."""
-    return [
-        person_id
-        for person_id in _candidates(meeting, committee, item_id)
-        if voting_standing(meeting, committee, item_id, person_id).may_vote
-    ]
+    return Electorate(meeting, committee, item_id).entitled()
 
 
 def quorum_at_vote(meeting: Meeting, committee: Committee, item_id: str | None) -> QuorumState:
@@ -294,12 +343,9 @@ def _must_be_before_meeting(minute: Minute, motion: Motion) -> None:
         )
 
 
-def _may_act(
-    meeting: Meeting, committee: Committee, minute: Minute, person_id: str, names: Names | None
-) -> None:
-    standing = voting_standing(meeting, committee, minute.item_id, person_id, names)
-    if not standing.may_vote:
-        raise DomainError(standing.reason, "person")
+def _may_act(electorate: Electorate, person_id: str, names: Names | None) -> None:
+    if not electorate.may_vote(person_id):
+        raise DomainError(electorate.standing(person_id, names).reason, "person")
 
 
 def _quorum_warning(vote: Vote) -> str:
@@ -352,7 +398,7 @@ def move(
     does (``text``) and how the substantive motion would read (``parts``); a procedural
     motion says what it proposes (``text``)."""
     minute = _minute(meeting, minute_id)
-    _may_act(meeting, committee, minute, mover_id, names)
+    _may_act(Electorate(meeting, committee, minute.item_id), mover_id, names)
     said_text = " ".join(_clean_parts([text]))
     wording = _clean_parts(parts or [])
     amends: str | None = None
@@ -413,7 +459,7 @@ def second(
     motions, motion = _working(minute, motion_id)
     if seconder_id == motion.mover_id:
         raise DomainError("The mover cannot second their own motion.", "seconder")
-    _may_act(meeting, committee, minute, seconder_id, names)
+    _may_act(Electorate(meeting, committee, minute.item_id), seconder_id, names)
     was = motion.seconder_id
     motion.seconder_id = seconder_id
     edit = Edit(meeting)
@@ -496,13 +542,14 @@ def recorded_vote(
     minute = _minute(meeting, minute_id)
     motions, motion = _working(minute, motion_id)
     named = [*voted_for, *voted_against, *abstained]
-    twice = next((person for person in named if named.count(person) > 1), None)
+    twice = next((person for person, times in Counter(named).items() if times > 1), None)
     if twice is not None:
         raise DomainError(f"{_name(names, twice)} is named twice in the recorded vote.", "vote")
+    electorate = Electorate(meeting, committee, minute.item_id)
     for person_id in named:
-        _may_act(meeting, committee, minute, person_id, names)
+        _may_act(electorate, person_id, names)
     vote = _new_vote(
-        entitled_voters(meeting, committee, minute.item_id),
+        electorate.entitled(),
         committee,
         VoteMethod.RECORDED,
         votes_for=len(voted_for),
@@ -686,17 +733,15 @@ def withdraw_motion(meeting: Meeting, minute_id: str, *, motion_id: str | None =
 
 
 # --- checking the record ---------------------------------------------------------------------
-def _in_room_during(meeting: Meeting, person_id: str, item_id: str | None) -> bool:
-    """In the room at some moment of the item: at its start, or entering during it."""
-    limit = _limit(meeting, item_id)
+def _in_room_during(meeting: Meeting, item_id: str | None) -> set[str]:
+    """Everyone in the room at some moment of the item: at its start, or entering during it."""
     ids = meeting.agenda_ids()
-    before = ids[limit - 1] if limit > 0 else None
-    start = standing_event(meeting, person_id, before) if item_id is not None else None
-    if start is not None and start.kind in ENTERS:
-        return True
-    return any(
-        e.person_id == person_id and e.item_id == item_id and e.kind in ENTERS for e in meeting.attendance
-    )
+    limit = _limit(meeting, item_id)
+    if item_id is None:
+        return in_room_after(meeting.attendance, ids, None)
+    start = in_room_after(meeting.attendance, ids, ids[limit - 1] if limit > 0 else None)
+    entering = {e.person_id for e in meeting.attendance if e.item_id == item_id and e.kind in ENTERS}
+    return start | entering
 
 
 def vote_problems(
@@ -705,6 +750,11 @@ def vote_problems(
     """What is wrong with the minute's votes against the timeline as it stands now (a mark
     corrected after the vote), and votes taken when the meeting was not quorate."""
     problems: list[str] = []
+    if not any(motion.vote for motion in minute.motions):
+        return problems
+    seating = _Seating.of(meeting, committee, minute.item_id)
+    in_room = _in_room_during(meeting, minute.item_id)
+    withdrew = Electorate(meeting, committee, minute.item_id).withdrew
     for motion in minute.motions:
         vote = motion.vote
         if vote is None:
@@ -712,12 +762,10 @@ def vote_problems(
         noun = _NOUN[motion.kind]
         voters = vote.voters() or vote.entitled
         for person_id in voters:
-            seat, why = _seat_of(meeting, committee, minute.item_id, person_id, names)
+            seat, why = seating.seat_of(meeting, committee, person_id, names)
             if not seat:
                 problems.append(f"“{minute.title}”, the vote on the {noun}: {why}")
-            elif _withdrew_for(meeting, person_id, minute.item_id) or not _in_room_during(
-                meeting, person_id, minute.item_id
-            ):
+            elif person_id in withdrew or person_id not in in_room:
                 problems.append(
                     f"“{minute.title}”, the vote on the {noun}: {_name(names, person_id)} is counted among "
                     "those who could vote, but is not recorded as present for the item now."
@@ -731,6 +779,7 @@ def vote_problems(
 
 
 __all__ = [
+    "Electorate",
     "Names",
     "Standing",
     "amended",

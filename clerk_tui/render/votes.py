@@ -16,7 +16,7 @@ Pure: names and wording come from the papers; nothing is stored.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from clerk_tui.domain import (
     DomainError,
@@ -30,13 +30,13 @@ from clerk_tui.domain import (
 )
 from clerk_tui.domain.live import printed_name_of
 from clerk_tui.domain.votes import (
+    Electorate,
     amended,
     counts_said,
     motion_before,
     quorum_at_vote,
     resolving_motion,
     vote_problems,
-    voting_standing,
 )
 from clerk_tui.render.document import Block, Emphasis, Paragraph
 from clerk_tui.render.names import Named, councillors_first_list, minutes_name, titled
@@ -52,36 +52,45 @@ class _Fill(dict[str, str]):
         return "{" + key + "}"
 
 
-def _fill(papers: MeetingPapers, name: str, values: Mapping[str, str]) -> str:
+def _fill(out: _Out, name: str, values: Mapping[str, str]) -> str:
     """The house's wording ``name`` with its placeholders filled in; a wording that cannot
     be read (a stray brace) prints the neutral default, with a warning."""
-    template: str = getattr(papers.style.votes, name)
+    template: str = getattr(out.papers.style.votes, name)
     try:
         return template.format_map(_Fill(values))
     except (ValueError, IndexError, AttributeError):
-        papers.warnings.append(
+        out.papers.warnings.append(
             f"The house style's wording “{name}” for votes cannot be read: the default is printed."
         )
         default: str = getattr(_DEFAULTS, name)
         return default.format_map(_Fill(values))
 
 
-def _person(papers: MeetingPapers, person_id: str) -> Named:
-    person = papers.person(person_id)
-    printed = printed_name_of(papers.meeting, person_id)
-    return Named(minutes_name(person, papers.style, printed), person.councillor)
+@dataclass
+class _Out:
+    """One printing of one minute (or one panel): the papers, and each person's name as
+    the minutes print it, worked out once."""
+
+    papers: MeetingPapers
+    named: dict[str, Named] = field(default_factory=dict)
+
+    def person(self, person_id: str) -> Named:
+        if person_id not in self.named:
+            person = self.papers.person(person_id)
+            printed = printed_name_of(self.papers.meeting, person_id)
+            self.named[person_id] = Named(minutes_name(person, self.papers.style, printed), person.councillor)
+        return self.named[person_id]
+
+    def name(self, person_id: str) -> str:
+        """``Councillor Carla Thomas``, as the minutes name a mover or seconder."""
+        return titled(self.person(person_id), self.papers.style)
 
 
-def _name(papers: MeetingPapers, person_id: str) -> str:
-    """``Councillor Carla Thomas``, as the minutes name a mover or seconder."""
-    return titled(_person(papers, person_id), papers.style)
-
-
-def _moved(papers: MeetingPapers, motion: Motion) -> str:
-    mover = _name(papers, motion.mover_id)
+def _moved(out: _Out, motion: Motion) -> str:
+    mover = out.name(motion.mover_id)
     if motion.seconder_id is None:
-        return _fill(papers, "moved_unseconded", {"mover": mover})
-    return _fill(papers, "moved", {"mover": mover, "seconder": _name(papers, motion.seconder_id)})
+        return _fill(out, "moved_unseconded", {"mover": mover})
+    return _fill(out, "moved", {"mover": mover, "seconder": out.name(motion.seconder_id)})
 
 
 def _text(motion: Motion) -> str:
@@ -95,34 +104,34 @@ def _text(motion: Motion) -> str:
     return "; ".join(numbered[:-1]) + "; and " + numbered[-1]
 
 
-def _votes(papers: MeetingPapers, vote: Vote) -> str:
+def _votes(out: _Out, vote: Vote) -> str:
     """``3 for, 6 against, 1 abstention``."""
-    counts = _fill(papers, "counts", {"for": str(vote.votes_for), "against": str(vote.votes_against)})
+    counts = _fill(out, "counts", {"for": str(vote.votes_for), "against": str(vote.votes_against)})
     if vote.abstentions:
         wording = "abstention" if vote.abstentions == 1 else "abstentions"
-        return f"{counts}, {_fill(papers, wording, {'n': str(vote.abstentions)})}"
-    nobody = _fill(papers, "no_abstentions", {"n": "0"})
+        return f"{counts}, {_fill(out, wording, {'n': str(vote.abstentions)})}"
+    nobody = _fill(out, "no_abstentions", {"n": "0"})
     return f"{counts}, {nobody}" if nobody else counts
 
 
-def _listed(papers: MeetingPapers, people: list[str]) -> str:
-    """A recorded vote's list: alphabetical by surname, "Councillors A, B and C"."""
+def _listed(out: _Out, people: list[str]) -> str:
+    """A recorded vote's list: alphabetical by surname (then name), "Councillors A, B and C"."""
     if not people:
-        return _fill(papers, "nobody", {})
-    rank = papers.rank()
-    ordered = sorted(people, key=lambda p: (surname_key(papers.people.get(p)), rank.get(p, len(rank)), p))
-    return councillors_first_list([_person(papers, p) for p in ordered], papers.style)
+        return _fill(out, "nobody", {})
+    known = out.papers.people
+    ordered = sorted(people, key=lambda p: (surname_key(known.get(p)), out.person(p).name, p))
+    return councillors_first_list([out.person(p) for p in ordered], out.papers.style)
 
 
-def _recorded(papers: MeetingPapers, vote: Vote) -> Paragraph:
+def _recorded(out: _Out, vote: Vote) -> Paragraph:
     return Paragraph(
         _fill(
-            papers,
+            out,
             "recorded",
             {
-                "for": _listed(papers, vote.named_for),
-                "against": _listed(papers, vote.named_against),
-                "abstained": _listed(papers, vote.named_abstained),
+                "for": _listed(out, vote.named_for),
+                "against": _listed(out, vote.named_against),
+                "abstained": _listed(out, vote.named_abstained),
             },
         )
     )
@@ -135,30 +144,30 @@ _LABEL = {
 }
 
 
-def _values(papers: MeetingPapers, motion: Motion) -> dict[str, str]:
-    wording = papers.style.votes
+def _values(out: _Out, motion: Motion) -> dict[str, str]:
+    wording = out.papers.style.votes
     values = {
         "motion": getattr(wording, _LABEL[motion.kind]),
-        "moved": _moved(papers, motion),
-        "mover": _name(papers, motion.mover_id),
+        "moved": _moved(out, motion),
+        "mover": out.name(motion.mover_id),
         "text": _text(motion),
         "result": wording.carried if motion.result == MotionResult.CARRIED else wording.lost,
     }
     if motion.vote is not None and motion.vote.counted:
-        values["votes"] = _votes(papers, motion.vote)
+        values["votes"] = _votes(out, motion.vote)
     if motion.vote is not None and motion.vote.casting is not None:
         values["direction"] = wording.in_favour if motion.vote.casting.in_favour else wording.against
     return values
 
 
-def _put(papers: MeetingPapers, motion: Motion, number: int) -> list[Block]:
+def _put(out: _Out, motion: Motion, number: int) -> list[Block]:
     """A motion that is not the resolution: moved, and what became of it."""
-    values = _values(papers, motion)
+    values = _values(out, motion)
     vote = motion.vote
     if motion.result == MotionResult.WITHDRAWN:
-        return [Paragraph(_fill(papers, "withdrawn", values))]
+        return [Paragraph(_fill(out, "withdrawn", values))]
     if motion.pending or vote is None:
-        papers.warnings.append(
+        out.papers.warnings.append(
             f"Minute {number}: {values['motion']} moved by {values['mover']} has no result recorded."
         )
         return [
@@ -169,24 +178,24 @@ def _put(papers: MeetingPapers, motion: Motion, number: int) -> list[Block]:
             )
         ]
     if vote.method == VoteMethod.UNANIMOUS:
-        return [Paragraph(_fill(papers, "put_unanimously", values))]
+        return [Paragraph(_fill(out, "put_unanimously", values))]
     if vote.method == VoteMethod.WITHOUT_VOTE:
-        return [Paragraph(_fill(papers, "without_vote", values))]
-    sentence = _fill(papers, "put_casting" if vote.casting else "put", values)
+        return [Paragraph(_fill(out, "without_vote", values))]
+    sentence = _fill(out, "put_casting" if vote.casting else "put", values)
     blocks: list[Block] = [Paragraph(sentence)]
     if vote.method == VoteMethod.RECORDED:
-        blocks.append(_recorded(papers, vote))
+        blocks.append(_recorded(out, vote))
     return blocks
 
 
-def _resolving(papers: MeetingPapers, minute: Minute, motion: Motion) -> list[Block]:
+def _resolving(out: _Out, minute: Minute, motion: Motion) -> list[Block]:
     """The substantive motion carried: what leads into its RESOLVED."""
-    values = _values(papers, motion)
-    values["as_amended"] = papers.style.votes.as_amended if amended(minute, motion) else ""
+    values = _values(out, motion)
+    values["as_amended"] = out.papers.style.votes.as_amended if amended(minute, motion) else ""
     vote = motion.vote
     blocks: list[Block] = []
     if vote is not None and vote.method == VoteMethod.RECORDED:
-        blocks.append(_recorded(papers, vote))
+        blocks.append(_recorded(out, vote))
     if vote is None or vote.method == VoteMethod.WITHOUT_VOTE:
         wording = "resolved"
     elif vote.method == VoteMethod.UNANIMOUS:
@@ -195,7 +204,7 @@ def _resolving(papers: MeetingPapers, minute: Minute, motion: Motion) -> list[Bl
         wording = "resolved_casting"
     else:
         wording = "resolved" if vote.method == VoteMethod.RECORDED else "resolved_counted"
-    blocks.append(Paragraph(_fill(papers, wording, values)))
+    blocks.append(Paragraph(_fill(out, wording, values)))
     return blocks
 
 
@@ -204,18 +213,20 @@ def motion_blocks(papers: MeetingPapers, minute: Minute, number: int) -> list[Bl
     nothing for a minute without motions. Problems with the votes go to the warnings."""
     if not minute.motions:
         return []
-    names = {pid: _name(papers, pid) for motion in minute.motions for pid in _people_of(motion)}
-    papers.warnings.extend(
-        f"Minute {number}: {problem}"
-        for problem in vote_problems(papers.meeting, papers.committee, minute, names)
-    )
+    out = _Out(papers)
+    if vote_problems(papers.meeting, papers.committee, minute):
+        names = {pid: out.name(pid) for motion in minute.motions for pid in _people_of(motion)}
+        papers.warnings.extend(
+            f"Minute {number}: {problem}"
+            for problem in vote_problems(papers.meeting, papers.committee, minute, names)
+        )
     resolving = resolving_motion(minute)
     blocks: list[Block] = []
     for motion in minute.motions:
         if motion is not resolving:
-            blocks.extend(_put(papers, motion, number))
+            blocks.extend(_put(out, motion, number))
     if resolving is not None:
-        blocks.extend(_resolving(papers, minute, resolving))
+        blocks.extend(_resolving(out, minute, resolving))
     return blocks
 
 
@@ -266,8 +277,8 @@ _KIND_WORD = {
 }
 
 
-def _summary(papers: MeetingPapers, motion: Motion) -> str:
-    moved = _moved(papers, motion)
+def _summary(out: _Out, motion: Motion) -> str:
+    moved = _moved(out, motion)
     if motion.pending:
         state = (
             f"before the meeting, {counts_said(motion.vote)} counted" if motion.vote else "before the meeting"
@@ -288,17 +299,18 @@ def vote_panel(papers: MeetingPapers, minute_id: str) -> VotePanel:
     minute = next((m for m in meeting.minutes if m.id == minute_id), None)
     if minute is None:
         raise DomainError(f"There is no minute {minute_id!r}.", "minute")
+    out = _Out(papers)
     before = motion_before(minute)
     motions = tuple(
-        MotionLine(m.id, _summary(papers, m), before is not None and m.id == before.id)
-        for m in minute.motions
+        MotionLine(m.id, _summary(out, m), before is not None and m.id == before.id) for m in minute.motions
     )
     rank = papers.rank()
     people = dict.fromkeys([*rank, *(e.person_id for e in meeting.attendance)])
-    names = {person_id: _name(papers, person_id) for person_id in people}
+    names = {person_id: out.name(person_id) for person_id in people}
+    electorate = Electorate(meeting, committee, minute.item_id)
     lines = []
     for person_id in people:
-        standing = voting_standing(meeting, committee, minute.item_id, person_id, names)
+        standing = electorate.standing(person_id, names)
         lines.append(VoterLine(person_id, names[person_id], standing.may_vote, standing.reason))
     lines.sort(key=lambda line: not line.may_vote)
     quorum = quorum_at_vote(meeting, committee, minute.item_id)

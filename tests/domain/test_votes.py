@@ -25,11 +25,12 @@ from clerk_tui.domain import (
 )
 from clerk_tui.domain.codec import from_document, to_document
 from clerk_tui.domain.lifecycle import take_live
-from clerk_tui.domain.live import declare, mark, take_item, write_minute
+from clerk_tui.domain.live import declare, mark, presence_for_item, take_item, write_minute
 from clerk_tui.domain.live_state import LiveCommand, live_permissions
 from clerk_tui.domain.minutes import ResolutionLead
 from clerk_tui.domain.undo import redo, undo
 from clerk_tui.domain.votes import (
+    Electorate,
     carried_unanimously,
     carried_without_vote,
     casting_vote,
@@ -548,3 +549,23 @@ def test_the_vote_command_waits_for_an_item(meeting: Meeting) -> None:
     assert live_permissions(meeting, None).reason(LiveCommand.VOTE) == "Take an item first."
     take_item(meeting, "item-4")
     assert live_permissions(meeting, "item-4").allows(LiveCommand.VOTE)
+
+
+def test_the_electorate_reads_the_timeline_as_presence_for_item_does(live: Meeting, board: Committee) -> None:
+    """A return expected at the next item is recorded before later marks during this one:
+    by item first, then as recorded, exactly as ``presence_for_item`` reads it."""
+    declare(
+        live,
+        Declaration(
+            "declaration-1", "m1", "item-4", InterestKind.PERSONAL, "a friend", InterestAction.WITHDREW
+        ),
+    )
+    mark(live, "m1", EventKind.PRESENT, current_item="item-4")  # back during the item
+    mark(live, "m1", EventKind.WITHDREW, current_item="item-4")  # and out again
+    take_item(live, "item-5")
+    for item in ("item-4", "item-5"):
+        electorate = Electorate(live, board, item)
+        for person in ("chair", "m1", "m2", "m3", "m4", "coopt", "sub", "nobody"):
+            assert electorate.presence(person) == presence_for_item(live, person, item), (person, item)
+    assert Electorate(live, board, "item-5").may_vote("m1")
+    assert not Electorate(live, board, "item-4").may_vote("m1")

@@ -31,8 +31,8 @@ from clerk_tui.domain import (
 )
 from clerk_tui.domain.codec import to_document
 from clerk_tui.domain.lifecycle import take_live
-from clerk_tui.domain.live import declare, mark, take_item
-from clerk_tui.domain.votes import count_vote, motion_before, move, recorded_vote, vote_problems
+from clerk_tui.domain.live import declare, mark, presence_for_item, take_item
+from clerk_tui.domain.votes import Electorate, count_vote, motion_before, move, recorded_vote, vote_problems
 
 MEMBERS = ["chair", "m1", "m2", "m3", "m4"]
 VOTING_COOPTEE = "cv"
@@ -304,6 +304,9 @@ class Run:
         assert vote.votes_for + vote.votes_against + vote.abstentions <= len(entitled)
         assert named <= entitled
         assert vote.not_quorate == (len(entitled) < QUORUM)
+        electorate = Electorate(self.meeting, self.committee, self.current)
+        for person in EVERYONE:
+            assert electorate.presence(person) == presence_for_item(self.meeting, person, self.current)
         self.votes_checked += 1
 
     def count(self, votes_for: int, against: int, abstained: int) -> None:
