@@ -752,9 +752,9 @@ def vote_problems(
     problems: list[str] = []
     if not any(motion.vote for motion in minute.motions):
         return problems
-    seating = _Seating.of(meeting, committee, minute.item_id)
+    electorate = Electorate(meeting, committee, minute.item_id)
+    seating, withdrew = electorate.seating, electorate.withdrew
     in_room = _in_room_during(meeting, minute.item_id)
-    withdrew = Electorate(meeting, committee, minute.item_id).withdrew
     for motion in minute.motions:
         vote = motion.vote
         if vote is None:
