@@ -1,8 +1,8 @@
 """The clerk's domain in plain Python: no Textual, no Rich, no storage.
 
 Committees and their members, meetings, agenda items, attendance as events,
-declarations of interest, minutes and resolutions, minute numbering through the
-municipal year, and dates as clerks type and print them.
+declarations of interest, minutes and resolutions, motions and votes, minute numbering
+through the municipal year, and dates as clerks type and print them.
 """
 
 from clerk_tui.domain.agenda import (
@@ -24,11 +24,13 @@ from clerk_tui.domain.committee import (
     Membership,
     OrganisationStyle,
     Role,
+    VoteWording,
 )
 from clerk_tui.domain.declarations import Declaration, InterestAction, InterestKind
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.meeting import Meeting, MeetingStatus, MeetingSummary
 from clerk_tui.domain.minutes import Block, BlockKind, Minute, MinuteStatus, Resolution, ResolutionLead
+from clerk_tui.domain.motions import CastingVote, Motion, MotionKind, MotionResult, Vote, VoteMethod
 from clerk_tui.domain.people import OfficerContact, Person, parse_member_line
 from clerk_tui.domain.venue import Venue
 
@@ -39,6 +41,7 @@ __all__ = [
     "AttendanceEvent",
     "Block",
     "BlockKind",
+    "CastingVote",
     "Committee",
     "CouncillorNames",
     "Declaration",
@@ -57,6 +60,9 @@ __all__ = [
     "Membership",
     "Minute",
     "MinuteStatus",
+    "Motion",
+    "MotionKind",
+    "MotionResult",
     "OfficerContact",
     "OrganisationStyle",
     "PageRange",
@@ -66,6 +72,9 @@ __all__ = [
     "ResolutionLead",
     "Role",
     "Venue",
+    "Vote",
+    "VoteMethod",
+    "VoteWording",
     "parse_member_line",
     "parse_page_range",
 ]

@@ -82,6 +82,55 @@ class Membership:
         return self.voting and self.role in {Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER, Role.CO_OPTED}
 
 
+@dataclass
+class VoteWording:
+    """How the minutes word motions and votes (issue 14): each a setting of the house style,
+    the defaults neutral. ``{mover}``, ``{moved}``, ``{motion}``, ``{text}``, ``{result}``,
+    ``{votes}``, ``{direction}``, ``{for}``, ``{against}``, ``{abstained}`` and ``{n}`` are
+    filled in by the printer; a wording that leaves one out simply does not print it."""
+
+    moved: str = "{mover}, seconded by {seconder}"
+    """The mover and seconder, as ``{moved}`` in the wordings below."""
+    moved_unseconded: str = "{mover}"
+    resolved: str = "On the motion of {moved}{as_amended}, it was"
+    """Before the RESOLVED of the motion carried without a count (or after a recorded vote)."""
+    resolved_counted: str = (
+        "On the motion of {moved}{as_amended}, and on being put to the vote ({votes}), it was"
+    )
+    resolved_unanimously: str = "On the motion of {moved}{as_amended}, it was unanimously"
+    resolved_casting: str = (
+        "On the motion of {moved}{as_amended}, and on being put to the vote ({votes}), "
+        "the Chair having used the casting vote in favour, it was"
+    )
+    as_amended: str = ", as amended"
+    """``{as_amended}``: printed when an amendment to the motion was carried."""
+    put: str = "{motion} moved by {moved}, that {text}, was put to the vote and {result} ({votes})."
+    put_unanimously: str = (
+        "{motion} moved by {moved}, that {text}, was put to the vote and {result} unanimously."
+    )
+    put_casting: str = (
+        "{motion} moved by {moved}, that {text}, was put to the vote ({votes}); "
+        "the Chair used the casting vote {direction} and it was {result}."
+    )
+    without_vote: str = "{motion} moved by {moved}, that {text}, was {result} without a vote."
+    withdrawn: str = "{motion} moved by {moved}, that {text}, was withdrawn."
+    recorded: str = "A recorded vote was taken: FOR: {for}; AGAINST: {against}; ABSTAINED: {abstained}."
+    nobody: str = "none"
+    """An empty list in a recorded vote."""
+    counts: str = "{for} for, {against} against"
+    abstention: str = "{n} abstention"
+    abstentions: str = "{n} abstentions"
+    no_abstentions: str = ""
+    """Printed after the counts when nobody abstained ("0 abstentions"); empty leaves it out."""
+    carried: str = "CARRIED"
+    lost: str = "LOST"
+    motion: str = "A motion"
+    amendment: str = "An amendment"
+    procedural: str = "A procedural motion"
+    in_favour: str = "in favour"
+    against: str = "against"
+
+
 HWB_OPENING_ORDER = [ItemKind.APOLOGIES, ItemKind.PREVIOUS_MINUTES, ItemKind.DECLARATIONS]
 OS_OPENING_ORDER = [ItemKind.APOLOGIES, ItemKind.DECLARATIONS, ItemKind.PREVIOUS_MINUTES]
 
@@ -120,6 +169,8 @@ class HouseStyle:
     """Between the body's name and the date in the running header ("BOARD- WEDNESDAY" in HWB)."""
     exempt_declarations: ExemptDeclarations = ExemptDeclarations.KIND_ONLY
     """Public minutes: how a declaration on an exempt item is shown (never its nature)."""
+    votes: VoteWording = field(default_factory=VoteWording)
+    """How motions and votes are worded; missing from files written before they were recorded."""
 
     def __post_init__(self) -> None:
         if not 1 <= self.municipal_year_start_month <= 12:

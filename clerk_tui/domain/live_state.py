@@ -34,6 +34,8 @@ class LiveCommand(StrEnum):
     DECLARE = "declare"
     ELECT_CHAIR = "elect-chair"
     DEFER = "defer"
+    VOTE = "vote"
+    """Move, second, count, recorded vote, result, casting vote, withdraw (``domain.votes``)."""
     MINUTE_OPTIONS = "minute-options"
     DRAFTED = "drafted"
     REOPEN = "reopen"
@@ -110,7 +112,12 @@ def _while_live(meeting: Meeting, current_item: str | None, refused: dict[LiveCo
         )
     minute = meeting.minute_for_item(current_item) if current_item is not None else None
     if minute is None:
-        for command in (LiveCommand.WRITE_MINUTE, LiveCommand.DEFER, LiveCommand.MINUTE_OPTIONS):
+        for command in (
+            LiveCommand.WRITE_MINUTE,
+            LiveCommand.DEFER,
+            LiveCommand.MINUTE_OPTIONS,
+            LiveCommand.VOTE,
+        ):
             refused[command] = "Take an item first."
     if not meeting.minutes:
         refused[LiveCommand.DRAFTED] = "Nothing is minuted yet."

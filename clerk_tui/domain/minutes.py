@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from clerk_tui.domain.agenda import ItemKind
 from clerk_tui.domain.errors import DomainError
+from clerk_tui.domain.motions import Motion
 
 
 class BlockKind(StrEnum):
@@ -136,6 +137,9 @@ class Minute:
     resolution: Resolution | None = None
     status: MinuteStatus = MinuteStatus.MINUTED
     """A deferred or withdrawn item keeps its record but takes no number."""
+    motions: list[Motion] = field(default_factory=list)
+    """Motions, amendments and votes on the item, in the order moved
+    (``clerk_tui.domain.votes``); missing from files written before they were recorded."""
 
     def __post_init__(self) -> None:
         if not self.title.strip():

@@ -127,6 +127,75 @@ def phrase_library(context: PhraseContext) -> list[Phrase]:
             "The press and public be excluded (Schedule 12A)",
             _exclusion(context.exempt_paragraphs, context.exempt_items),
         ),
+        *planning_phrases(context),
+        *licensing_phrases(context),
+    ]
+
+
+def planning_phrases(context: PhraseContext) -> list[Phrase]:
+    """Decisions on planning applications: grant or refuse, with conditions or reasons
+    numbered in the part, defer for a site visit, minded to approve subject to a legal
+    agreement. Each is one part; the gaps are the clerk's to fill, and the text stays
+    editable like any other once inserted."""
+    body = context.body.strip() or "the Committee"
+    officer = context.report_of.strip() or f"the {GAP}"
+    return [
+        Phrase(
+            "grant-report",
+            "Planning: grant, conditions and reasons as in the report",
+            "the application be granted subject to the conditions and for the reasons stated in the report",
+        ),
+        Phrase(
+            "grant-conditions",
+            "Planning: grant subject to conditions (numbered, with reasons)",
+            "the application be granted subject to the following conditions: "
+            "1. [condition] (Reason: [reason]); 2. [condition] (Reason: [reason])",
+        ),
+        Phrase(
+            "refuse-report",
+            "Planning: refuse for the reasons in the report",
+            "the application be refused for the reasons stated in the report",
+        ),
+        Phrase(
+            "refuse-reasons",
+            "Planning: refuse for reasons (numbered)",
+            "the application be refused for the following reasons: 1. [reason]; 2. [reason]",
+        ),
+        Phrase(
+            "site-visit",
+            "Planning: defer for a site visit",
+            f"consideration of the application be deferred for a site visit by Members of {body}, "
+            "and the application be reported back to the next meeting",
+        ),
+        Phrase(
+            "minded-to-approve",
+            "Planning: minded to approve subject to a legal agreement (s106)",
+            f"{body} be minded to approve the application subject to the completion of a legal "
+            "agreement under Section 106 of the Town and Country Planning Act 1990 to secure "
+            f"[obligations], and {officer} be given delegated authority to grant planning permission "
+            "on its completion, subject to the conditions and for the reasons stated in the report",
+        ),
+    ]
+
+
+def licensing_phrases(context: PhraseContext) -> list[Phrase]:
+    """Decisions on licence applications: granted with conditions, refused for reasons."""
+    body = context.body.strip() or "the Committee"
+    return [
+        Phrase(
+            "licence-granted",
+            "Licensing: licence granted with conditions",
+            "the application for a [premises licence] be granted subject to the conditions consistent "
+            "with the operating schedule and the following additional conditions: "
+            "1. [condition]; 2. [condition]",
+        ),
+        Phrase(
+            "licence-refused",
+            "Licensing: licence refused for reasons",
+            f"the application for a [premises licence] be refused, {body} being satisfied that granting "
+            "it would undermine the licensing objective of [objective], for the following reasons: "
+            "1. [reason]; 2. [reason]",
+        ),
     ]
 
 

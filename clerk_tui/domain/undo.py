@@ -166,8 +166,10 @@ def _minute(meeting: Meeting, minute_id: str) -> Minute:
 
 
 def _written_since(current: Minute, recorded: Minute) -> bool:
-    """The minute holds text that was not there when the step was recorded."""
+    """The minute holds text (or motions) that was not there when the step was recorded."""
     if current.narrative and current.narrative != recorded.narrative:
+        return True
+    if current.motions and current.motions != recorded.motions:
         return True
     if current.resolution is None:
         return False

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from clerk_tui.domain import Committee, DomainError, Meeting, Person
-from clerk_tui.domain.codec import fits_exactly, from_document, to_document
+from clerk_tui.domain import Committee, DomainError, Meeting, Motion, Person, VoteWording
+from clerk_tui.domain.codec import CONVERTER, fits_exactly, from_document, to_document
 from clerk_tui.domain.safe_text import clean, is_safe
 from clerk_tui.interchange.checks import bundle_problems
 
 FORMAT_NAME = "clerk-meetings"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: minutes carry their motions and votes, house styles their wording for them."""
 MAX_DEPTH = 64
 """A clerk file nests a dozen levels; far deeper is not one (and would exhaust the parser)."""
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
@@ -58,7 +60,23 @@ class Bundle:
             ids.update(d.person_id for d in meeting.declarations)
             if meeting.chair_id:
                 ids.add(meeting.chair_id)
+            for minute in meeting.minutes:
+                ids.update(_people_of_motions(minute.motions))
         return ids
+
+
+def _people_of_motions(motions: list[Motion]) -> set[str]:
+    """Movers, seconders, who could vote and who cast the casting vote."""
+    ids: set[str] = set()
+    for motion in motions:
+        ids.add(motion.mover_id)
+        if motion.seconder_id:
+            ids.add(motion.seconder_id)
+        if motion.vote is not None:
+            ids.update(motion.vote.entitled)
+            if motion.vote.casting is not None:
+                ids.add(motion.vote.casting.person_id)
+    return ids
 
 
 def bundle_to_json(bundle: Bundle) -> str:
@@ -113,6 +131,7 @@ def read_bundle(text: str, source: str = "<input>") -> Bundle:
     if not _plainly_safe(text):  # else no string of it can hold a control character
         _check_depth(document, source)
         document = _cleaned(document, "", cleaned)
+    document = _migrated(document, version)
     bundle = Bundle(
         committees=_each(document, "committees", Committee, source),
         people=_each(document, "people", Person, source),
@@ -180,6 +199,36 @@ def _cleaned(value: Any, path: str, removed: list[str]) -> Any:
     if isinstance(value, list):
         return [_cleaned(item, f"{path}[{index}]", removed) for index, item in enumerate(value)]
     return value
+
+
+def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 had no motions: every minute gets none, every house style the neutral wording."""
+    for meeting in _dicts(document.get("meetings")):
+        for minute in _dicts(meeting.get("minutes")):
+            minute.setdefault("motions", [])
+    for committee in _dicts(document.get("committees")):
+        style = committee.get("style")
+        if isinstance(style, dict):
+            style.setdefault("votes", CONVERTER.unstructure(VoteWording()))
+    return document
+
+
+def _dicts(values: Any) -> list[dict[str, Any]]:
+    """The objects of a list (what is not is left for the reader to report)."""
+    return [value for value in values if isinstance(value, dict)] if isinstance(values, list) else []
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _from_version_1}
+"""Version -> the step that brings a document of that version to the next."""
+
+
+def _migrated(document: dict[str, Any], version: int) -> dict[str, Any]:
+    """A copy of ``document`` brought from ``version`` to ``FORMAT_VERSION``, step by step."""
+    if version < FORMAT_VERSION:
+        document = copy.deepcopy(document)
+    for step in range(version, FORMAT_VERSION):
+        document = MIGRATIONS[step](document)
+    return document
 
 
 def _each(document: dict[str, Any], key: str, kind: type[Any], source: str) -> list[Any]:

@@ -37,6 +37,7 @@ from clerk_tui.render.names import (
 )
 from clerk_tui.render.papers import MeetingPapers
 from clerk_tui.render.public import Copy, confidential_marking, paper_copy
+from clerk_tui.render.votes import motion_blocks
 
 NO_DECLARATIONS = (
     "No declarations of any disclosable pecuniary interests or personal interests were received."
@@ -173,6 +174,7 @@ def _minute_body(papers: MeetingPapers, minute: Minute, numbers: dict[str, int])
     resolution = minute.resolution
     if resolution is None and minute.kind == ItemKind.EXCLUSION:
         resolution = _exclusion_for(papers, minute)
+    blocks.extend(motion_blocks(papers, minute, numbers[minute.id]))
     if resolution is not None:
         blocks.extend(resolution_blocks(resolution, papers.style.capitalise_resolution_parts))
     elif minute.kind in {

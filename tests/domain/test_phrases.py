@@ -5,7 +5,7 @@ from datetime import date, time
 import pytest
 
 from clerk_tui.domain.live import parts_from_text
-from clerk_tui.domain.minutes import clean_part
+from clerk_tui.domain.minutes import Resolution, clean_part
 from clerk_tui.domain.phrases import (
     GAP,
     Phrase,
@@ -29,6 +29,14 @@ KEYS = {
     "elected-chair",
     "ratified",
     "agreed",
+    "grant-report",
+    "grant-conditions",
+    "refuse-report",
+    "refuse-reasons",
+    "site-visit",
+    "minded-to-approve",
+    "licence-granted",
+    "licence-refused",
 }
 
 HWB_2019 = PhraseContext(
@@ -195,3 +203,68 @@ def test_the_phrase_context_is_what_the_live_meeting_knows() -> None:
     )
     before = phrase_context(meeting, board, [], None)
     assert (before.previous_meeting, before.next_meeting, before.presenter) == (None, None, "")
+
+
+# --- planning and licensing --------------------------------------------------------
+PLANNING = PhraseContext(body="the Committee", report_of="the Chief Planning Officer")
+
+
+def test_planning_decisions_in_the_house_wording() -> None:
+    phrases = by_key(PLANNING)
+    assert phrases["grant-report"].text == (
+        "the application be granted subject to the conditions and for the reasons stated in the report"
+    )
+    assert phrases["refuse-report"].text == "the application be refused for the reasons stated in the report"
+    assert phrases["site-visit"].text == (
+        "consideration of the application be deferred for a site visit by Members of the Committee, "
+        "and the application be reported back to the next meeting"
+    )
+
+
+def test_numbered_conditions_and_reasons_are_gaps_in_order() -> None:
+    text = by_key(PLANNING)["grant-conditions"].text
+    assert text == (
+        "the application be granted subject to the following conditions: "
+        "1. [condition] (Reason: [reason]); 2. [condition] (Reason: [reason])"
+    )
+    assert first_gap(text) == (text.index("[condition]"), text.index("[condition]") + len("[condition]"))
+    refused = by_key(PLANNING)["refuse-reasons"].text
+    assert refused == "the application be refused for the following reasons: 1. [reason]; 2. [reason]"
+
+
+def test_minded_to_approve_delegates_to_the_officer_of_the_report() -> None:
+    text = by_key(PLANNING)["minded-to-approve"].text
+    assert text.startswith(
+        "the Committee be minded to approve the application subject to the completion of a legal "
+        "agreement under Section 106 of the Town and Country Planning Act 1990 to secure [obligations], "
+        "and the Chief Planning Officer be given delegated authority to grant planning permission"
+    )
+    assert f"and the {GAP} be given delegated authority" in by_key(PhraseContext())["minded-to-approve"].text
+
+
+def test_licence_granted_and_refused() -> None:
+    phrases = by_key(PhraseContext(body="the Sub-Committee"))
+    assert phrases["licence-granted"].text.startswith("the application for a [premises licence] be granted")
+    assert "1. [condition]; 2. [condition]" in phrases["licence-granted"].text
+    assert phrases["licence-refused"].text == (
+        "the application for a [premises licence] be refused, the Sub-Committee being satisfied that "
+        "granting it would undermine the licensing objective of [objective], for the following reasons: "
+        "1. [reason]; 2. [reason]"
+    )
+
+
+@pytest.mark.parametrize(
+    "key", ["grant-conditions", "refuse-reasons", "licence-granted", "minded-to-approve"]
+)
+def test_a_phrase_stays_editable_after_insertion(key: str) -> None:
+    """Filled in gap by gap, and a third condition or reason added, it is still one part as
+    the resolution box reads it, printed as typed."""
+    text = by_key(PLANNING)[key].text
+    gap = first_gap(text)
+    while gap is not None:
+        text = text[: gap[0]] + "filled" + text[gap[1] :]
+        gap = first_gap(text)
+    edited = f"{text}; 3. a further condition"
+    assert "[" not in edited
+    assert parts_from_text(edited) == [edited]
+    assert Resolution.single(f"That {edited}.").parts == [edited]
