@@ -15,8 +15,13 @@ from clerk_tui.domain import (
     EventKind,
     Meeting,
     Minute,
+    Motion,
+    MotionKind,
+    MotionResult,
     Person,
     Resolution,
+    Vote,
+    VoteMethod,
 )
 from tests.render.fields import Field, plant, string_fields
 
@@ -42,6 +47,20 @@ def fields_to_cover() -> set[Field]:
     return every - PUBLIC_BY_DESIGN
 
 
+def _motions_moved_by(member_id: str) -> list[Motion]:
+    """A motion carried on a recorded vote and a lost amendment to it: every text a
+    motion and a vote hold."""
+    motion = Motion("canary-motion", member_id, text="motion", parts=["part"])
+    motion.vote = Vote(VoteMethod.RECORDED, 1, 0, 0, named_for=[member_id], entitled=[member_id])
+    motion.result = MotionResult.CARRIED
+    amendment = Motion(
+        "canary-amendment", member_id, MotionKind.AMENDMENT, "amendment", ["amended"], amends=motion.id
+    )
+    amendment.vote = Vote(VoteMethod.RECORDED, 0, 0, 1, named_abstained=[member_id], entitled=[member_id])
+    amendment.result = MotionResult.LOST
+    return [amendment, motion]
+
+
 def plant_exempt_canaries(meeting: Meeting, member_id: str, officer_id: str) -> set[Field]:
     """Give the meeting's first exempt item every kind of attached record, then put a
     canary in every field of them; returns the fields planted."""
@@ -57,6 +76,7 @@ def plant_exempt_canaries(meeting: Meeting, member_id: str, officer_id: str) -> 
         Block(BlockKind.TABLE, rows=[["header", "header"], ["cell", "cell"]]),
     ]
     minute.resolution = Resolution(["part one", "part two"])
+    minute.motions = _motions_moved_by(member_id)
     declaration = Declaration(meeting.new_declaration_id(), member_id, item.id, nature="nature")
     meeting.declarations.append(declaration)
     during = [

@@ -18,9 +18,13 @@ Field = tuple[str, str]
 """(record class name, field name)."""
 
 
+ID_LISTS = frozenset({"named_for", "named_against", "named_abstained", "entitled"})
+"""Lists of people's ids (a vote's): references too, though their names do not say so."""
+
+
 def is_reference(name: str) -> bool:
     """Ids name other records: they are checked as ids, not printed as text."""
-    return name == "id" or name.endswith("_id")
+    return name == "id" or name.endswith("_id") or name in ID_LISTS
 
 
 def string_fields(kind: type[Any], seen: set[type[Any]] | None = None) -> set[Field]:

@@ -23,9 +23,14 @@ from clerk_tui.domain import (
     Committee,
     EventKind,
     Meeting,
+    Motion,
+    MotionKind,
+    MotionResult,
     OfficerContact,
     Person,
     Venue,
+    Vote,
+    VoteMethod,
 )
 from clerk_tui.domain.history import Change, Step, Target
 from clerk_tui.domain.record import Confirmation, FrozenCopy, MinutesRecord, Revision, Signature
@@ -49,6 +54,20 @@ HOSTILE = (
 
 def hostile(field: Field) -> str:
     return f"{field[0]}.{field[1]} {HOSTILE}end"
+
+
+def motions_with_a_recorded_vote(voters: list[str]) -> list[Motion]:
+    """A motion carried on a recorded vote, and an amendment to it that was lost."""
+    first, second, third = voters
+    recorded = Vote(VoteMethod.RECORDED, 1, 1, 1, [first], [second], [third], entitled=voters)
+    motion = Motion("motion-1", first, text="Text", parts=["Part"], seconder_id=second)
+    motion.vote, motion.result = recorded, MotionResult.CARRIED
+    amendment = Motion(
+        "motion-2", second, MotionKind.AMENDMENT, "Amendment", ["Part as amended"], amends=motion.id
+    )
+    amendment.vote = Vote(VoteMethod.COUNT, 0, 2, 0, entitled=voters)
+    amendment.result = MotionResult.LOST
+    return [amendment, motion]
 
 
 @dataclass
@@ -91,6 +110,7 @@ def records_with_escapes_everywhere() -> Records:
         Block(BlockKind.NUMBERED, items=["a", "b"]),
         Block(BlockKind.TABLE, rows=[["head", "head"], ["cell", "cell"]]),
     ]
+    minute.motions = motions_with_a_recorded_vote([person.id for person in people[:3]])
     # The live meeting's undo history and the minutes' approval record hold text too.
     meeting.history.record(Step("Step", [Change(Target.MINUTE, "before", "after", 0, "minute", "path")]))
     meeting.record = MinutesRecord(
