@@ -109,8 +109,10 @@ class QuickSearch:
                 found[line] = (list(range(offset, offset + len(query))), 2.0 if whole else 1.5)
                 if len(found) >= SCORED:
                     return found
-        letters = "[^\n]*?".join(f"({re.escape(letter)})" for letter in query)
-        for match in re.finditer(letters, self._text):
+        # Each letter at its first place after the one before, never reconsidered (an atomic
+        # group): the first way the letters fit is found, if there is one, in one pass a line.
+        letters = "".join(f"(?>[^\n]*?({re.escape(letter)}))" for letter in query)
+        for match in re.finditer(f"^{letters}", self._text, re.MULTILINE):
             line = self._line(match.start())
             if line not in found:
                 start = self._starts[line]
