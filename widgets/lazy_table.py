@@ -19,8 +19,8 @@ from rich.cells import cell_len
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
-AHEAD = 120
-"""Rows held beyond the cursor and the bottom of the view: a screenful and a few pages."""
+AHEAD = 60
+"""Rows held beyond the cursor and the bottom of the view: a screenful and a page or two."""
 
 
 @dataclass(frozen=True)
