@@ -4,6 +4,7 @@ the work, the saver writes, the domain decides."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
@@ -94,6 +95,10 @@ class ClerkApp(App[None]):
 
     # --- shell ---------------------------------------------------------------------
     def on_mount(self) -> None:
+        # What start-up built (modules, styles, the app) lives as long as the app: frozen,
+        # the collector stops walking it, and its first full pass stops landing in the
+        # first frame (about 50 ms at 500 meetings).
+        gc.freeze()
         self.refresh_subtitle()
         self.push_screen(MeetingsScreen())
         for problem in self.store.problems:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from clerk_tui.domain.committee import HouseStyle
@@ -44,6 +44,23 @@ def first_minute_numbers(meetings: Iterable[MeetingSummary], style: HouseStyle) 
             first = summary.first_minute_number or next_number
             firsts[summary.id] = first
             next_number = first + summary.minute_count
+    return firsts
+
+
+def first_minute_numbers_by_committee(
+    meetings: Iterable[MeetingSummary], styles: Mapping[str, HouseStyle]
+) -> dict[str, int]:
+    """The first minute number of every meeting whose committee is in ``styles``, each
+    committee numbered once: linear in the archive, where asking meeting by meeting
+    renumbers the committee every time. Meetings of an unknown committee are left out.
+    """
+    by_committee: dict[str, list[MeetingSummary]] = {}
+    for summary in meetings:
+        if summary.committee_id in styles:
+            by_committee.setdefault(summary.committee_id, []).append(summary)
+    firsts: dict[str, int] = {}
+    for committee_id, summaries in by_committee.items():
+        firsts.update(first_minute_numbers(summaries, styles[committee_id]))
     return firsts
 
 

@@ -69,6 +69,8 @@ SAVE_PAUSE = 0.3
 """Seconds of quiet after which an edit is saved."""
 SAVE_AT_LEAST_EVERY = 1.0
 """While the clerk types without a pause, save at least this often."""
+SAVE_CHECK = 0.05
+"""How often, while an edit is unsaved, the screen looks whether it is time to save."""
 
 ROLE_LABELS = {
     Role.CHAIR: "Chair",
@@ -174,7 +176,11 @@ class LiveMeetingScreen(ClerkScreen):
         self.current_minute: str | None = None
         self._save_timer: Timer | None = None
         self._unsaved_since: float | None = None
+        self._last_edit = 0.0
+        self._typed: dict[str, MinuteEditor.Changed] = {}
+        """The texts last typed into each minute, not yet parsed into it."""
         self._preview_timer: Timer | None = None
+        self._preview: VerticalScroll | None = None
         self._new_people: dict[str, Person] = {}
 
     # --- layout ---------------------------------------------------------------------
@@ -412,6 +418,7 @@ class LiveMeetingScreen(ClerkScreen):
         def chosen(options: MinuteOptions | None) -> None:
             if options is None:
                 return
+            self._apply_typed()  # a key still on its way must not undo the options
             minute.title = options.title
             if minute.resolution is not None:
                 minute.resolution.lead = options.lead
@@ -434,19 +441,29 @@ class LiveMeetingScreen(ClerkScreen):
     # --- writing the minute -----------------------------------------------------------
     @on(MinuteEditor.Changed)
     def _minute_changed(self, event: MinuteEditor.Changed) -> None:
-        minute = next((m for m in self.meeting.minutes if m.id == event.minute_id), None)
-        if minute is None:
-            return
-        minute.narrative = parse_narrative(event.narrative)
-        parts = parts_from_text(event.resolution)
-        if not parts:
-            minute.resolution = None
-        elif minute.resolution is None:
-            minute.resolution = Resolution(parts, lead=event.lead, opening=_opening_for(parts))
-        else:
-            minute.resolution.parts = parts
-            minute.resolution.lead = event.lead
-        self._edited()
+        """A key in the minute: keep the texts; they are parsed into the minute once per
+        save, not once per key (a long narrative takes milliseconds to parse)."""
+        event.stop()
+        if any(m.id == event.minute_id for m in self.meeting.minutes):
+            self._typed[event.minute_id] = event
+            self._edited()
+
+    def _apply_typed(self) -> None:
+        """Put what was typed into the meeting's minutes (before it is saved or printed)."""
+        typed, self._typed = self._typed, {}
+        for minute_id, change in typed.items():
+            minute = next((m for m in self.meeting.minutes if m.id == minute_id), None)
+            if minute is None:
+                continue
+            minute.narrative = parse_narrative(change.narrative)
+            parts = parts_from_text(change.resolution)
+            if not parts:
+                minute.resolution = None
+            elif minute.resolution is None:
+                minute.resolution = Resolution(parts, lead=change.lead, opening=_opening_for(parts))
+            else:
+                minute.resolution.parts = parts
+                minute.resolution.lead = change.lead
 
     @on(MinuteEditor.PhraseWanted)
     def _phrase_wanted(self, event: MinuteEditor.PhraseWanted) -> None:
@@ -486,27 +503,36 @@ class LiveMeetingScreen(ClerkScreen):
 
     # --- saving -------------------------------------------------------------------------
     def _edited(self) -> None:
-        """An edit: save after a pause, and at least every second while typing goes on."""
+        """An edit: save after a pause, and at least every second while typing goes on.
+        A key only notes the time; one check every SAVE_CHECK seconds, running while
+        anything is unsaved, decides (no timer made and cancelled per key)."""
         now = clock.monotonic()
+        self._last_edit = now
         if self._unsaved_since is None:
             self._unsaved_since = now
-        if now - self._unsaved_since >= SAVE_AT_LEAST_EVERY:
-            self._save_now()
-            return
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_PAUSE, self._save_now, name="save-pause")
+            self._save_timer = self.set_interval(SAVE_CHECK, self._save_when_due, name="save-check")
         self._schedule_preview()
+
+    def _save_when_due(self) -> None:
+        if self._unsaved_since is None:  # saved meanwhile by another path
+            if self._save_timer is not None:
+                self._save_timer.stop()
+                self._save_timer = None
+            return
+        now = clock.monotonic()
+        if now - self._last_edit >= SAVE_PAUSE or now - self._unsaved_since >= SAVE_AT_LEAST_EVERY:
+            self._save_now()
 
     def _save_now(self) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
         self._unsaved_since = None
+        self._apply_typed()
         self.clerk.save_meeting(self.meeting)
 
     def _flush_edits(self) -> None:
-        if self._unsaved_since is not None:
+        if self._unsaved_since is not None or self._typed:
             self._save_now()
 
     def flush_edits(self) -> None:
@@ -812,14 +838,21 @@ class LiveMeetingScreen(ClerkScreen):
             self.editor.focus_narrative()
 
     def _schedule_preview(self) -> None:
-        if not self.query_one("#live-preview").display:
+        if not self._preview_box.display:
             return
         if self._preview_timer is not None:
             self._preview_timer.stop()
         self._preview_timer = self.set_timer(0.2, self._render_preview)
 
+    @property
+    def _preview_box(self) -> VerticalScroll:
+        if self._preview is None:
+            self._preview = self.query_one("#live-preview", VerticalScroll)
+        return self._preview
+
     def _render_preview(self) -> None:
-        width = max(40, self.query_one("#live-preview").content_size.width - 3)
+        self._apply_typed()
+        width = max(40, self._preview_box.content_size.width - 3)
         printed = print_minutes(papers_for(self.store, self.meeting), PrintOptions(width=width))
         warnings = "\n".join(f"! {w}" for w in printed.warnings)
         self.query_one("#live-preview-text", Static).update(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -14,10 +14,44 @@ from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from clerk_tui.commands import PaletteEntry
-from clerk_tui.domain import MeetingSummary
-from clerk_tui.domain.numbering import minute_range, municipal_year_label
+from clerk_tui.domain import Committee, MeetingSummary
+from clerk_tui.domain.numbering import first_minute_numbers_by_committee, minute_range, municipal_year_label
 from clerk_tui.screens.base import ClerkScreen
 from store import StoreError
+from widgets.lazy_table import LazyRow, LazyTable
+
+COLUMNS = (
+    ("Committee", "committee"),
+    ("Year", "year"),
+    ("Date", "date"),
+    ("Status", "status"),
+    ("Minutes", "minutes"),
+)
+
+
+def meeting_rows(
+    summaries: Iterable[MeetingSummary], committees: Mapping[str, Committee], committee_filter: str | None
+) -> list[LazyRow]:
+    """The list's rows, by committee name then date; minute ranges are worked out once per
+    committee (numbering needs all of a committee's meetings, shown or not)."""
+    every = list(summaries)
+    firsts = first_minute_numbers_by_committee(every, {c.id: c.style for c in committees.values()})
+    names = {c.id: c.name for c in committees.values()}
+    shown = [s for s in every if committee_filter in (None, s.committee_id)]
+    shown.sort(key=lambda s: (names.get(s.committee_id, s.committee_id), s.date))
+    rows = []
+    for summary in shown:
+        committee = committees.get(summary.committee_id)
+        first = firsts.get(summary.id)
+        cells = (
+            committee.name if committee else summary.committee_id,
+            municipal_year_label(summary.date, committee.style) if committee else "",
+            summary.date.strftime("%a %d %b %Y"),
+            summary.status.label(),
+            minute_range(first, summary.minute_count) if first is not None else "?",
+        )
+        rows.append(LazyRow(summary.id, cells))
+    return rows
 
 
 class MeetingsScreen(ClerkScreen):
@@ -70,11 +104,12 @@ class MeetingsScreen(ClerkScreen):
     def __init__(self) -> None:
         super().__init__()
         self.committee_filter: str | None = None
+        self._filled_on_mount = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="meetings-heading")
-        yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield LazyTable(COLUMNS, id="meetings", zebra_stripes=True)
         yield Static(id="meetings-empty")
         yield Static(
             "Highlight a meeting and press enter to draft its agenda. n: a new meeting, c: committees "
@@ -90,49 +125,30 @@ class MeetingsScreen(ClerkScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#meetings", DataTable)
-        table.add_columns("Committee", "Year", "Date", "Status", "Minutes")
         self.clerk.set_open_meeting("")
         self.reload()
+        self._filled_on_mount = True
 
     def on_screen_resume(self) -> None:
+        """Back from a meeting or a dialog: the list follows the store (only the rows that
+        changed are redrawn). The first resume comes straight after the mount: nothing to do."""
+        if self._filled_on_mount:
+            self._filled_on_mount = False
+            return
         self.clerk.set_open_meeting("")
         self.reload()
 
-    def reload(self, select: str | None = None) -> None:
-        table = self.query_one("#meetings", DataTable)
-        current = select or self.highlighted_id()
-        table.clear()
-        committees = {c.id: c for c in self.store.committees()}
-        summaries = [
-            s for s in self.store.meeting_summaries() if self.committee_filter in (None, s.committee_id)
-        ]
-        summaries.sort(
-            key=lambda s: (
-                committees[s.committee_id].name if s.committee_id in committees else s.committee_id,
-                s.date,
-            )
-        )
-        for summary in summaries:
-            committee = committees.get(summary.committee_id)
-            table.add_row(
-                committee.name if committee else summary.committee_id,
-                municipal_year_label(summary.date, committee.style) if committee else "",
-                summary.date.strftime("%a %d %b %Y"),
-                summary.status.label(),
-                self._minutes(summary),
-                key=summary.id,
-            )
-        self._describe(len(summaries), committees)
-        if current and current in {s.id for s in summaries}:
-            table.move_cursor(row=table.get_row_index(current))
-        table.focus()
+    @property
+    def table(self) -> LazyTable:
+        return self.query_one("#meetings", LazyTable)
 
-    def _minutes(self, summary: MeetingSummary) -> str:
-        try:
-            return minute_range(self.store.first_minute_number(summary.id), summary.minute_count)
-        except StoreError:
-            return "?"
+    def reload(self, select: str | None = None) -> None:
+        current = select or self.highlighted_id()
+        committees = {c.id: c for c in self.store.committees()}
+        rows = meeting_rows(self.store.meeting_summaries(), committees, self.committee_filter)
+        self._describe(len(rows), committees)
+        self.table.show(rows, select=current)
+        self.table.focus()
 
     def _describe(self, count: int, committees: Mapping[str, object]) -> None:
         heading = self.query_one("#meetings-heading", Static)
@@ -156,7 +172,7 @@ class MeetingsScreen(ClerkScreen):
         self.reload()
 
     def highlighted_id(self) -> str | None:
-        table = self.query_one("#meetings", DataTable)
+        table = self.table
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
@@ -223,22 +239,25 @@ class MeetingsScreen(ClerkScreen):
         self.reload()
 
     def palette_targets(self) -> list[PaletteEntry]:
+        """Each committee, then each meeting, newest first (the palette lists the first few
+        before anything is typed)."""
+        committees = self.store.committees()
         entries = [
             PaletteEntry(
                 f"Switch committee: {c.name}",
                 partial(self.show_committee, c.id),
                 "Show only this committee's meetings.",
             )
-            for c in self.store.committees()
+            for c in committees
         ]
-        committees = {c.id: c.name for c in self.store.committees()}
+        names = {c.id: c.name for c in committees}
         entries += [
             PaletteEntry(
-                f"Open meeting: {committees.get(s.committee_id, s.committee_id)} {s.date:%d %b %Y}",
+                f"Open meeting: {names.get(s.committee_id, s.committee_id)} {s.date:%d %b %Y}",
                 partial(self.open, s.id),
                 f"{s.status.label()}",
             )
-            for s in self.store.meeting_summaries()
+            for s in reversed(self.store.meeting_summaries())
         ]
         return entries
 

@@ -5,6 +5,7 @@ import pytest
 from clerk_tui.domain import DomainError, HouseStyle, MeetingStatus, MeetingSummary
 from clerk_tui.domain.numbering import (
     first_minute_numbers,
+    first_minute_numbers_by_committee,
     minute_range,
     municipal_year,
     municipal_year_label,
@@ -68,3 +69,31 @@ def test_numbering_refuses_a_mix_of_committees() -> None:
     ]
     with pytest.raises(DomainError):
         first_minute_numbers(mixed, STYLE)
+
+
+def test_every_committee_is_numbered_at_once_each_through_its_own_years() -> None:
+    # HWB years start in May; O&S sets its own first number in 2023 and starts its year in April.
+    april = HouseStyle(municipal_year_start_month=4)
+    meetings = [
+        summary("hwb-jun19", date(2019, 6, 12), 10),
+        summary("hwb-sep19", date(2019, 9, 11), 12),
+        summary("hwb-jun20", date(2020, 6, 10), 4),
+        MeetingSummary("os-apr23", "os", date(2023, 4, 18), MeetingStatus.APPROVED, 3),
+        MeetingSummary("os-oct23", "os", date(2023, 10, 17), MeetingStatus.APPROVED, 11, 24),
+        MeetingSummary("os-jan24", "os", date(2024, 1, 23), MeetingStatus.HELD, 8),
+        MeetingSummary("os-apr24", "os", date(2024, 4, 16), MeetingStatus.HELD, 2),
+        MeetingSummary("gone-1", "gone", date(2019, 6, 1), MeetingStatus.HELD, 2),
+    ]
+    firsts = first_minute_numbers_by_committee(meetings, {"hwb": STYLE, "os": april})
+    assert firsts == {
+        "hwb-jun19": 1,
+        "hwb-sep19": 11,
+        "hwb-jun20": 1,
+        "os-apr23": 1,
+        "os-oct23": 24,
+        "os-jan24": 35,
+        "os-apr24": 1,
+    }
+    for committee_id, style in (("hwb", STYLE), ("os", april)):
+        own = [m for m in meetings if m.committee_id == committee_id]
+        assert first_minute_numbers(own, style).items() <= firsts.items()

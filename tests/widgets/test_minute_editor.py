@@ -7,7 +7,7 @@ from textual.message import Message
 from textual.widgets import Button, Static, TextArea
 
 from clerk_tui.domain import ResolutionLead
-from widgets.minute_editor import MinuteEditor, PrintNote, resolution_note
+from widgets.minute_editor import MAX_BOX, MinuteEditor, PrintNote, paste_refusal, resolution_note
 
 SIZE = (110, 36)
 HEADING = "22. BETTER CARE FUND 2019/20 PLANS"
@@ -261,3 +261,47 @@ async def test_the_hint_shows_beside_the_lead() -> None:
         load(host, hint="ctrl+r: a standard phrase")
         await pilot.pause()
         assert str(host.query_one("#minute-lead-help", Static).render()) == "ctrl+r: a standard phrase"
+
+
+def paste(host: Host, text: str) -> None:
+    from textual import events
+
+    event = events.Paste(text)
+    event.set_sender(host)
+    assert host._driver is not None
+    host._driver.send_message(event)
+
+
+async def test_a_paste_past_the_limit_is_refused_with_the_limit_and_the_box_kept() -> None:
+    host = Host()
+    async with host.run_test(size=SIZE, notifications=True) as pilot:
+        load(host)
+        host.editor.focus_narrative()
+        await pilot.pause()
+        paste(host, "The report was long " * 50_000)  # 1,000,000 characters
+        await pilot.pause()
+        assert host.box("narrative").text == "The Board considered the plans."
+        assert host.changes() == []
+        [note] = [n.message for n in host._notifications]
+        assert "1.0 MB" in note and f"at most {MAX_BOX // 1000} KB" in note and "Paste only the part" in note
+
+
+async def test_a_paste_within_the_limit_is_taken_and_posted() -> None:
+    host = Host()
+    async with host.run_test(size=SIZE, notifications=True) as pilot:
+        load(host, narrative="")
+        host.editor.focus_narrative()
+        await pilot.pause()
+        pasted = "Members asked about the waiting times.\n" * 2000  # 78 KB
+        paste(host, pasted)
+        await pilot.pause()
+        assert host.box("narrative").text == pasted
+        assert host.changes()[-1].narrative == pasted
+        assert not host._notifications
+
+
+def test_the_paste_limit_counts_what_the_paste_replaces() -> None:
+    assert paste_refusal(90_000, 0, 20_000) is not None
+    assert paste_refusal(90_000, 50_000, 20_000) is None  # it replaces a selection
+    assert paste_refusal(200_000, 0, 10) is not None  # a box already past the limit takes no big paste
+    assert paste_refusal(200_000, 20, 10) is None  # but a paste that shrinks it is fine
