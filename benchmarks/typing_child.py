@@ -23,7 +23,7 @@ import time
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -37,6 +37,10 @@ from textual.widget import Widget  # noqa: E402
 from textual.widgets import TextArea  # noqa: E402
 
 from tests.screens.keys import key_event  # noqa: E402
+
+if TYPE_CHECKING:
+    from clerk_tui.domain import Meeting
+    from clerk_tui.saving import SaveOutcome
 
 TYPED = "Members of the Board asked questions about the waiting times and the budget for next year. "
 SIZE = (110, 36)
@@ -147,7 +151,8 @@ async def paste(app: App[Any], pilot: Pilot[Any], size: int) -> dict[str, Any]:
 
 async def bare_run(config: dict[str, Any]) -> dict[str, Any]:
     text = Path(config["text"]).read_text(encoding="utf-8")
-    app = Bare(text, tuple(config["box"]))  # type: ignore[arg-type]
+    width, height = config["box"]
+    app = Bare(text, (int(width), int(height)))
     async with app.run_test(headless=False, size=SIZE, message_hook=COUNTERS.message) as pilot:
         area = app.query_one("#bare", TextArea)
         area.focus()
@@ -155,15 +160,27 @@ async def bare_run(config: dict[str, Any]) -> dict[str, Any]:
         return await measure(app, pilot, config)
 
 
+def saved_at_once(meeting: Meeting) -> asyncio.Future[SaveOutcome]:
+    """A save that writes nothing and reports success at once: typing without the saver."""
+    from clerk_tui.saving import SaveOutcome
+
+    future: asyncio.Future[SaveOutcome] = asyncio.get_running_loop().create_future()
+    future.set_result(SaveOutcome(f"meeting:{meeting.id}", "the meeting", True))
+    return future
+
+
 async def clerk_run(config: dict[str, Any]) -> dict[str, Any]:
     from clerk_tui.app import ClerkApp
     from clerk_tui.screens.live import LiveMeetingScreen
     from store import Store
 
-    if not config["saves"]:
-        ClerkApp.save_meeting = lambda self, meeting: None  # type: ignore[method-assign]
+    class WithoutSaves(ClerkApp):
+        def save_meeting(self, meeting: Meeting) -> asyncio.Future[SaveOutcome]:
+            return saved_at_once(meeting)
+
+    kind = ClerkApp if config["saves"] else WithoutSaves
     store = Store.open(config["store"])
-    app = ClerkApp(store, clock=lambda: datetime(2026, 11, 23, 15, 0))
+    app = kind(store, clock=lambda: datetime(2026, 11, 23, 15, 0))
     try:
         async with app.run_test(headless=False, size=SIZE, message_hook=COUNTERS.message) as pilot:
             await pilot.pause()

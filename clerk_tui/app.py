@@ -23,11 +23,11 @@ from clerk_tui.saving import Saved, SaveFailed, SaveOutcome, Saver, Unsaved
 from clerk_tui.screens.meetings import MeetingsScreen
 from store import StoreError
 from store.layout import INDEX_NAME
-from widgets import TextCleaned
 
 if TYPE_CHECKING:
     from clerk_tui.domain import Committee, Meeting, Person
     from store import Store
+    from widgets import TextCleaned
 
 log = logging.getLogger("clerk")
 

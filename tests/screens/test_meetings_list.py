@@ -40,7 +40,8 @@ async def test_the_list_is_filled_once_and_then_only_changed_cells_are_redrawn(d
         await settle(app, pilot)
         await pilot.press("escape")
         await settle(app, pilot)
-        assert app.screen is screen
+        back: object = app.screen
+        assert back is screen
         assert screen.table.fills == 1
         assert screen.highlighted_id() == opened.id
         assert screen.table.get_row(opened.id)[3] == "approved"

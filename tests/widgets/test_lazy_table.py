@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from tests.screens.conftest import SIZE
 from widgets.lazy_table import AHEAD, LazyRow, LazyTable
@@ -108,4 +109,4 @@ async def test_columns_are_as_wide_as_the_widest_row_even_one_not_held_yet() -> 
         host.table.show(wide)
         await pilot.pause()
         assert host.table.held < host.table.total
-        assert host.table.columns["name"].width == len("A committee with a very long name indeed")
+        assert host.table.columns[ColumnKey("name")].width == len("A committee with a very long name indeed")
