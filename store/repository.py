@@ -501,6 +501,10 @@ class Store:
             if not tolerant:
                 raise
             self._summaries = {}
+        if tables.get(MEETINGS):
+            # Written by an older version, an object per meeting: rewritten as rows once (at
+            # the next write or the close), since parsing thousands of objects is most of an open.
+            self._index_stale = not self._read_only
         self._damaged = {}
         for document in tables.get(DAMAGED, {}).values():
             ident, problem = document.get("id"), document.get("problem")

@@ -112,3 +112,24 @@ def test_an_index_written_by_an_older_version_still_reads(filled: Path) -> None:
     tables = json.loads((filled / "index.json").read_bytes())
     assert set(tables) == {"summaries"}
     assert index_entries(filled)[summaries[0].id]["status"] == "approved"
+
+
+def test_an_index_written_by_an_older_version_is_rewritten_as_rows_by_the_first_writable_open(
+    filled: Path,
+) -> None:
+    import json
+
+    from clerk_tui.domain.codec import to_document
+
+    with Store.open(filled, auto_backup=False) as store:
+        summaries = store.meeting_summaries()
+    old = {"meetings": {str(n): to_document(s) for n, s in enumerate(summaries, 1)}}
+    (filled / "index.json").write_text(json.dumps(old, indent=2, default=str))
+    with Store.open(filled, read_only=True) as viewer:
+        assert viewer.meeting_summaries() == summaries
+    assert set(json.loads((filled / "index.json").read_bytes())) == {"meetings"}  # a viewer writes nothing
+    with Store.open(filled, auto_backup=False) as store:
+        assert store.meeting_summaries() == summaries  # opened and closed, nothing saved
+    assert set(json.loads((filled / "index.json").read_bytes())) == {"summaries"}
+    with Store.open(filled, auto_backup=False) as store:
+        assert store.meeting_summaries() == summaries
