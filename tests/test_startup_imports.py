@@ -3,6 +3,7 @@ the printers or the date parser; each screen is imported when it is first pushed
 
 import subprocess
 import sys
+from pathlib import Path
 
 
 def loaded_after(statement: str) -> set[str]:
@@ -24,3 +25,19 @@ def test_the_app_loads_only_its_first_screen() -> None:
 def test_a_widget_is_still_found_by_its_package_name() -> None:
     loaded = loaded_after("from widgets import DateField, PersonPicker\nassert DateField.__name__")
     assert {"widgets.fields", "widgets.person_picker"} <= loaded
+
+
+def test_printing_minutes_loads_neither_the_interface_nor_the_generic_converter_nor_the_scheduler(
+    tmp_path: Path,
+) -> None:
+    """`clerk export minutes` is a short process: what it imports is most of its time."""
+    store, paper = tmp_path / "store", tmp_path / "minutes.txt"
+    made = subprocess.run(
+        [sys.executable, "-m", "clerk_tui", "--store", str(store), "init", "--demo"], check=False
+    )
+    assert made.returncode == 0
+    export = ["--store", str(store), "export", "minutes", "hwb-2019-09-11", "--paginate", "-o", str(paper)]
+    loaded = loaded_after(f"from clerk_tui.cli import main\nassert main({export!r}) == 0")
+    assert "HEALTH AND WELLBEING BOARD" in paper.read_text(encoding="utf-8")
+    heavy = {name.split(".")[0] for name in loaded} & {"textual", "rich", "cattrs", "dateutil"}
+    assert heavy == set()

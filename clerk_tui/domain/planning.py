@@ -6,8 +6,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from dateutil.rrule import MO, MONTHLY, WEEKLY, rrule, rruleset, weekday
-
 from clerk_tui.domain.agenda import STANDARD_TITLES, AgendaItem, ItemKind
 from clerk_tui.domain.committee import Committee
 from clerk_tui.domain.dates import format_body_date
@@ -81,6 +79,8 @@ def schedule(
     ``until`` (or every N weeks on a weekday), less the dates the clerk removed."""
     if until < start:
         raise DomainError("The schedule ends before it starts.", "until")
+    from dateutil.rrule import MO, MONTHLY, WEEKLY, rrule, rruleset, weekday  # only a schedule needs it
+
     name = weekday_name.lower()
     if name not in _WEEKDAYS:
         raise DomainError(f"“{weekday_name}” is not a day of the week.", "weekday")

@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from clerk_tui.domain.attendance import AttendanceEvent
-from clerk_tui.domain.codec import CONVERTER
+from clerk_tui.domain.codec import converter
 from clerk_tui.domain.declarations import Declaration
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.history import Change, Step, Target
@@ -64,11 +64,11 @@ class _Conflict(Exception):
 
 
 def _encode(value: object) -> str:
-    return json.dumps(CONVERTER.unstructure(value), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(converter().unstructure(value), ensure_ascii=False, separators=(",", ":"))
 
 
 def _decode(text: str | None, kind: Any) -> Any:
-    return None if text is None else CONVERTER.structure(json.loads(text), kind)
+    return None if text is None else converter().structure(json.loads(text), kind)
 
 
 def _list(meeting: Meeting, target: Target) -> list[Any]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clerk_tui.domain import Committee, DomainError, Meeting, Motion, Person, VoteWording
-from clerk_tui.domain.codec import CONVERTER, fits_exactly, from_document, to_document
+from clerk_tui.domain.codec import converter, fits_exactly, from_document, to_document
 from clerk_tui.domain.safe_text import clean, is_safe
 from clerk_tui.interchange.checks import bundle_problems
 
@@ -202,14 +202,15 @@ def _cleaned(value: Any, path: str, removed: list[str]) -> Any:
 
 
 def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
-    """Version 1 had no motions: every minute gets none, every house style the neutral wording."""
+    """Version 1 had no motions: every minute gets none, every house style the neutral wording.
+    (cattrs, behind ``converter``, is loaded only here: reading a current file never needs it.)"""
     for meeting in _dicts(document.get("meetings")):
         for minute in _dicts(meeting.get("minutes")):
             minute.setdefault("motions", [])
     for committee in _dicts(document.get("committees")):
         style = committee.get("style")
         if isinstance(style, dict):
-            style.setdefault("votes", CONVERTER.unstructure(VoteWording()))
+            style.setdefault("votes", converter().unstructure(VoteWording()))
     return document
 
 
