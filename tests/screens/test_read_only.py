@@ -43,6 +43,7 @@ READS: dict[str, set[str]] = {
     "DeclarationForm": {"accept", "cancel"},
     "ExportScreen": {"export", "cancel"},
     "HelpScreen": {"dismiss_help"},
+    "LazyTable": {"scroll_bottom"},  # holds the rest of the rows, then moves to the last
     "LiveMeetingScreen": {"switch_panel", "preview", "export", "leave"},
     "MeetingsScreen": {"open_meeting", "committees", "export", "all_committees"},
     "MemberForm": {"accept", "cancel"},
