@@ -357,3 +357,13 @@ def deletion_plan(
         parts.append(f"Later minutes close up: {moved}.")
     parts.append("Its file is moved to the store's deleted area, and it can be put back.")
     return Deletion(tuple(changes), " ".join(parts))
+
+
+def check_details_editable(meeting: Meeting) -> None:
+    """The date, time and venue of approved minutes are the committee's record."""
+    if meeting.status == MeetingStatus.APPROVED:
+        raise DomainError(
+            "The minutes are approved: the date, time and venue they record are the committee's "
+            "and are not changed here.",
+            "status",
+        )
