@@ -195,8 +195,10 @@ class AgendaScreen(ClerkScreen):
                     yield Button(
                         "Take minutes", id="minutes", action="screen.take_minutes", variant="success"
                     )
-                    yield Button("Publish", id="state", action="screen.publish")
-                    yield Button("Date, venue", id="details", action="screen.details")
+
+                with Horizontal(id="agenda-state-buttons"):
+                    yield Button("Publish", id="state", action="screen.publish", compact=True)
+                    yield Button("Date, time, venue", id="details", action="screen.details", compact=True)
                 yield ItemEditor(id="agenda-editor")
             with VerticalScroll(id="agenda-preview"):
                 yield Static(id="agenda-front-sheet")

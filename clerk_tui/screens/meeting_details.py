@@ -82,8 +82,9 @@ class MeetingDetailsScreen(ClerkModal):
                     yield TextField("Room", value=meeting.venue.room, field_id="details-room")
                     yield TextField("Building", value=meeting.venue.building, field_id="details-building")
                 yield TextField("Address", value=meeting.venue.address, field_id="details-address")
-                yield Static(id="details-effects")
-                yield FieldMessage(classes="-empty", id="details-error")
+            # Outside the scrolling fields: what a new date does is always in view.
+            yield Static(id="details-effects")
+            yield FieldMessage(classes="-empty", id="details-error")
             with Horizontal(id="details-buttons"):
                 yield Button("Apply", id="apply", action="screen.accept", variant="primary")
                 yield Button("Cancel", id="cancel", action="screen.cancel")
