@@ -243,3 +243,29 @@ async def test_the_front_sheet_scrolls_from_the_keyboard(demo_store: Store) -> N
         await pilot.press("[")
         await settle(app, pilot)
         assert sheet.scroll_y == 0
+
+
+async def test_p_on_a_checkbox_of_the_item_being_edited_publishes_nothing(demo_store: Store) -> None:
+    app = telling_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        agenda = await open_agenda(app, pilot, DECEMBER)
+        await pilot.press("enter")  # edit item 1
+        agenda.query_one("#to-follow").focus()
+        await pilot.pause()
+        await pilot.press("p", "u", "b", "d")
+        await settle(app, pilot)
+        assert app.screen is agenda and agenda.editor.display
+    assert status_in_store(demo_store, DECEMBER) == MeetingStatus.DRAFT_AGENDA
+
+
+async def test_a_read_only_store_refuses_deleting_a_meeting(demo_store: Store) -> None:
+    with reopen(demo_store) as viewer:
+        app = telling_app(viewer)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            await pilot.press("down", "down", "delete")
+            await settle(app, pilot)
+            assert isinstance(app.screen, MeetingsScreen)
+            assert "so clerk cannot delete a meeting: nothing was changed" in app.said("Read-only")[-1]
+    with reopen(demo_store) as store:
+        assert store.has_meeting(DECEMBER)
