@@ -85,6 +85,8 @@ class ClerkApp(App[None]):
         """Why the store is read-only, if the CLI knows ("the folder cannot be written")."""
         self.saver = Saver(self, store, self.clock, on_change=self.refresh_subtitle)
         self.open_meeting: str = ""
+        self.last_export_folder: Path | None = None
+        """Where the last export went in this session: the export dialog offers it next."""
 
     # --- time ----------------------------------------------------------------------
     def now(self) -> datetime:

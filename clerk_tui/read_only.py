@@ -14,6 +14,8 @@ REFUSED: dict[str, dict[str, str]] = {
     "MeetingsScreen": {
         "new_meeting": "create a meeting",
         "schedule": "create a year's meetings",
+        "delete_meeting": "delete a meeting",
+        "undo_delete": "put back a deleted meeting",
     },
     "AgendaScreen": {
         "add_item": "add an agenda item",
@@ -22,7 +24,12 @@ REFUSED: dict[str, dict[str, str]] = {
         "move": "move an agenda item",
         "delete_item": "remove an agenda item",
         "take_minutes": "take minutes",
+        "add_after": "add an agenda item",
         "publish": "publish the agenda",
+        "unpublish": "unpublish the agenda",
+        "back_to_draft": "put the meeting back to its agenda",
+        "reopen_minutes": "reopen the minutes",
+        "details": "change the meeting's date, time or venue",
     },
     "CommitteesScreen": {
         "new_committee": "set up a committee",

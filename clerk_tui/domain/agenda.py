@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -133,3 +134,29 @@ class AgendaItem:
             )
         if self.pages and self.to_follow:
             raise DomainError("An item has pages or is to follow, not both.", "pages")
+
+
+OPENING_KINDS = frozenset(
+    {ItemKind.ELECTION_OF_CHAIR, ItemKind.APOLOGIES, ItemKind.DECLARATIONS, ItemKind.PREVIOUS_MINUTES}
+)
+"""The items an agenda opens with, before its business."""
+
+
+def new_item_position(agenda: Sequence[AgendaItem]) -> int:
+    """Where a new item goes unless the clerk says otherwise: after the last public
+    substantive item, so never among the opening items, into Part 2 or after the closing
+    ones (urgent business, the next meeting). With no business yet: after the opening items."""
+    part_2 = next(
+        (i for i, item in enumerate(agenda) if item.kind == ItemKind.EXCLUSION or item.exempt), None
+    )
+    public = agenda[:part_2] if part_2 is not None else agenda
+    business = [i for i, item in enumerate(public) if item.kind == ItemKind.SUBSTANTIVE]
+    if business:
+        return business[-1] + 1
+    opening = [i for i, item in enumerate(public) if item.kind in OPENING_KINDS]
+    if opening:
+        return opening[-1] + 1
+    closing = next(
+        (i for i, item in enumerate(public) if item.kind in {ItemKind.URGENT, ItemKind.NEXT_MEETING}), None
+    )
+    return closing if closing is not None else len(public)

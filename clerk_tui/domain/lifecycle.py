@@ -280,3 +280,90 @@ def change_venue(meeting: Meeting, venue: Venue) -> str:
     edit = Edit(meeting)
     edit.set_meeting("venue", cleaned)
     return edit.commit(f"venue {cleaned.front_sheet() or 'none'} (was {was})")
+
+
+# --- the questions asked first ----------------------------------------------------------
+def publish_question(meeting: Meeting) -> str:
+    """``Publish the agenda of Tue 15 Dec 2026? ...``: asked once, before it happens."""
+    if meeting.status != MeetingStatus.DRAFT_AGENDA:
+        raise DomainError(f"Only a draft agenda is published; this meeting is {meeting.status.label()}.")
+    return (
+        f"Publish the agenda of {short_date(meeting.date)}? It is marked as sent out; it can be "
+        "made a draft again later, but copies sent out are not recalled."
+    )
+
+
+def unpublish_question(meeting: Meeting) -> str:
+    if meeting.status != MeetingStatus.PUBLISHED:
+        raise DomainError(f"The agenda is not published; the meeting is {meeting.status.label()}.")
+    return (
+        f"Make the published agenda of {short_date(meeting.date)} a draft again? "
+        "Copies already sent out are not recalled."
+    )
+
+
+def reopen_question(meeting: Meeting) -> str:
+    if meeting.status != MeetingStatus.MINUTES_DRAFTED:
+        raise DomainError(f"The minutes are not drafted; the meeting is {meeting.status.label()}.")
+    count = meeting.minute_count()
+    return (
+        f"Reopen the drafted minutes of {short_date(meeting.date)} ({count} minute"
+        f"{'' if count == 1 else 's'})? The meeting is live again, so they can be changed; "
+        "mark them drafted again when done."
+    )
+
+
+# --- deleting a meeting made by mistake ----------------------------------------------------
+@dataclass(frozen=True)
+class Deletion:
+    """What deleting a meeting does, said before it happens."""
+
+    renumbered: tuple[Renumbering, ...]
+    """Later meetings of the year whose minute numbers close up."""
+    sentence: str
+
+
+def deletion_plan(
+    meeting: MeetingSummary, summaries: Iterable[MeetingSummary], style: HouseStyle
+) -> Deletion:
+    """``Delete the meeting of Tue 15 Dec 2026 (draft agenda)? ...``. Refused for approved
+    minutes (the committee's record), and when it would renumber approved minutes."""
+    when = short_date(meeting.date)
+    if meeting.status == MeetingStatus.APPROVED:
+        raise DomainError(
+            f"The minutes of {when} are approved: they are the committee's record and are not deleted."
+        )
+    own = [s for s in summaries if s.committee_id == meeting.committee_id and s.id != meeting.id]
+    before = first_minute_numbers([*own, meeting], style)
+    after = first_minute_numbers(own, style)
+    changes: list[Renumbering] = []
+    for summary in sorted(own, key=lambda s: (s.date, s.id)):
+        if summary.minute_count and before[summary.id] != after[summary.id]:
+            if summary.status == MeetingStatus.APPROVED:
+                raise DomainError(
+                    f"Deleting it would renumber the approved minutes of {short_date(summary.date)}: "
+                    "it is kept.",
+                )
+            old = minute_range(before[summary.id], summary.minute_count)
+            new = minute_range(after[summary.id], summary.minute_count)
+            changes.append(Renumbering(summary.id, summary.date, old, new))
+    parts = [f"Delete the meeting of {when} ({meeting.status.label()})?"]
+    if meeting.minute_count:
+        count = meeting.minute_count
+        numbers = minute_range(before[meeting.id], count)
+        parts.append(f"Its {count} minute{'' if count == 1 else 's'} ({numbers}) {_go(count)} with it.")
+    if changes:
+        moved = "; ".join(f"those of {short_date(c.day)} ({c.before}) become {c.after}" for c in changes)
+        parts.append(f"Later minutes close up: {moved}.")
+    parts.append("Its file is moved to the store's deleted area, and it can be put back.")
+    return Deletion(tuple(changes), " ".join(parts))
+
+
+def check_details_editable(meeting: Meeting) -> None:
+    """The date, time and venue of approved minutes are the committee's record."""
+    if meeting.status == MeetingStatus.APPROVED:
+        raise DomainError(
+            "The minutes are approved: the date, time and venue they record are the committee's "
+            "and are not changed here.",
+            "status",
+        )

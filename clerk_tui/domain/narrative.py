@@ -106,3 +106,14 @@ def narrative_text(blocks: list[Block]) -> str:
         else:
             parts.append(block.text)
     return "\n\n".join(parts)
+
+
+def narrative_placeholder(noun: str) -> str:
+    """The hint in an empty narrative box, in the committee's own words: ``the Committee``
+    gives "The Committee considered the report of …"."""
+    body = noun.strip() or "the Committee"
+    body = body[0].upper() + body[1:]
+    return (
+        f"What was considered, in the past tense: “{body} considered the report of …”. "
+        "A blank line between paragraphs; “- ” starts a bullet, “(1) ” a numbered point."
+    )

@@ -4,9 +4,10 @@ front sheet on the right exactly as it will print, updated as the clerk types.""
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,6 +17,23 @@ from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from clerk_tui.commands import PaletteEntry
 from clerk_tui.domain import AgendaItem, DomainError, ItemKind, Meeting, MeetingStatus
+from clerk_tui.domain.agenda import new_item_position
+from clerk_tui.domain.lifecycle import (
+    NOT_YET_HELD,
+    back_to_draft,
+    back_to_draft_plan,
+    change_date,
+    change_start,
+    change_venue,
+    check_details_editable,
+    publish_agenda,
+    publish_question,
+    reopen_minutes,
+    reopen_question,
+    take_live,
+    unpublish_agenda,
+    unpublish_question,
+)
 from clerk_tui.domain.phrases import join_numbers
 from clerk_tui.exporting import papers_for
 from clerk_tui.render import PrintOptions, print_agenda
@@ -23,7 +41,21 @@ from clerk_tui.screens.base import ClerkScreen
 from store import StoreError
 from widgets.item_editor import KIND_LABELS, ItemEditor
 
+if TYPE_CHECKING:
+    from clerk_tui.screens.meeting_details import MeetingDetails
+
 PREVIEW_WIDTH = 60
+
+STATE_BUTTONS: dict[MeetingStatus, tuple[str, str]] = {
+    MeetingStatus.DRAFT_AGENDA: ("Publish", "publish"),
+    MeetingStatus.PUBLISHED: ("Unpublish", "unpublish"),
+    MeetingStatus.HELD: ("Back to agenda", "back_to_draft"),
+    MeetingStatus.MINUTES_DRAFTED: ("Reopen minutes", "reopen_minutes"),
+}
+"""The button for the change of state the meeting's state allows (label, action)."""
+
+STATE_ACTIONS: dict[str, MeetingStatus] = {action: status for status, (_, action) in STATE_BUTTONS.items()}
+"""Each change of state, and the state it starts from: the others are hidden."""
 
 
 class AgendaScreen(ClerkScreen):
@@ -33,11 +65,18 @@ class AgendaScreen(ClerkScreen):
     HELP_TEXT = (
         "The agenda of one meeting. Move through the items with the arrow keys; enter edits the "
         "highlighted item below the list, f2 (or ctrl+s) accepts it, escape leaves the editor. "
-        "The front sheet on the right is the printed text, updated as you type."
+        "The front sheet on the right is the printed text, updated as you type; [ and ] scroll it. "
+        "a adds an item after the last item of business, A after the highlighted one. Each change of "
+        "state (publish, unpublish, back to the agenda, reopen the minutes) asks first and can be "
+        "reversed; d changes the date, time and venue, saying first what that does to minute numbers."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "a", "add_item", "Add item", tooltip="A new item after the highlighted one.", id="agenda.add"
+            "a",
+            "add_item",
+            "Add item",
+            tooltip="A new item after the last item of business (before Part 2 and the closing items).",
+            id="agenda.add",
         ),
         Binding("enter", "edit_item", "Edit", tooltip="Edit the highlighted item.", id="agenda.edit"),
         Binding(
@@ -71,7 +110,60 @@ class AgendaScreen(ClerkScreen):
             id="agenda.minutes",
         ),
         Binding("x", "export", "Export", tooltip="Print the front sheet to a file.", id="agenda.export"),
-        Binding("p", "publish", "Publish", tooltip="Mark the agenda published.", id="agenda.publish"),
+        Binding(
+            "p", "publish", "Publish", tooltip="Mark the agenda published (asks first).", id="agenda.publish"
+        ),
+        Binding(
+            "u",
+            "unpublish",
+            "Unpublish",
+            tooltip="Make the published agenda a draft again (asks first).",
+            id="agenda.unpublish",
+        ),
+        Binding(
+            "b",
+            "back_to_draft",
+            "Back to agenda",
+            tooltip="A meeting taken live by mistake goes back to its agenda; says first what is kept.",
+            id="agenda.back_to_draft",
+        ),
+        Binding(
+            "o",
+            "reopen_minutes",
+            "Reopen minutes",
+            tooltip="Open the drafted minutes again for changes (asks first).",
+            id="agenda.reopen",
+        ),
+        Binding(
+            "d",
+            "details",
+            "Date, time, venue",
+            tooltip="Change when and where the meeting is; says first what it does to minute numbers.",
+            id="agenda.details",
+        ),
+        Binding(
+            "[",
+            "scroll_sheet(-1)",
+            "Sheet up",
+            key_display="[",
+            tooltip="Scroll the front sheet up.",
+            id="agenda.sheet_up",
+        ),
+        Binding(
+            "]",
+            "scroll_sheet(1)",
+            "Sheet down",
+            key_display="]",
+            tooltip="Scroll the front sheet down.",
+            id="agenda.sheet_down",
+        ),
+        Binding(
+            "A",
+            "add_after",
+            "Add here",
+            tooltip="A new item after the highlighted one.",
+            id="agenda.add_here",
+        ),
         Binding(
             "escape",
             "leave",
@@ -103,6 +195,10 @@ class AgendaScreen(ClerkScreen):
                     yield Button(
                         "Take minutes", id="minutes", action="screen.take_minutes", variant="success"
                     )
+
+                with Horizontal(id="agenda-state-buttons"):
+                    yield Button("Publish", id="state", action="screen.publish", compact=True)
+                    yield Button("Date, time, venue", id="details", action="screen.details", compact=True)
                 yield ItemEditor(id="agenda-editor")
             with VerticalScroll(id="agenda-preview"):
                 yield Static(id="agenda-front-sheet")
@@ -129,6 +225,7 @@ class AgendaScreen(ClerkScreen):
         self.clerk.set_open_meeting(self._label())
         status = self.meeting.status.label()
         self.query_one("#agenda-title", Static).update(f"Agenda: {self._label()} ({status})")
+        self._show_state_button()
         table = self.query_one("#agenda-items", DataTable)
         current = select or self.highlighted_id()
         table.clear()
@@ -141,6 +238,14 @@ class AgendaScreen(ClerkScreen):
         if current and current in self.meeting.agenda_ids():
             table.move_cursor(row=self.meeting.agenda_ids().index(current))
         self._render_preview(preview_of or self.meeting)
+
+    def _show_state_button(self) -> None:
+        """The one button that changes the meeting's state is the one its state allows."""
+        button = self.query_one("#state", Button)
+        door = STATE_BUTTONS.get(self.meeting.status)
+        button.display = door is not None
+        if door is not None:
+            button.label, button.action = door[0], f"screen.{door[1]}"
 
     def _render_preview(self, meeting: Meeting, note: str = "") -> None:
         try:
@@ -178,13 +283,23 @@ class AgendaScreen(ClerkScreen):
 
     # --- actions --------------------------------------------------------------------
     def action_add_item(self) -> None:
-        position = len(self.meeting.agenda)
+        """After the last item of business: the cursor starts on item 1, and a report never
+        belongs among the opening items."""
+        self._add_at(new_item_position(self.meeting.agenda))
+
+    def action_add_after(self) -> None:
         current = self.highlighted_id()
-        if current:
-            position = self.meeting.agenda_ids().index(current) + 1
+        position = self.meeting.agenda_ids().index(current) + 1 if current else len(self.meeting.agenda)
+        self._add_at(position)
+
+    def _add_at(self, position: int) -> None:
         draft = AgendaItem(self.meeting.new_item_id(), "New item")
         draft.title = ""
-        self._open_editor(draft, is_new=True, heading=f"New item {position + 1}")
+        heading = f"New item {position + 1}"
+        if position:
+            before = self.meeting.agenda[position - 1]
+            heading += f", after {self.meeting.printed_number(before.id)}. {before.title}"
+        self._open_editor(draft, is_new=True, heading=heading)
         self._insert_at = position
 
     def action_edit_item(self) -> None:
@@ -300,16 +415,99 @@ class AgendaScreen(ClerkScreen):
                 "Accept or leave the item being edited first (f2 or escape).", severity="warning"
             )
             return
+        if self.meeting.status in NOT_YET_HELD:
+            # A step of the meeting's history, so that "back to agenda" knows where it was.
+            take_live(self.meeting)
+            self._save()
         self.app.push_screen(LiveMeetingScreen(self.meeting))
 
-    def action_publish(self) -> None:
-        if self.meeting.status != MeetingStatus.DRAFT_AGENDA:
-            self.clerk.notify(f"The agenda is already {self.meeting.status.label()}.")
+    # --- changes of state: each asks first, in a sentence, and each can be reversed -------
+    def _ask_then(
+        self, question: Callable[[Meeting], str], yes: str, change: Callable[[Meeting], str]
+    ) -> None:
+        from clerk_tui.screens.confirm import ConfirmScreen
+
+        if self._editing():
+            self.clerk.notify(
+                "Accept or leave the item being edited first (f2 or escape).", severity="warning"
+            )
             return
-        self.meeting.status = MeetingStatus.PUBLISHED
+        try:
+            asked = question(self.meeting)
+        except DomainError as error:
+            self.report(error, "Not changed")
+            return
+
+        def decided(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            try:
+                said = change(self.meeting)
+            except DomainError as error:
+                self.report(error, "Not changed")
+                return
+            self._save()
+            self._refresh()
+            self.refresh_bindings()
+            self.clerk.notify(said, timeout=6)
+
+        self.app.push_screen(ConfirmScreen(asked, yes), decided)
+
+    def action_publish(self) -> None:
+        self._ask_then(publish_question, "Publish", publish_agenda)
+
+    def action_unpublish(self) -> None:
+        self._ask_then(unpublish_question, "Make it a draft", unpublish_agenda)
+
+    def action_back_to_draft(self) -> None:
+        self._ask_then(lambda meeting: back_to_draft_plan(meeting).sentence, "Back to agenda", back_to_draft)
+
+    def action_reopen_minutes(self) -> None:
+        def reopen(meeting: Meeting) -> str:
+            return f"{reopen_minutes(meeting)} Press m to take the minutes."
+
+        self._ask_then(reopen_question, "Reopen", reopen)
+
+    def action_details(self) -> None:
+        from clerk_tui.screens.meeting_details import MeetingDetailsScreen
+
+        if self._editing():
+            self.clerk.notify(
+                "Accept or leave the item being edited first (f2 or escape).", severity="warning"
+            )
+            return
+        try:
+            check_details_editable(self.meeting)
+        except DomainError as error:
+            self.report(error, "Not changed")
+            return
+        self.app.push_screen(MeetingDetailsScreen(self.meeting), self._change_details)
+
+    def _change_details(self, details: MeetingDetails | None) -> None:
+        if details is None:
+            return
+        meeting = self.meeting
+        moved = details.day != meeting.date
+        changed = [
+            change_date(meeting, details.day) if moved else "",
+            change_start(meeting, details.start) if details.start != meeting.start else "",
+            change_venue(meeting, details.venue),
+        ]
+        said = [line for line in changed if line and not line.endswith("unchanged.")]
+        if not said:
+            self.clerk.notify("Nothing changed: the date, time and venue are as they were.", timeout=4)
+            return
         self._save()
         self._refresh()
-        self.clerk.notify("Agenda marked published.", timeout=3)
+        effects = f" {details.effects}" if moved else ""
+        self.clerk.notify(f"Changed: {'; '.join(said)}.{effects}", title="Date, time and venue", timeout=10)
+
+    def action_scroll_sheet(self, pages: int) -> None:
+        preview = self.query_one("#agenda-preview", VerticalScroll)
+        if pages < 0:
+            preview.scroll_page_up()
+        else:
+            preview.scroll_page_down()
 
     def action_leave(self) -> None:
         if self._editing():
@@ -320,7 +518,9 @@ class AgendaScreen(ClerkScreen):
         self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"move", "delete_item"} and self._editing():
+        if action in STATE_ACTIONS and self.meeting.status != STATE_ACTIONS[action]:
+            return False  # only the change the meeting's state allows is offered
+        if action in {"move", "delete_item", "details", *STATE_ACTIONS} and self._editing():
             return None
         if action == "apply":
             return (True if self._editing() else None) and super().check_action(action, parameters)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import ClassVar, Literal
@@ -74,6 +74,8 @@ class ExportRequest:
     paper: ExportPaper
     options: PrintOptions
     path: Path
+    create_folder: bool = False
+    """The clerk agreed to create the file's folder, which does not exist."""
 
 
 def render_export(store: Store, request: ExportRequest) -> Printed:
@@ -117,6 +119,7 @@ class ExportScreen(ClerkModal):
         self.meeting_id = meeting_id
         self.paper = paper
         self.folder = export_folder()
+        """Where a file name alone goes: the folder of the last export, else the default."""
         self._auto_path = ""
         self._writing = False
         self._meeting: Meeting | None = None
@@ -124,6 +127,7 @@ class ExportScreen(ClerkModal):
 
     # --- layout --------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        self.folder = self.clerk.last_export_folder or self.folder
         summary = next((s for s in self.store.meeting_summaries() if s.id == self.meeting_id), None)
         paper: ExportPaper = self.paper or ("minutes" if summary and summary.minute_count else "agenda")
         title = f"Export {self.meeting_id}"
@@ -313,7 +317,7 @@ class ExportScreen(ClerkModal):
         elif path.exists():
             note, error = f"Replaces the file {path}", False
         elif not path.parent.is_dir() and path.parent != self.folder:
-            note, error = f"There is no folder {path.parent}.", True
+            note, error = f"There is no folder {path.parent}: exporting offers to create it.", False
         else:
             note, error = f"Saves to {path}", False
         if not get_current_worker().is_cancelled:
@@ -356,6 +360,9 @@ class ExportScreen(ClerkModal):
                 "would not have them. ctrl+s tries the save again."
             )
             return
+        self._write(request)
+
+    def _write(self, request: ExportRequest) -> None:
         self.run_worker(
             partial(self._export_in_thread, request),
             thread=True,
@@ -365,9 +372,14 @@ class ExportScreen(ClerkModal):
         )
 
     def _export_in_thread(self, request: ExportRequest) -> None:
+        folder = request.path.parent
+        make_folder = request.create_folder or folder == self.folder
+        if not make_folder and not folder.exists():
+            self.app.call_from_thread(self._offer_folder, request)
+            return
         try:
             printed = render_export(self.store, request)
-            write_export(request.path, printed, make_folder=request.path.parent == self.folder)
+            write_export(request.path, printed, make_folder=make_folder)
         except ExportError as error:
             self.app.call_from_thread(self._export_failed, str(error))
             return
@@ -376,6 +388,26 @@ class ExportScreen(ClerkModal):
             self.app.call_from_thread(self._export_failed, f"This cannot be printed: {message}")
             return
         self.app.call_from_thread(self._exported, request, printed)
+
+    def _offer_folder(self, request: ExportRequest) -> None:
+        """The folder typed does not exist: create it, if the clerk says so."""
+        from clerk_tui.screens.confirm import ConfirmScreen
+
+        folder = request.path.parent
+
+        def decided(create: bool | None) -> None:
+            if not create:
+                self._export_failed(f"There is no folder {folder}: create it, or choose another.")
+                return
+            self._write(replace(request, create_folder=True))
+
+        if not self.is_attached:
+            self._export_failed(f"There is no folder {folder}.")
+            return
+        self.app.push_screen(
+            ConfirmScreen(f"There is no folder {folder}. Create it, and write the file there?", "Create it"),
+            decided,
+        )
 
     def _export_failed(self, message: str) -> None:
         self._writing = False
@@ -387,6 +419,7 @@ class ExportScreen(ClerkModal):
 
     def _exported(self, request: ExportRequest, printed: Printed) -> None:
         self._writing = False
+        self.clerk.last_export_folder = request.path.parent  # the next export offers it
         warnings = printed.warnings
         caveat = "".join(f"\n⚠ {warning}" for warning in warnings)
         copy = (

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Mapping
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from clerk_tui.commands import PaletteEntry
-from clerk_tui.domain import Committee, MeetingSummary
+from clerk_tui.domain import Committee, DomainError, Meeting, MeetingSummary
 from clerk_tui.domain.numbering import first_minute_numbers_by_committee, minute_range, municipal_year_label
+from clerk_tui.saving import SaveOutcome, meeting_key
 from clerk_tui.screens.base import ClerkScreen
 from store import StoreError
 from widgets.lazy_table import LazyRow, LazyTable
@@ -60,7 +62,8 @@ class MeetingsScreen(ClerkScreen):
     HELP_TITLE = "Meetings"
     HELP_TEXT = (
         "Every meeting in the store, by committee and municipal year. Pick one with the arrow "
-        "keys and press enter to draft its agenda."
+        "keys and press enter to draft its agenda. delete moves the highlighted meeting to the "
+        "store's deleted area, after saying what goes with it; ctrl+z puts it back."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -98,6 +101,20 @@ class MeetingsScreen(ClerkScreen):
             tooltip="Print the highlighted meeting's agenda or minutes to a file.",
             id="meetings.export",
         ),
+        Binding(
+            "delete",
+            "delete_meeting",
+            "Delete",
+            tooltip="To the deleted area, asking first; ctrl+z puts it back.",
+            id="meetings.delete",
+        ),
+        Binding(
+            "ctrl+z",
+            "undo_delete",
+            "Undo delete",
+            tooltip="Put back the meeting deleted last.",
+            id="meetings.undo_delete",
+        ),
         Binding("f", "all_committees", "All committees", show=False, id="meetings.all"),
     ]
 
@@ -105,6 +122,8 @@ class MeetingsScreen(ClerkScreen):
         super().__init__()
         self.committee_filter: str | None = None
         self._filled_on_mount = False
+        self.deleted: list[Meeting] = []
+        """Meetings deleted in this session, the last last: ctrl+z puts them back in turn."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -122,9 +141,12 @@ class MeetingsScreen(ClerkScreen):
             yield Button("Year's schedule", id="schedule", action="screen.schedule")
             yield Button("Committees", id="committees", action="screen.committees")
             yield Button("Export", id="export", action="screen.export")
+            yield Button("Delete", id="delete", action="screen.delete_meeting", variant="error")
+            yield Button("Undo delete", id="undo-delete", action="screen.undo_delete")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#undo-delete", Button).display = False
         self.clerk.set_open_meeting("")
         self.reload()
         self._filled_on_mount = True
@@ -229,6 +251,107 @@ class MeetingsScreen(ClerkScreen):
             self.clerk.notify("No meeting to export yet.", severity="warning")
             return
         self.app.push_screen(ExportScreen(meeting_id))
+
+    def action_delete_meeting(self) -> None:
+        from clerk_tui.domain.lifecycle import deletion_plan  # here: start-up needs none of it
+        from clerk_tui.screens.confirm import ConfirmScreen
+
+        meeting_id = self.highlighted_id()
+        if meeting_id is None:
+            self.clerk.notify("No meeting to delete.", severity="warning")
+            return
+        if self.clerk.saver.pending(meeting_key(meeting_id)) is not None:
+            self.clerk.notify(
+                "This meeting has changes not saved yet: clerk keeps trying (ctrl+s tries now). "
+                "Delete it once they are saved.",
+                title="Not deleted",
+                severity="warning",
+            )
+            return
+        try:
+            meeting = self.store.meeting(meeting_id)
+            summaries = self.store.meeting_summaries(meeting.committee_id)
+            style = self.store.committee(meeting.committee_id).style
+            plan = deletion_plan(MeetingSummary.of(meeting), summaries, style)
+        except (StoreError, DomainError) as error:
+            self.report(error, "Not deleted")
+            return
+
+        def decided(confirmed: bool | None) -> None:
+            if confirmed:
+                self._delete(meeting)
+
+        self.app.push_screen(ConfirmScreen(plan.sentence, "Delete"), decided)
+
+    @work(thread=True, exclusive=True, group="delete-meeting", exit_on_error=False)
+    def _delete(self, meeting: Meeting) -> None:
+        """Off the UI thread: the file is moved, and the index rewritten."""
+        try:
+            self.store.delete_meeting(meeting.id)
+        except StoreError as error:
+            self.app.call_from_thread(self.report, error, "Not deleted")
+            return
+        self.app.call_from_thread(self._deleted, meeting)
+
+    def _deleted(self, meeting: Meeting) -> None:
+        self.deleted.append(meeting)
+        self._show_undo()
+        self.reload()
+        self.clerk.notify(
+            f"Deleted: {self._meeting_name(meeting)}. Its file is in the store's deleted area; "
+            "ctrl+z puts it back.",
+            title="Deleted",
+            timeout=12,
+        )
+
+    def action_undo_delete(self) -> None:
+        if not self.deleted:
+            self.clerk.notify("No meeting was deleted in this session.")
+            return
+        meeting = self.deleted[-1]
+        if self.store.has_meeting(meeting.id):
+            self.clerk.notify(
+                f"Not put back: the store has a meeting {meeting.id} again.", title="Undo", severity="error"
+            )
+            return
+        self.deleted.pop()
+        self._show_undo()
+        # Through the saver like every change: a failed write stays pending, is retried, and
+        # quitting asks about it, so the meeting put back is never lost.
+        saving = self.clerk.save_meeting(meeting)
+        saving.add_done_callback(partial(self._put_back, meeting))
+
+    def _put_back(self, meeting: Meeting, done: asyncio.Future[SaveOutcome]) -> None:
+        outcome = done.result()
+        if outcome.saved:
+            self.reload(select=meeting.id)
+            self.clerk.notify(f"Put back: {self._meeting_name(meeting)}.", title="Undo", timeout=8)
+        else:
+            self.clerk.notify(
+                f"{self._meeting_name(meeting)} is not saved back yet ({outcome.reason}); clerk keeps it and "
+                "tries again by itself.",
+                title="Undo",
+                severity="error",
+            )
+
+    def _meeting_name(self, meeting: Meeting) -> str:
+        try:
+            committee = self.store.committee(meeting.committee_id).name
+        except StoreError:
+            committee = meeting.committee_id
+        return f"{committee}, {meeting.date:%a %d %b %Y}"
+
+    def _show_undo(self) -> None:
+        button = self.query_one("#undo-delete", Button)
+        button.display = bool(self.deleted)
+        if self.deleted:
+            button.label = f"Undo delete: {self.deleted[-1].date:%d %b %Y}"
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo_delete" and not self.deleted:
+            return False
+        return super().check_action(action, parameters)
 
     def action_all_committees(self) -> None:
         self.committee_filter = None

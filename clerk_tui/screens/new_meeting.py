@@ -177,7 +177,11 @@ class NewMeetingScreen(ClerkModal):
             f"Will be {meeting_id}, on {format_echo(day)}.",
             f"Minutes item: {previous_minutes_description(previous)}"
             if previous
-            else "Minutes item: no earlier meeting of this committee is in the store; type its date later.",
+            else (
+                "Minutes item: no earlier meeting of this committee is in the store. Once the meeting "
+                f"is made, open its agenda, press enter on “{committee.style.previous_minutes_title}” "
+                "and type that meeting's date under “Description printed under the item”."
+            ),
         ]
         same_day = [s.id for s in summaries if s.date == day]
         later = [s for s in summaries if s.date > day]

@@ -23,14 +23,18 @@ from clerk_tui.domain.lifecycle import (
     change_date,
     change_start,
     change_venue,
+    deletion_plan,
     following_meeting,
     mark_drafted,
     publish_agenda,
+    publish_question,
     reopen_minutes,
+    reopen_question,
     reschedule_effects,
     take_live,
     take_live_question,
     unpublish_agenda,
+    unpublish_question,
 )
 from clerk_tui.domain.live import take_item, write_minute
 from clerk_tui.domain.minutes import ResolutionLead
@@ -214,3 +218,55 @@ def test_date_time_and_venue_change_as_steps(meeting: Meeting) -> None:
     for _ in range(3):
         undo(meeting)
     assert (meeting.date, meeting.start, meeting.venue) == (date(2019, 9, 11), None, Venue())
+
+
+# --- the questions asked first, and deleting ------------------------------------------
+def test_each_change_of_state_is_asked_in_a_sentence_first(meeting: Meeting) -> None:
+    assert publish_question(meeting) == (
+        "Publish the agenda of Wed 11 Sep 2019? It is marked as sent out; it can be made a draft "
+        "again later, but copies sent out are not recalled."
+    )
+    publish_agenda(meeting)
+    assert unpublish_question(meeting) == (
+        "Make the published agenda of Wed 11 Sep 2019 a draft again? "
+        "Copies already sent out are not recalled."
+    )
+    with pytest.raises(DomainError, match="Only a draft agenda"):
+        publish_question(meeting)
+    with pytest.raises(DomainError, match="not drafted"):
+        reopen_question(meeting)
+    take_live(meeting)
+    take_item(meeting, "item-4")
+    mark_drafted(meeting, None)
+    assert reopen_question(meeting) == (
+        "Reopen the drafted minutes of Wed 11 Sep 2019 (1 minute)? The meeting is live again, so they "
+        "can be changed; mark them drafted again when done."
+    )
+    with pytest.raises(DomainError, match="not published"):
+        unpublish_question(meeting)
+
+
+def test_deleting_a_meeting_says_what_goes_and_which_later_minutes_close_up() -> None:
+    this, summaries = _year()
+    plan = deletion_plan(MeetingSummary.of(this), summaries, STYLE)
+    assert plan.sentence == (
+        "Delete the meeting of Tue 15 Sep 2026 (held)? Its 11 minutes (12-22) go with it. "
+        "Later minutes close up: those of Tue 8 Dec 2026 (23-24) become 12-13; those of "
+        "Tue 13 Apr 2027 (25-32) become 14-21. Its file is moved to the store's deleted area, "
+        "and it can be put back."
+    )
+    assert [r.meeting_id for r in plan.renumbered] == ["hwb-2026-12-08", "hwb-2027-04-13"]
+    draft = MeetingSummary("hwb-2027-07-06", "hwb", date(2027, 7, 6), MeetingStatus.DRAFT_AGENDA)
+    assert deletion_plan(draft, [*summaries, draft], STYLE).sentence == (
+        "Delete the meeting of Tue 6 Jul 2027 (draft agenda)? Its file is moved to the store's "
+        "deleted area, and it can be put back."
+    )
+
+
+def test_approved_minutes_are_never_deleted_nor_renumbered_by_a_deletion() -> None:
+    _, summaries = _year()
+    with pytest.raises(DomainError, match="approved: they are the committee's record"):
+        deletion_plan(summaries[0], summaries, STYLE)
+    earlier = MeetingSummary("hwb-2026-05-26", "hwb", date(2026, 5, 26), MeetingStatus.HELD, 3)
+    with pytest.raises(DomainError, match="would renumber the approved minutes of Tue 9 Jun 2026"):
+        deletion_plan(earlier, [earlier, *summaries], STYLE)

@@ -28,11 +28,33 @@ async def open_december(app: ClerkApp, pilot: Pilot[None]) -> AgendaScreen:
     return screen
 
 
-async def test_adding_an_item_puts_it_after_the_highlighted_one_and_saves(demo_store: Store) -> None:
+async def test_a_adds_an_item_after_the_last_item_of_business_wherever_the_cursor_is(
+    demo_store: Store,
+) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_december(app, pilot)
+        assert screen.highlighted_id() == "item-1", "the cursor starts on Apologies"
+        await pilot.press("a")
+        assert "New item 6, after 5. Sub-group Updates" in str(screen.query_one("#editor-heading").render())
+        await type_text(pilot, "Pharmacy Needs Assessment")
+        await pilot.press("f2")
+        await settle(app, pilot)
+    with reopen(demo_store) as store:
+        titles = [item.title for item in store.meeting(DECEMBER).agenda]
+    assert titles[:3] == ["Apologies for Absence", "Minutes of Previous Meeting", "Declarations of Interest"]
+    assert titles[3:] == [
+        "Health and Wellbeing Board Governance",
+        "Sub-group Updates",
+        "Pharmacy Needs Assessment",
+    ]
+
+
+async def test_shift_a_adds_an_item_after_the_highlighted_one_and_saves(demo_store: Store) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         await open_december(app, pilot)
-        await pilot.press("down", "down", "down", "a")  # after item 4
+        await pilot.press("down", "down", "down", "A")  # after item 4
         await type_text(pilot, "Pharmacy Needs Assessment")
         await pilot.press("tab", "tab")  # past the kind, to pages
         await type_text(pilot, "25-40")

@@ -75,8 +75,11 @@ async def add_item(
     report_of: str = "",
     presenter: str = "",
     exempt_paragraph: int | None = None,
+    after_highlighted: bool = False,
 ) -> None:
-    await pilot.press("a")
+    # a: after the last public item of business; A: after the highlighted item (the one
+    # just added), where Part 2 and the closing items go.
+    await pilot.press("A" if after_highlighted else "a")
     await type_text(pilot, title)
     if kind != "substantive":
         await tab_to(pilot, "kind")
@@ -160,8 +163,9 @@ async def test_a_committee_a_meeting_and_ten_items_by_keys_export_the_expected_f
             pages="35-48",
             report_of="the Assistant Director of Adult Social Care",
             exempt_paragraph=3,
+            after_highlighted=True,
         )
-        await add_item(pilot, "Date of Next Meeting", kind="next-meeting")
+        await add_item(pilot, "Date of Next Meeting", kind="next-meeting", after_highlighted=True)
         await settle(app, pilot)
 
         await pilot.press("x")  # export the front sheet

@@ -14,6 +14,7 @@ from clerk_tui.app import ClerkApp
 from clerk_tui.exporting import ExportError, export_bundle, print_paper, write_export
 from clerk_tui.render import Copy, Format, Printed, PrintOptions
 from clerk_tui.screens import export as export_module
+from clerk_tui.screens.confirm import ConfirmScreen
 from clerk_tui.screens.export import ExportScreen
 from clerk_tui.screens.meetings import MeetingsScreen
 from store import Store
@@ -164,7 +165,7 @@ async def test_the_meeting_as_json_goes_to_the_default_folder_which_is_made(
     assert exports.stat().st_mode & 0o777 == 0o700  # the folder it made is private
 
 
-async def test_a_missing_folder_is_explained_and_the_dialog_stays_open(
+async def test_a_missing_folder_not_created_is_explained_and_the_dialog_stays_open(
     demo_store: Store, tmp_path: Path
 ) -> None:
     target = tmp_path / "nowhere" / "agenda.txt"
@@ -176,6 +177,10 @@ async def test_a_missing_folder_is_explained_and_the_dialog_stays_open(
         await finish(app, pilot)
         assert f"There is no folder {target.parent}" in shown(screen, "#export-path-message")
         await pilot.press("f2")
+        await finish(app, pilot)
+        asked = app.screen
+        assert isinstance(asked, ConfirmScreen)
+        await pilot.press("n")  # not created
         await finish(app, pilot)
         assert app.screen is screen
         assert "Nothing was written" in shown(screen, "#export-error")
@@ -348,3 +353,32 @@ async def test_the_public_copy_from_the_dialog_holds_no_exempt_text_and_has_its_
     assert CANARY in confidential.read_text(encoding="utf-8")
     assert confidential.stat().st_mode & 0o777 == 0o600
     assert (exports / f"{SEPTEMBER}-minutes-public.txt").stat().st_mode & 0o777 == 0o644
+
+
+async def test_a_missing_folder_is_created_when_the_clerk_says_so_and_remembered(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    target = tmp_path / "papers" / "2019" / "agenda.txt"
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_export(app, pilot)
+        await tab_to_path(app, pilot)
+        await pilot.press(*typed(target, tmp_path))
+        await finish(app, pilot)
+        assert f"There is no folder {target.parent}: exporting offers to create it." in shown(
+            screen, "#export-path-message"
+        )
+        await pilot.press("f2")
+        await finish(app, pilot)
+        asked = app.screen
+        assert isinstance(asked, ConfirmScreen)
+        assert asked.question == f"There is no folder {target.parent}. Create it, and write the file there?"
+        await pilot.press("y")
+        await finish(app, pilot)
+        assert isinstance(app.screen, MeetingsScreen)
+        assert (
+            target.read_text(encoding="utf-8")
+            == print_paper(demo_store, "minutes", JUNE, PrintOptions()).text
+        )
+        again = await open_export(app, pilot, "down")  # the next export starts in that folder
+        assert Path(again.query_one("#export-path", Input).value).parent == target.parent

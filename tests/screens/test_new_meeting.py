@@ -272,3 +272,22 @@ async def test_a_failed_save_keeps_the_form_open_as_typed_and_can_be_retried(
         assert isinstance(app.screen, MeetingsScreen)
     with reopen(demo_store) as store:
         assert [s.id for s in store.meeting_summaries()] == [*DEMO_IDS, "hwb-2027-03-03"]
+
+
+async def test_with_no_earlier_meeting_it_says_where_that_meetings_date_is_typed(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_form(app, pilot)
+        await pilot.press(*"15 May 2019")  # before the demo's first meeting
+        await pilot.pause()
+        note = str(screen.query_one("#new-note", Static).render())
+        assert "no earlier meeting of this committee is in the store" in note
+        assert (
+            "press enter on “Minutes of Previous Meeting” and type that meeting's date under "
+            "“Description printed under the item”" in note
+        )
+        await pilot.press("f2")
+        await finish(app, pilot)
+    with reopen(demo_store) as store:
+        may = store.meeting("hwb-2019-05-15")
+    assert may.agenda[1].title == "Minutes of Previous Meeting" and may.agenda[1].description == ""

@@ -34,7 +34,7 @@ from tests.screens.telling import TellingApp, telling_app
 # options) return a draft to the screen that opened them, and only refused commands do.
 READS: dict[str, set[str]] = {
     "ActionsScreen": {"close"},
-    "AgendaScreen": {"save", "export", "leave"},
+    "AgendaScreen": {"save", "export", "leave", "scroll_sheet"},
     "AttendeeForm": {"accept", "cancel"},
     "ChangedOnDiskScreen": {"choose"},
     "CommitteeScreen": {"show_tab", "back"},
@@ -46,6 +46,7 @@ READS: dict[str, set[str]] = {
     "LazyTable": {"scroll_bottom"},  # holds the rest of the rows, then moves to the last
     "LiveMeetingScreen": {"switch_panel", "preview", "export", "leave"},
     "MeetingsScreen": {"open_meeting", "committees", "export", "all_committees"},
+    "MeetingDetailsScreen": {"accept", "cancel"},
     "MemberForm": {"accept", "cancel"},
     "MinuteOptionsScreen": {"accept", "cancel"},
     "NewMeetingScreen": {"cancel"},
