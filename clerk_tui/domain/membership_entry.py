@@ -404,9 +404,9 @@ def read_member_line(
         role = Role.SUBSTITUTE
     elif role_said in (Role.CHAIR, Role.VICE_CHAIR, Role.CO_OPTED):
         role = role_said
-    elif co_opted:
-        role = Role.CO_OPTED
-    elif printed.organisation and not printed.councillor and not printed.organisation_in_brackets:
+    elif co_opted or (
+        printed.organisation and not printed.councillor and not printed.organisation_in_brackets
+    ):
         role = Role.CO_OPTED
     else:
         role = Role.MEMBER
@@ -504,7 +504,11 @@ def preview_member_lines(
     return previews
 
 
-_SECTION_WORDS = {Section.MEMBERS: "members", Section.SUBSTITUTES: "substitutes", Section.CO_OPTED: "co-optees"}
+_SECTION_WORDS = {
+    Section.MEMBERS: "members",
+    Section.SUBSTITUTES: "substitutes",
+    Section.CO_OPTED: "co-optees",
+}
 
 
 def read_member_lines(

@@ -292,7 +292,10 @@ def test_every_line_says_how_it_was_read_headings_included() -> None:
 
 
 def test_substitutes_under_a_heading_then_co_optees_under_theirs() -> None:
-    text = "Substitutes\nCllr. Carol Richards\nCo-opted Members\nMs Diane Blair, Healthwatch Sefton\nMembers\nCllr. A Nother"
+    text = (
+        "Substitutes\nCllr. Carol Richards\nCo-opted Members\nMs Diane Blair, Healthwatch Sefton\n"
+        "Members\nCllr. A Nother"
+    )
     assert [role for *_, role, _ in _read(text)] == [Role.SUBSTITUTE, Role.CO_OPTED, Role.MEMBER]
 
 
