@@ -9,7 +9,8 @@ store or the screen).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
 
 from clerk_tui.domain import Committee, Meeting, Person
 from clerk_tui.reading.source import Furniture, SourceLine
@@ -26,8 +27,10 @@ def _papers(meeting: Meeting, committee: Committee, people: Sequence[Person]) ->
     )
 
 
-def print_read_minutes(meeting: Meeting, committee: Committee, people: Sequence[Person]) -> str:
-    return print_minutes(_papers(meeting, committee, people), PrintOptions(width=0)).text
+def print_read_minutes(
+    meeting: Meeting, committee: Committee, people: Sequence[Person], width: int = 0
+) -> str:
+    return print_minutes(_papers(meeting, committee, people), PrintOptions(width=width)).text
 
 
 def print_read_agenda(meeting: Meeting, committee: Committee, people: Sequence[Person]) -> str:
@@ -82,19 +85,38 @@ def reprint_differences(
     *,
     unplaced: Mapping[int, object] | None = None,
     agenda: bool = False,
+    table_lines: Collection[int] = (),
 ) -> list[tuple[int, str]]:
     """(line, what differs) wherever the meeting printed again would not say what the
     placed lines say. Furniture and lines reported as not placed are left out."""
-    skip: dict[int, object] = {**furniture, **(unplaced or {})}
+    wanted = set(table_lines) | {
+        line.number for line in lines if "\t" in line.raw and line.number not in furniture
+    }
+    skip: dict[int, object] = {**furniture, **(unplaced or {}), **dict.fromkeys(wanted)}
     source = _source_words(lines, skip, end)
     text = (
         print_read_agenda(meeting, committee, people)
         if agenda
         else print_read_minutes(meeting, committee, people)
     )
-    printed = _printed_words(text)
-    matcher = difflib.SequenceMatcher(a=[w for w, _ in source], b=printed, autojunk=False)
+    # Table rows print one a line with tabs at width 0; their cells are compared apart,
+    # as words, because a converter or a column layout puts them in another order.
+    printed = _printed_words("\n".join(line for line in text.split("\n") if "\t" not in line))
+    table_words = Counter(_printed_words("\n".join(line for line in text.split("\n") if "\t" in line)))
+    source_table = Counter(
+        word for word, _ in _source_words([line for line in lines if line.number in wanted], {}, end)
+    )
     differences: list[tuple[int, str]] = []
+    if table_words != source_table:
+        fewer = " ".join(sorted((source_table - table_words).elements())[:8])
+        more = " ".join(sorted((table_words - source_table).elements())[:8])
+        differences.append(
+            (
+                min(wanted, default=0),
+                f"printed again, a table's cells would differ (not printed: “{fewer}”; added: “{more}”)",
+            )
+        )
+    matcher = difflib.SequenceMatcher(a=[w for w, _ in source], b=printed, autojunk=False)
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag == "equal":
             continue

@@ -146,6 +146,8 @@ class MinutesReader:
         self.unplaced: dict[int, str] = {}
         self.evidence = StyleEvidence()
         self.notes: list[Note] = []
+        self.table_lines: set[int] = set()
+        """Lines read as table cells: the check compares their words as a table's."""
 
     # --- the whole paper -----------------------------------------------------------
     def read(self) -> Reading:
@@ -190,7 +192,14 @@ class MinutesReader:
         reading.people = [p for p in book.everyone() if _is_named(meeting, committee, p.id)]
         self._standard_texts(meeting, committee, reading.people)
         for number, message in reprint_differences(
-            self.lines, furniture, meeting, committee, reading.people, end, unplaced=self.unplaced
+            self.lines,
+            furniture,
+            meeting,
+            committee,
+            reading.people,
+            end,
+            unplaced=self.unplaced,
+            table_lines=self.table_lines,
         ):
             self.notes.append(Note(number, message))
         self._account_for_lines(furniture)
@@ -482,9 +491,15 @@ class MinutesReader:
                 out.extend(assemble(run))
                 run = []
                 stop = _table_end(lines, index + 1)
-                rows, leftover = tables.read_declarations_table(lines[index + 1 : stop])
+                leftover: list[list[SourceLine]] = []
+                if tables.is_aligned_header(line):
+                    rows, used = tables.read_aligned_declarations(line, lines[index + 1 : stop])
+                    stop = index + 1 + used
+                else:
+                    rows, leftover = tables.read_declarations_table(lines[index + 1 : stop])
                 draft.declaration_rows.extend(rows)
                 draft.placed[line.number] = f"{label}: declarations table (header)"
+                self.table_lines.update(part.number for part in lines[index:stop])
                 for row in rows:
                     for number in row.lines:
                         draft.placed[number] = f"{label}: declarations table, {row.member}"
@@ -497,13 +512,18 @@ class MinutesReader:
                 continue
             if not line.blank and tables.is_date_header(line, previous_text):
                 stop = _table_end(lines, index + 1)
-                table = tables.read_date_table(line, lines[index + 1 : stop])
+                if tables.is_aligned_header(line):
+                    table, used = tables.read_aligned_date_table(line, lines[index + 1 : stop])
+                    stop = index + 1 + used
+                else:
+                    table = tables.read_date_table(line, lines[index + 1 : stop])
                 if table is not None:
                     out.extend(assemble(run))
                     run = []
                     out.append(_TablePara(table))
                     for number in table.lines:
                         draft.placed[number] = f"{label}: narrative table"
+                    self.table_lines.update(part.number for part in lines[index:stop])
                     for number, message in table.notes:
                         self.notes.append(Note(number, f"{label}: table: {message}"))
                     index = stop
@@ -723,7 +743,8 @@ class MinutesReader:
         also: list[tuple[PrintedName, int]],
     ) -> HouseStyle:
         evidence = self.evidence
-        named = [(entry, line) for entry, line, _ in present] + list(also)
+        # ALSO PRESENT brackets hold a capacity, not an organisation: no evidence there.
+        named = [(entry, line) for entry, line, _ in present]
         for draft in drafts:
             named.extend((entry, draft.heading.lines[0]) for entry in draft.apologies)
         for entry, line in named:

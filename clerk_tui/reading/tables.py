@@ -200,3 +200,83 @@ def _row_end(groups: Sequence[list[SourceLine]], start: int) -> int | None:
         if _ROW.match(_joined([line for group in groups[start : end + 1] for line in group])):
             return end
     return None
+
+
+def is_aligned_header(line: SourceLine) -> bool:
+    """A header printed in columns (``clerk export --width 80``): cells two spaces apart or more."""
+    return "\t" not in line.raw and re.search(r"\S {2,}\S", line.raw.strip()) is not None
+
+
+def read_aligned_declarations(
+    header: SourceLine, body: Sequence[SourceLine]
+) -> tuple[list[DeclarationRow], int]:
+    """Rows of a declarations table laid out in columns, and how many body lines it took
+    (up to the blank line after it). A row starts where the minute column starts "N - "."""
+    lowered = header.raw.casefold()
+    second, third = lowered.find("minute no"), lowered.find("nature of interest")
+    if second <= 0 or third <= second:
+        return [], 0
+    cells: list[list[list[str]]] = []
+    numbers: list[list[int]] = []
+    used = 0
+    for line in body:
+        if line.blank:
+            break
+        used += 1
+        parts = [line.raw[:second].strip(), line.raw[second:third].strip(), line.raw[third:].strip()]
+        if re.match(r"^\d{1,3}\s*[-–]\s", parts[1]) or not cells:
+            cells.append([[], [], []])
+            numbers.append([])
+        for column, part in enumerate(parts):
+            if part:
+                cells[-1][column].append(part)
+        numbers[-1].append(line.number)
+    rows: list[DeclarationRow] = []
+    for row, lines in zip(cells, numbers, strict=True):
+        member, minute, nature = (" ".join(column) for column in row)
+        minute_cell = re.match(r"^(?P<n>\d{1,3})\s*[-–]\s*(?P<title>.+)$", minute)
+        nature_cell = re.match(rf"^(?P<kind>{KINDS})(?:\s+Interests?)?\s*[-–]\s*(?P<nature>.+)$", nature)
+        if minute_cell and nature_cell:
+            rows.append(
+                DeclarationRow(
+                    member,
+                    int(minute_cell.group("n")),
+                    minute_cell.group("title"),
+                    nature_cell.group("kind"),
+                    nature_cell.group("nature"),
+                    tuple(lines),
+                )
+            )
+    return rows, used
+
+
+def read_aligned_date_table(header: SourceLine, body: Sequence[SourceLine]) -> tuple[FlatTable | None, int]:
+    """A table with a date column laid out in columns (``clerk export --width 80``): cells
+    are cut at the header's column starts; a row starts where the date column starts a new
+    date after the last one was whole. Returns the table and how many body lines it took."""
+    starts = [match.start() for match in re.finditer(r"\S+(?: \S+)*", header.raw)]
+    columns = [match.group() for match in re.finditer(r"\S+(?: \S+)*", header.raw)]
+    date_column = next((i for i, name in enumerate(columns) if name in DATE_WORDS), None)
+    if date_column is None or len(columns) < 2:
+        return None, 0
+    rows: list[list[list[str]]] = []
+    used = 0
+    lines = [header.number]
+    for line in body:
+        if line.blank:
+            break
+        used += 1
+        lines.append(line.number)
+        cuts = [*starts[1:], len(line.raw) + 1]
+        parts = [line.raw[start:end].strip() for start, end in zip(starts, cuts, strict=True)]
+        current_date = " ".join(rows[-1][date_column]) if rows else ""
+        if not rows or (parts[date_column] and DATE_CELL.fullmatch(current_date)):
+            rows.append([[] for _ in columns])
+        for column, part in enumerate(parts):
+            if part:
+                rows[-1][column].append(part)
+    if not rows:
+        return None, 0
+    table = FlatTable([columns], lines)
+    table.rows.extend([" ".join(cell) for cell in row] for row in rows)
+    return table, used
