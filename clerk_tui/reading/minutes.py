@@ -50,7 +50,14 @@ from clerk_tui.reading.names import PrintedName, parse_entry, split_list, strip_
 from clerk_tui.reading.paragraphs import Para, ParaKind, assemble, is_capitals, lead_of, title_case
 from clerk_tui.reading.people import Found, PeopleBook
 from clerk_tui.reading.result import LineReading, Note, PaperKind, Reading, Register
-from clerk_tui.reading.source import MONTHS, SourceLine, find_furniture, split_lines, strip_glued_stamps
+from clerk_tui.reading.source import (
+    MONTHS,
+    SourceLine,
+    find_furniture,
+    split_lines,
+    strip_glued_stamps,
+    without_furniture,
+)
 from clerk_tui.reading.style import StyleEvidence
 
 BANNER = re.compile(r"^THIS SET OF MINUTES IS NOT SUBJECT TO\b.*CALL", re.IGNORECASE)
@@ -160,7 +167,7 @@ class MinutesReader:
         furniture = find_furniture(self.lines)
         for number, piece in furniture.items():
             self.placed[number] = f"page furniture ({piece.what})"
-        content = [line for line in self.lines[start - 1 :] if line.number not in furniture]
+        content = without_furniture(self.lines[start - 1 :], furniture)
         headings, end = self._find_headings(content)
         if end is not None:
             for line in self.lines[end - 1 :]:
@@ -487,7 +494,7 @@ class MinutesReader:
         label = f"minute {draft.heading.number}"
         while index < len(lines):
             line = lines[index]
-            if not line.blank and tables.DECLARATIONS_HEADER.match(line.text):
+            if not line.blank and "\t" not in line.raw and tables.DECLARATIONS_HEADER.match(line.text):
                 out.extend(assemble(run))
                 run = []
                 stop = _table_end(lines, index + 1)
@@ -812,6 +819,7 @@ class MinutesReader:
         roles: list[tuple[str, Role]] = []
         attendance: list[AttendanceEvent] = []
         leading = True
+        assumed: list[tuple[str, int]] = []
         for entry, line, where in present:
             councillor: bool | None
             if where in ("chair", "vice-chair"):
@@ -829,14 +837,8 @@ class MinutesReader:
             if where == "listed-maybe" and leading:
                 if not found.person.councillor:
                     leading = False
-                elif found.new:
-                    self.notes.append(
-                        Note(
-                            line,
-                            f"“{entry.name}” was read as a councillor from “Councillors” before the list; "
-                            "check",
-                        )
-                    )
+                elif found.new and entry.name not in councillors_seen:
+                    assumed.append((entry.name, line))
             elif where == "listed" and not found.person.councillor:
                 leading = False
             person = found.person
@@ -883,6 +885,15 @@ class MinutesReader:
             if entry.name != _minutes_name(found.person, style):
                 event.printed_name = entry.name
             attendance.append(event)
+        if assumed:
+            listed = ", ".join(name for name, _ in assumed)
+            self.notes.append(
+                Note(
+                    assumed[0][1],
+                    f"read as councillors because “Councillors” opens the list (the title covers the "
+                    f"leading councillors only; nothing else says who they are): {listed}; check",
+                )
+            )
         meeting.attendance = attendance
         if is_new:
             self._membership(committee, roles, elected)

@@ -190,7 +190,9 @@ def split_list(text: str, person_like: Callable[[str], bool] | None = None) -> l
     entry begins (``person_like`` of the words up to the next comma); an " and " inside
     an organisation ("Cheshire and Merseyside") does not split it.
     """
-    text = text.strip().rstrip(".").strip()
+    text = text.strip()
+    if text.endswith(".") and not HONOURS_TAIL.search(text):
+        text = text[:-1].strip()
     if not text:
         return []
     ands = [start for start, _ in split_outside_brackets(text, " and ")][1:]
@@ -223,11 +225,12 @@ def split_list(text: str, person_like: Callable[[str], bool] | None = None) -> l
 
 def _belongs_to_previous(token: str, person_like: Callable[[str], bool] | None) -> bool:
     """ "O.B.E." or "Healthwatch Sefton" after a name: part of that entry, not a person."""
-    if HONOURS_WORD.match(token):
+    bare = re.sub(r"\s*\([^()]*\)", "", token).strip()
+    if HONOURS_WORD.match(bare):
         return True
-    if TITLE.match(token) or (person_like is not None and person_like(token)):
+    if TITLE.match(bare) or (person_like is not None and person_like(bare)) or bare != token:
         return False
-    return looks_like_organisation(token)
+    return looks_like_organisation(bare)
 
 
 def _comma_free_length(text: str) -> int:

@@ -189,17 +189,19 @@ def assemble(lines: Sequence[SourceLine]) -> list[Para]:
     current: Para | None = None
     previous: SourceLine | None = None
     blank_since = False
+    page_gap = False
     expected_number = 1
     content = list(lines)
     for index, line in enumerate(content):
         if line.blank:
             blank_since = current is not None
+            page_gap = page_gap or (line.page_break and current is not None)
             continue
         kind, piece, number = _start_of(line, current, blank_since, expected_number)
         if kind is None and current is not None and previous is not None:
-            if _continues(current, previous, line, blank_since, content[index + 1 :]):
+            if _continues(current, previous, line, blank_since, content[index + 1 :], page_gap):
                 current.add(line, line.text)
-                previous, blank_since = line, False
+                previous, blank_since, page_gap = line, False, False
                 continue
             kind = _new_kind(current, previous, line, blank_since)
             piece = line.text
@@ -213,7 +215,7 @@ def assemble(lines: Sequence[SourceLine]) -> list[Para]:
             paras.append(current)
         if kind == ParaKind.NUMBERED and number is not None:
             expected_number = number + 1
-        previous, blank_since = line, False
+        previous, blank_since, page_gap = line, False, False
     return paras
 
 
@@ -261,9 +263,15 @@ def _start_of(
 
 
 def _continues(
-    current: Para, previous: SourceLine, line: SourceLine, blank_since: bool, rest: Sequence[SourceLine]
+    current: Para,
+    previous: SourceLine,
+    line: SourceLine,
+    blank_since: bool,
+    rest: Sequence[SourceLine],
+    page_gap: bool = False,
 ) -> bool:
-    """Whether ``line`` goes on with the paragraph ``current`` (whose last line is ``previous``)."""
+    """Whether ``line`` goes on with the paragraph ``current`` (whose last line is ``previous``).
+    ``page_gap``: page furniture came between, with the blank lines a page adds."""
     if current.kind in (ParaKind.ROW, ParaKind.LEAD):
         return False
     if previous.hyphen_break:
@@ -278,6 +286,13 @@ def _continues(
             return True
         # An indented capitalised line: a new item or paragraph, unless plain prose wraps here.
         return current.kind == ParaKind.TEXT and not is_terminal(previous.text)
+    if page_gap and not is_terminal(current.text):
+        # A sentence or a list item carried over to the next page: an item with its marker
+        # goes on in its hanging indent, anything else at the margin.
+        if explicit:
+            return line.indented
+        if not line.indented:
+            return True
     # A blank line came between: a stray one inside a sentence, or a real break.
     if is_terminal(current.text):
         return False

@@ -55,6 +55,11 @@ class SourceLine:
         return not self.raw.strip()
 
     @property
+    def page_break(self) -> bool:
+        """Stands for page furniture and the blank lines around it (see without_furniture)."""
+        return self.raw == "\f"
+
+    @property
     def indented(self) -> bool:
         """Starts with a space: where a lost bullet glyph stood, or converter noise."""
         return self.raw[:1] in (" ", "\u00a0") and not self.blank
@@ -151,7 +156,7 @@ def find_furniture(lines: list[SourceLine], body: str = "") -> dict[int, Furnitu
     a flattened table) is text.
     """
     found: dict[int, Furniture] = {}
-    non_blank = [line for line in lines if not line.blank]
+    non_blank = [line for line in lines if not line.blank or line.raw == "\f"]
 
     def mark(line: SourceLine, what: str) -> None:
         found[line.number] = Furniture(line.number, line.text, what)
@@ -242,3 +247,28 @@ def read_source(text: str, body: str = "") -> Source:
     lines, removed = split_lines(text)
     lines = strip_glued_stamps(lines)
     return Source(lines, find_furniture(lines, body), removed)
+
+
+def without_furniture(lines: list[SourceLine], furniture: dict[int, Furniture]) -> list[SourceLine]:
+    """The lines less their furniture. A run of furniture and the blank lines around it
+    becomes one page-break line: a sentence may go on across it, a paragraph may end."""
+    out: list[SourceLine] = []
+    pending: list[SourceLine] = []
+    gap: int | None = None
+    for line in lines:
+        if line.number in furniture:
+            gap = gap or line.number
+            pending = []
+            continue
+        if line.blank:
+            pending.append(line)
+            continue
+        if gap is not None:
+            out.append(SourceLine(gap, "\f"))
+            gap, pending = None, []
+        out.extend(pending)
+        pending = []
+        out.append(line)
+    if gap is None:
+        out.extend(pending)
+    return out
