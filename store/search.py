@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from store.repository import Store
 
 INDEX_NAME = "search.sqlite3"
-SCHEMA = 1
+SCHEMA = 2
 HIGHLIGHT = ("«", "»")
 """Around the matching words in a snippet (plain text: the CLI prints it as it is)."""
 ELLIPSIS = "…"
@@ -62,25 +62,29 @@ CREATE TABLE IF NOT EXISTS meetings(
     stamp TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS meetings_committee ON meetings(committee_id, date);
 CREATE TABLE IF NOT EXISTS passages(
-    id INTEGER PRIMARY KEY, meeting_id TEXT NOT NULL, kind TEXT NOT NULL, position INTEGER,
-    item_title TEXT NOT NULL, heading TEXT NOT NULL, body TEXT NOT NULL, exempt INTEGER NOT NULL,
-    person_id TEXT);
+    id INTEGER PRIMARY KEY, meeting_id TEXT NOT NULL, key TEXT NOT NULL, hash TEXT NOT NULL,
+    kind TEXT NOT NULL, position INTEGER, item_title TEXT NOT NULL, heading TEXT NOT NULL,
+    body TEXT NOT NULL, tags TEXT NOT NULL, exempt INTEGER NOT NULL, person_id TEXT);
 CREATE INDEX IF NOT EXISTS passages_meeting ON passages(meeting_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
-    heading, body, content='passages', content_rowid='id',
+    heading, body, tags, content='passages', content_rowid='id',
     tokenize='porter unicode61 remove_diacritics 2');
 CREATE TRIGGER IF NOT EXISTS passages_ai AFTER INSERT ON passages BEGIN
-    INSERT INTO passages_fts(rowid, heading, body) VALUES (new.id, new.heading, new.body);
+    INSERT INTO passages_fts(rowid, heading, body, tags) VALUES (new.id, new.heading, new.body, new.tags);
 END;
 CREATE TRIGGER IF NOT EXISTS passages_ad AFTER DELETE ON passages BEGIN
-    INSERT INTO passages_fts(passages_fts, rowid, heading, body)
-    VALUES ('delete', old.id, old.heading, old.body);
+    INSERT INTO passages_fts(passages_fts, rowid, heading, body, tags)
+    VALUES ('delete', old.id, old.heading, old.body, old.tags);
 END;
 CREATE TABLE IF NOT EXISTS attendees(meeting_id TEXT NOT NULL, person_id TEXT NOT NULL, kind TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS attendees_person ON attendees(person_id);
 CREATE INDEX IF NOT EXISTS attendees_meeting ON attendees(meeting_id);
 CREATE TABLE IF NOT EXISTS people(id TEXT PRIMARY KEY, names TEXT NOT NULL);
 """
+RANK = "bm25(4.0, 1.0, 0.0)"
+"""A title counts four times a word in the text; the tags column (filters) not at all."""
+REFRESH_BATCH = 50
+"""Meetings indexed per transaction when the index is brought up to date."""
 
 
 class SearchError(Exception):
@@ -192,7 +196,9 @@ class SearchIndex:
         db = sqlite3.connect(path, timeout=5, check_same_thread=False)
         try:
             db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
+            # Derived data: a crash can only lose what the next refresh puts back (a damaged
+            # file is rebuilt), so no write waits for the disk.
+            db.execute("PRAGMA synchronous=OFF")
             self._prepare(db)
             db.execute("SELECT count(*) FROM passages_fts").fetchone()
         except sqlite3.DatabaseError:
@@ -210,6 +216,7 @@ class SearchIndex:
                 self.rebuilt = True
         db.executescript(_DDL)
         db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)", (str(SCHEMA),))
+        db.execute("INSERT INTO passages_fts(passages_fts, rank) VALUES ('rank', ?)", (RANK,))
         db.commit()
 
     def close(self) -> None:
@@ -229,29 +236,35 @@ class SearchIndex:
         report = RefreshReport(rebuilt=self.rebuilt)
         self.rebuilt = False
         self._root = store.root
-        self._load_names(store.people(), {c.id: c.name for c in store.committees()})
+        self.set_names(store.people(), {c.id: c.name for c in store.committees()})
         summaries = store.meeting_summaries()
         with self._lock:
             indexed = dict(self._db.execute("SELECT id, stamp FROM meetings").fetchall())
         wanted = {summary.id: summary for summary in summaries}
+        stale = []
         for summary in summaries:
             stamp = self._stamp(summary)
-            if stamp is not None and indexed.get(summary.id) == stamp:
-                continue
-            try:
-                meeting = store.meeting(summary.id)
-            except Exception as error:  # noqa: BLE001 - a damaged file is reported, not fatal
-                report.unreadable.append((summary.id, str(error)))
-                continue
-            self.update(meeting, stamp=stamp or _content_stamp(meeting))
-            report.indexed.append(summary.id)
+            if stamp is None or indexed.get(summary.id) != stamp:
+                stale.append((summary.id, stamp))
+        for start in range(0, len(stale), REFRESH_BATCH):
+            batch = []
+            for meeting_id, stamp in stale[start : start + REFRESH_BATCH]:
+                try:
+                    meeting = store.meeting(meeting_id)
+                except Exception as error:  # noqa: BLE001 - a damaged file is reported, not fatal
+                    report.unreadable.append((meeting_id, str(error)))
+                    continue
+                batch.append((meeting, stamp or _content_stamp(meeting)))
+            self.update_many(batch)
+            report.indexed.extend(meeting.id for meeting, _ in batch)
         gone = [meeting_id for meeting_id in indexed if meeting_id not in wanted]
         for meeting_id in gone:
             self.remove(meeting_id)
         report.removed = gone
         return report
 
-    def _load_names(self, people: Iterable[Person], committees: Mapping[str, str]) -> None:
+    def set_names(self, people: Iterable[Person], committees: Mapping[str, str]) -> None:
+        """The names a declaration and a committee are indexed under (refresh reads them)."""
         self._names = {}
         rows = []
         for person in people:
@@ -278,33 +291,63 @@ class SearchIndex:
         )
 
     def update(self, meeting: Meeting, *, stamp: str | None = None) -> None:
-        """Index one meeting again (after it was saved): its passages replace the old ones."""
+        """Index one meeting again (after it was saved). Only the passages whose text
+        changed are written again, so an edit costs what the edit touched."""
         if stamp is None:
             stamp = self._stamp(MeetingSummary.of(meeting)) or _content_stamp(meeting)
-        passages = list(_passages(meeting, self._names))
-        attendees = {
-            (meeting.id, event.person_id, event.kind.value)
-            for event in meeting.attendance
-            if event.kind
-            in (EventKind.PRESENT, EventKind.SUBSTITUTE, EventKind.ALSO_PRESENT, EventKind.ARRIVED)
-        }
-        committee = self._committees.get(meeting.committee_id, meeting.committee_id)
         with self._lock, self._db:
-            self._db.execute("DELETE FROM passages WHERE meeting_id = ?", (meeting.id,))
-            self._db.execute("DELETE FROM attendees WHERE meeting_id = ?", (meeting.id,))
-            self._db.execute(
-                "INSERT OR REPLACE INTO meetings(id, committee_id, committee, date, stamp)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (meeting.id, meeting.committee_id, committee, meeting.date.isoformat(), stamp),
+            self._apply(meeting, stamp)
+
+    def update_many(self, meetings: Iterable[tuple[Meeting, str]]) -> None:
+        """Index several meetings (each with its stamp) in one transaction."""
+        with self._lock, self._db:
+            for meeting, stamp in meetings:
+                self._apply(meeting, stamp)
+
+    def _apply(self, meeting: Meeting, stamp: str) -> None:
+        committee = self._committees.get(meeting.committee_id, meeting.committee_id)
+        fresh = {passage[0]: passage for passage in _keyed(meeting, self._names)}
+        old = {
+            key: (row_id, digest)
+            for row_id, key, digest in self._db.execute(
+                "SELECT id, key, hash FROM passages WHERE meeting_id = ?", (meeting.id,)
             )
+        }
+        gone = [
+            row_id for key, (row_id, digest) in old.items() if key not in fresh or fresh[key][1] != digest
+        ]
+        if gone:
+            self._db.executemany("DELETE FROM passages WHERE id = ?", [(row_id,) for row_id in gone])
+        added = [passage for key, passage in fresh.items() if key not in old or old[key][1] != passage[1]]
+        if added:
             self._db.executemany(
-                "INSERT INTO passages(meeting_id, kind, position, item_title, heading, body, exempt,"
-                " person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(meeting.id, *passage) for passage in passages],
+                "INSERT INTO passages(meeting_id, key, hash, kind, position, item_title, heading, body, tags,"
+                " exempt, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(meeting.id, *passage) for passage in added],
             )
+        attendees = sorted(
+            {
+                (meeting.id, event.person_id, event.kind.value)
+                for event in meeting.attendance
+                if event.kind
+                in (EventKind.PRESENT, EventKind.SUBSTITUTE, EventKind.ALSO_PRESENT, EventKind.ARRIVED)
+            }
+        )
+        known = sorted(
+            self._db.execute(
+                "SELECT meeting_id, person_id, kind FROM attendees WHERE meeting_id = ?", (meeting.id,)
+            )
+        )
+        if known != attendees:
+            self._db.execute("DELETE FROM attendees WHERE meeting_id = ?", (meeting.id,))
             self._db.executemany(
                 "INSERT INTO attendees(meeting_id, person_id, kind) VALUES (?, ?, ?)", attendees
             )
+        self._db.execute(
+            "INSERT OR REPLACE INTO meetings(id, committee_id, committee, date, stamp)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (meeting.id, meeting.committee_id, committee, meeting.date.isoformat(), stamp),
+        )
 
     def remove(self, meeting_id: str) -> None:
         with self._lock, self._db:
@@ -319,30 +362,60 @@ class SearchIndex:
     # --- searching -----------------------------------------------------------------------
     def search(self, query: SearchQuery, store: Store | None = None) -> list[Hit]:
         """The passages matching ``query``, best first. With ``store``, each minute's
-        number is worked out as the store numbers it now."""
-        match = fts_query(query.text)
-        sql = [
-            "SELECT p.meeting_id, m.committee, m.date, p.kind, p.position, p.item_title,",
-            f" snippet(passages_fts, 1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '{ELLIPSIS}', 14),",
-            " p.exempt, bm25(passages_fts, 4.0, 1.0) AS score",
-            " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid",
-            " JOIN meetings m ON m.id = p.meeting_id",
-            " WHERE passages_fts MATCH ?",
-        ]
+        number is worked out as the store numbers it now.
+
+        Two steps, so that only the passages shown are read back for their snippets: the
+        best rows by rank (filters that the index itself holds as tags, in the match),
+        then their text."""
+        match = self._match(query)
+        joins: list[str] = []
+        where: list[str] = []
         parameters: list[object] = [match]
-        if not query.include_exempt:
-            sql.append(" AND p.exempt = 0")
-        if query.committee:
-            sql.append(" AND (m.committee_id = ? OR m.committee LIKE ?)")
-            parameters += [query.committee, f"%{query.committee}%"]
-        if query.start:
-            sql.append(" AND m.date >= ?")
-            parameters.append(query.start.isoformat())
-        if query.end:
-            sql.append(" AND m.date <= ?")
-            parameters.append(query.end.isoformat())
+        if query.start or query.end:
+            joins.append(" JOIN passages p ON p.id = f.rowid JOIN meetings m ON m.id = p.meeting_id")
+            if query.start:
+                where.append(" AND m.date >= ?")
+                parameters.append(query.start.isoformat())
+            if query.end:
+                where.append(" AND m.date <= ?")
+                parameters.append(query.end.isoformat())
+        if query.member:
+            people = self.people_named(query.member)
+            if not people:
+                raise SearchError(f"No one in the store is called “{query.member}”.")
+            if not joins:
+                joins.append(" JOIN passages p ON p.id = f.rowid")
+            marks = ", ".join("?" for _ in people)
+            where.append(
+                f" AND (p.person_id IN ({marks}) OR (p.kind != 'declaration' AND p.meeting_id IN"
+                f" (SELECT meeting_id FROM attendees WHERE person_id IN ({marks}))))"
+            )
+            parameters += people + people
+        first = (
+            "SELECT f.rowid FROM passages_fts f"
+            + "".join(joins)
+            + " WHERE passages_fts MATCH ?"
+            + "".join(where)
+            + " ORDER BY f.rank LIMIT ?"
+        )
+        parameters.append(max(1, query.limit))
+        try:
+            with self._lock:
+                order = [row[0] for row in self._db.execute(first, parameters)]
+                rows = self._shown(match, order)
+        except sqlite3.OperationalError as error:
+            raise SearchError(f"“{query.text}” cannot be searched for ({error}).") from None
+        hits = [rows[row_id] for row_id in order if row_id in rows]
+        return [_numbered(hit, store) for hit in hits] if store is not None else hits
+
+    def _match(self, query: SearchQuery) -> str:
+        terms = fts_query(query.text)
+        tags = [] if query.include_exempt else ["public"]
+        match = f"{{heading body}} : ({terms})"
+        if tags:
+            match += " AND tags : public"
         kinds = [
-            kind
+            _tag_of_kind(kind)
             for kind, wanted in (
                 (PassageKind.DECLARATION, query.declarations),
                 (PassageKind.RESOLUTION, query.resolutions),
@@ -350,40 +423,48 @@ class SearchIndex:
             if wanted
         ]
         if kinds:
-            sql.append(f" AND p.kind IN ({', '.join('?' for _ in kinds)})")
-            parameters += kinds
-        if query.member:
-            people = self.people_named(query.member)
-            if not people:
-                raise SearchError(f"No one in the store is called “{query.member}”.")
-            marks = ", ".join("?" for _ in people)
-            sql.append(
-                f" AND (p.person_id IN ({marks}) OR (p.kind != 'declaration' AND p.meeting_id IN"
-                f" (SELECT meeting_id FROM attendees WHERE person_id IN ({marks}))))"
-            )
-            parameters += people + people
-        sql.append(" ORDER BY score LIMIT ?")
-        parameters.append(max(1, query.limit))
-        try:
+            match += f" AND tags : ({' OR '.join(kinds)})"
+        if query.committee:
             with self._lock:
-                rows = self._db.execute("".join(sql), parameters).fetchall()
-        except sqlite3.OperationalError as error:
-            raise SearchError(f"“{query.text}” cannot be searched for ({error}).") from None
-        hits = [
-            Hit(
-                row[0],
+                found = [
+                    row[0]
+                    for row in self._db.execute(
+                        "SELECT DISTINCT committee_id FROM meetings"
+                        " WHERE committee_id = ? OR committee LIKE ?",
+                        (query.committee, f"%{query.committee}%"),
+                    )
+                ]
+            if not found:
+                raise SearchError(f"No committee in the index is called “{query.committee}”.")
+            match += f" AND tags : ({' OR '.join(_tag_of_committee(c) for c in found)})"
+        return match
+
+    def _shown(self, match: str, order: list[int]) -> dict[int, Hit]:
+        if not order:
+            return {}
+        marks = ", ".join("?" for _ in order)
+        sql = (
+            "SELECT f.rowid, p.meeting_id, m.committee, m.date, p.kind, p.position, p.item_title,"
+            f" snippet(passages_fts, 1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '{ELLIPSIS}', 14),"
+            f" snippet(passages_fts, 0, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '{ELLIPSIS}', 10), p.body,"
+            " p.exempt, f.rank"
+            " FROM passages_fts f JOIN passages p ON p.id = f.rowid JOIN meetings m ON m.id = p.meeting_id"
+            f" WHERE passages_fts MATCH ? AND f.rowid IN ({marks})"
+        )
+        shown = {}
+        for row in self._db.execute(sql, [match, *order]):
+            shown[row[0]] = Hit(
                 row[1],
-                date.fromisoformat(row[2]),
-                row[3],
+                row[2],
+                date.fromisoformat(row[3]),
                 row[4],
                 row[5],
-                " ".join(row[6].split()),
-                bool(row[7]),
-                row[8],
+                row[6],
+                _snippet(row[7], row[8], row[9]),
+                bool(row[10]),
+                row[11],
             )
-            for row in rows
-        ]
-        return [_numbered(hit, store) for hit in hits] if store is not None else hits
+        return shown
 
     def people_named(self, words: str) -> list[str]:
         """Ids of everyone whose name (as printed or as the minutes short it) has these words."""
@@ -397,6 +478,15 @@ class SearchIndex:
         with self._lock:
             rows = self._db.execute("SELECT id, names FROM people").fetchall()
         return [pid for pid, names in rows if all(w in names.casefold() for w in wanted)]
+
+
+def _snippet(body: str, heading: str, text: str) -> str:
+    """The body's matching words; if only the heading matched, the heading and the body's start."""
+    if HIGHLIGHT[0] in body:
+        return " ".join(body.split())
+    start = " ".join(text.split())
+    start = start if len(start) <= 100 else start[:99] + ELLIPSIS
+    return f"{' '.join(heading.split())}: {start}"
 
 
 def fts_query(text: str) -> str:
@@ -441,7 +531,34 @@ Passage = tuple[str, int | None, str, str, str, int, str | None]
 """(kind, position, item title, heading, body, exempt, person id)."""
 
 
-def _passages(meeting: Meeting, names: Mapping[str, str]) -> Iterable[Passage]:
+def _tag_of_kind(kind: str) -> str:
+    return "k" + kind.replace(" ", "")
+
+
+def _tag_of_committee(committee_id: str) -> str:
+    return "c" + committee_id.encode("utf-8").hex()
+
+
+Keyed = tuple[str, str, str, int | None, str, str, str, str, int, str | None]
+"""(key, hash, then the passage's columns as stored)."""
+
+
+def _keyed(meeting: Meeting, names: Mapping[str, str]) -> Iterable[Keyed]:
+    """Each passage with a key that stays the same while its text does, and a hash of it."""
+    committee_tag = _tag_of_committee(meeting.committee_id)
+    for key, passage in _passages(meeting, names):
+        kind, position, item_title, heading, body, exempt, person_id = passage
+        tags = f"{_tag_of_kind(kind)} {committee_tag} {'exempt' if exempt else 'public'}"
+        digest = hashlib.blake2b(
+            "\x1f".join(
+                [kind, str(position), item_title, heading, body, tags, str(exempt), person_id or ""]
+            ).encode(),
+            digest_size=12,
+        ).hexdigest()
+        yield (key, digest, kind, position, item_title, heading, body, tags, exempt, person_id)
+
+
+def _passages(meeting: Meeting, names: Mapping[str, str]) -> Iterable[tuple[str, Passage]]:
     items = {item.id: item for item in meeting.agenda}
     minuted = {minute.item_id for minute in meeting.minutes if minute.item_id}
     positions = {minute.id: index for index, minute in enumerate(meeting.numbered_minutes())}
@@ -450,15 +567,22 @@ def _passages(meeting: Meeting, names: Mapping[str, str]) -> Iterable[Passage]:
         exempt = int(bool(item and item.exempt))
         position = positions.get(minute.id)
         title = minute.title
-        yield (PassageKind.TITLE, position, title, title, title, 0, None)
+        yield f"title:{minute.id}", (PassageKind.TITLE, position, title, title, title, 0, None)
         narrative = _narrative_text(minute.narrative)
         if narrative:
-            yield (PassageKind.NARRATIVE, position, title, title, narrative, exempt, None)
+            yield (
+                f"narrative:{minute.id}",
+                (PassageKind.NARRATIVE, position, title, title, narrative, exempt, None),
+            )
         resolution = minute.resolution
         if resolution is None and minute.kind == ItemKind.EXCLUSION:
             resolution = _exclusion(meeting, minute.item_id)
         if resolution is not None:
-            yield (PassageKind.RESOLUTION, position, title, title, resolution_text(resolution), exempt, None)
+            text = resolution_text(resolution)
+            yield (
+                f"resolution:{minute.id}",
+                (PassageKind.RESOLUTION, position, title, title, text, exempt, None),
+            )
     minute_titles = {minute.item_id: (positions.get(minute.id), minute.title) for minute in meeting.minutes}
     for declaration in meeting.declarations:
         position, title = minute_titles.get(declaration.item_id, (None, ""))
@@ -467,7 +591,18 @@ def _passages(meeting: Meeting, names: Mapping[str, str]) -> Iterable[Passage]:
         who = declaration.printed_name or names.get(declaration.person_id, declaration.person_id)
         kind = declaration.kind.printed().lower()
         body = f"{who} declared a {kind} interest in {item_title}: {declaration.nature}"
-        yield (PassageKind.DECLARATION, position, item_title, item_title, body, 0, declaration.person_id)
+        yield (
+            f"declaration:{declaration.id}",
+            (
+                PassageKind.DECLARATION,
+                position,
+                item_title,
+                item_title,
+                body,
+                0,
+                declaration.person_id,
+            ),
+        )
     for item in meeting.agenda:
         if item.id in minuted:
             continue
@@ -482,9 +617,15 @@ def _passages(meeting: Meeting, names: Mapping[str, str]) -> Iterable[Passage]:
             if part
         )
         if not text or item.exempt:
-            yield (PassageKind.ITEM, None, item.title, item.title, item.title, 0, None)
+            yield (
+                f"item-title:{item.id}",
+                (PassageKind.ITEM, None, item.title, item.title, item.title, 0, None),
+            )
         if text:
-            yield (PassageKind.ITEM, None, item.title, item.title, text, int(item.exempt), None)
+            yield (
+                f"item:{item.id}",
+                (PassageKind.ITEM, None, item.title, item.title, text, int(item.exempt), None),
+            )
 
 
 def _narrative_text(blocks: Sequence[Block]) -> str:
