@@ -187,7 +187,7 @@ QUERIES = [
     SearchQuery('"health and wellbeing strategy"'),
     SearchQuery("report noted"),
     SearchQuery("consult"),
-    SearchQuery("funding", committee="hwb", start=date(2010, 1, 1), end=date(2014, 12, 31)),
+    SearchQuery("funding", committee="hwb", start=date(2006, 1, 1), end=date(2007, 12, 31)),
     SearchQuery("noted", resolutions=True),
     SearchQuery("member", declarations=True),
     SearchQuery("melling surgery", member="Maureen Kelly"),

@@ -71,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--paginate", action="store_true", help="pages with running headers")
     exporter.add_argument("--public", action="store_true", help="withhold the content of exempt items")
     exporter.add_argument("-o", "--output", type=Path, help="write to FILE instead of stdout")
+
+    from clerk_tui.cli_reading import add_reading_commands  # text import and search (issue 12)
+
+    add_reading_commands(commands, importer)
     return parser
 
 
@@ -108,6 +112,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         "import": _import,
         "export": _export,
     }
+    from clerk_tui.cli_reading import reading_handlers  # text import and search (issue 12)
+
+    handlers.update(reading_handlers(_import))
     return handlers[args.command](args)
 
 

@@ -29,7 +29,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -127,6 +127,7 @@ class Hit:
     """The matching words in context, marked with HIGHLIGHT."""
     exempt: bool
     rank: float
+    """Its place in the ranking (bm25, the title weighing four times the text): 0 is best."""
     minute_number: int | None = None
 
 
@@ -402,10 +403,12 @@ class SearchIndex:
         try:
             with self._lock:
                 order = [row[0] for row in self._db.execute(first, parameters)]
-                rows = self._shown(match, order)
+                rows = self._shown(query_words(query.text), order)
         except sqlite3.OperationalError as error:
             raise SearchError(f"“{query.text}” cannot be searched for ({error}).") from None
-        hits = [rows[row_id] for row_id in order if row_id in rows]
+        hits = [
+            replace(rows[row_id], rank=float(place)) for place, row_id in enumerate(order) if row_id in rows
+        ]
         return [_numbered(hit, store) for hit in hits] if store is not None else hits
 
     def _match(self, query: SearchQuery) -> str:
@@ -439,20 +442,19 @@ class SearchIndex:
             match += f" AND tags : ({' OR '.join(_tag_of_committee(c) for c in found)})"
         return match
 
-    def _shown(self, match: str, order: list[int]) -> dict[int, Hit]:
+    def _shown(self, words: Sequence[str], order: list[int]) -> dict[int, Hit]:
+        """The rows shown, with their snippets made here: the index ranks, but reading a
+        snippet back through FTS5 costs more than the whole search for common words."""
         if not order:
             return {}
         marks = ", ".join("?" for _ in order)
         sql = (
-            "SELECT f.rowid, p.meeting_id, m.committee, m.date, p.kind, p.position, p.item_title,"
-            f" snippet(passages_fts, 1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '{ELLIPSIS}', 14),"
-            f" snippet(passages_fts, 0, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '{ELLIPSIS}', 10), p.body,"
-            " p.exempt, f.rank"
-            " FROM passages_fts f JOIN passages p ON p.id = f.rowid JOIN meetings m ON m.id = p.meeting_id"
-            f" WHERE passages_fts MATCH ? AND f.rowid IN ({marks})"
+            "SELECT p.id, p.meeting_id, m.committee, m.date, p.kind, p.position, p.item_title, p.heading,"
+            " p.body, p.exempt FROM passages p JOIN meetings m ON m.id = p.meeting_id"
+            f" WHERE p.id IN ({marks})"
         )
         shown = {}
-        for row in self._db.execute(sql, [match, *order]):
+        for rank, row in enumerate(self._db.execute(sql, order)):
             shown[row[0]] = Hit(
                 row[1],
                 row[2],
@@ -460,9 +462,9 @@ class SearchIndex:
                 row[4],
                 row[5],
                 row[6],
-                _snippet(row[7], row[8], row[9]),
-                bool(row[10]),
-                row[11],
+                snippet(row[8], words, row[7]),
+                bool(row[9]),
+                float(rank),
             )
         return shown
 
@@ -480,13 +482,51 @@ class SearchIndex:
         return [pid for pid, names in rows if all(w in names.casefold() for w in wanted)]
 
 
-def _snippet(body: str, heading: str, text: str) -> str:
-    """The body's matching words; if only the heading matched, the heading and the body's start."""
-    if HIGHLIGHT[0] in body:
-        return " ".join(body.split())
-    start = " ".join(text.split())
-    start = start if len(start) <= 100 else start[:99] + ELLIPSIS
-    return f"{' '.join(heading.split())}: {start}"
+_SUFFIXES = ("ational", "ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s", "e")
+_TOKEN = re.compile(r"\w+(?:[’'-]\w+)*")
+SNIPPET_WORDS = 26
+
+
+def query_words(text: str) -> list[str]:
+    """The stems a snippet highlights: the clerk's words less their common endings."""
+    stems = []
+    for word in _words(text):
+        lowered = word.casefold()
+        for suffix in _SUFFIXES:
+            if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 3:
+                lowered = lowered[: -len(suffix)]
+                break
+        stems.append(lowered)
+    return stems
+
+
+def snippet(body: str, stems: Sequence[str], heading: str = "") -> str:
+    """The words around the first of the passage's densest matches, each match marked
+    with HIGHLIGHT; the heading and the passage's start if only the heading matched."""
+    tokens = list(_TOKEN.finditer(body))
+    hits = [i for i, token in enumerate(tokens) if any(token.group().casefold().startswith(s) for s in stems)]
+    if not hits:
+        head = " ".join(heading.split())
+        marked = _mark(head, stems) if head else ""
+        start = " ".join(body.split())
+        start = start if len(start) <= 100 else start[:99] + ELLIPSIS
+        return f"{marked}: {start}" if marked and marked != start else start
+    best = max(hits, key=lambda i: sum(1 for j in hits if i <= j < i + SNIPPET_WORDS))
+    first = max(0, best - 4)
+    last = min(len(tokens), first + SNIPPET_WORDS) - 1
+    piece = body[tokens[first].start() : tokens[last].end()]
+    text = _mark(" ".join(piece.split()), stems)
+    return (ELLIPSIS if first > 0 else "") + text + (ELLIPSIS if last < len(tokens) - 1 else "")
+
+
+def _mark(text: str, stems: Sequence[str]) -> str:
+    def marked(match: re.Match[str]) -> str:
+        word = match.group()
+        if any(word.casefold().startswith(stem) for stem in stems):
+            return f"{HIGHLIGHT[0]}{word}{HIGHLIGHT[1]}"
+        return word
+
+    return _TOKEN.sub(marked, text)
 
 
 def fts_query(text: str) -> str:
@@ -515,8 +555,6 @@ def _numbered(hit: Hit, store: Store) -> Hit:
         first = store.first_minute_number(hit.meeting_id)
     except Exception:  # noqa: BLE001 - a number is a nicety; the hit stands without it
         return hit
-    from dataclasses import replace
-
     return replace(hit, minute_number=first + hit.position)
 
 
