@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,15 +93,19 @@ def import_command(args: argparse.Namespace, json_import: Handler) -> int:
         if failed:
             names = ", ".join(str(read.path) for read in failed)
             raise CommandError(f"nothing imported: {names} could not be read (see above).")
-        duplicates = [message for read in readings if (message := _already_stored(store, read.reading))]
+        from clerk_tui.importing import already_stored, store_reading
+
+        duplicates = [message for read in readings if (message := already_stored(store, read.reading))]
         if duplicates:
             raise CommandError(f"nothing imported: {'; '.join(duplicates)}.")
         if not args.yes and not _confirmed(len(readings)):
             print("Nothing stored.")
             return 1
         for read in readings:
-            meeting_id = store_reading(store, read.reading, adopt_style=args.adopt_style)
-            print(f"stored {meeting_id}")
+            stored = store_reading(store, read.reading, adopt_style=args.adopt_style)
+            print(f"stored {stored.meeting_id}")
+            for note in stored.notes:
+                print(f"  {note}")
     return 0
 
 
@@ -121,19 +125,6 @@ def _read(store: Store, path: Path) -> _Read:
     return _Read(path, read_paper(text, register, source_name=str(path)))
 
 
-def _already_stored(store: Store, reading: Reading) -> str:
-    meeting, committee = reading.meeting, reading.committee
-    if meeting is None or committee is None or reading.committee_is_new:
-        return ""
-    for summary in store.meeting_summaries(committee.id):
-        if summary.date == meeting.date:
-            return (
-                f"{reading.source_name}: the store already holds {committee.name} on "
-                f"{meeting.date:%d %B %Y} ({summary.id}); importing it again would make a second one"
-            )
-    return ""
-
-
 def _confirmed(count: int) -> bool:
     if not sys.stdin.isatty():
         print("Not stored: there is no terminal to ask on; run again with --yes to store it.")
@@ -143,22 +134,6 @@ def _confirmed(count: int) -> bool:
     except EOFError:
         return False
     return answer.strip().lower() in ("y", "yes")
-
-
-def store_reading(store: Store, reading: Reading, *, adopt_style: bool = False) -> str:
-    """Write what the paper was read as: the new people, the committee (new, or the
-    register's own with its style kept unless ``adopt_style``), then the meeting."""
-    meeting, committee = reading.meeting, reading.committee
-    assert reading.ok and meeting is not None and committee is not None
-    for person in reading.new_people:
-        store.save_person(person)
-    if reading.committee_is_new:
-        store.save_committee(committee)
-    elif adopt_style and reading.style is not None:
-        current = store.committee(committee.id)
-        store.save_committee(replace(current, style=reading.style))
-    store.save_meeting(meeting)
-    return meeting.id
 
 
 def preview(reading: Reading, store: Store | None = None, *, adopt_style: bool = False) -> str:
@@ -221,6 +196,9 @@ def preview(reading: Reading, store: Store | None = None, *, adopt_style: bool =
         for choice in reading.style_choices:
             now = f" (committee now: {choice.current})" if choice.differs else ""
             lines.append(f"  {choice.label}: {choice.printed}{now}")
+    if reading.membership_changes:
+        lines.append("Membership (kept only if no other meeting would print differently):")
+        lines += [f"  {change}" for change in reading.membership_changes]
     if reading.notes:
         lines.append("To check:")
         lines += [

@@ -46,6 +46,7 @@ from clerk_tui.domain.phrases import exclusion_resolution
 from clerk_tui.domain.planning import meeting_id_for
 from clerk_tui.reading import tables
 from clerk_tui.reading.check import reprint_differences, standard_text
+from clerk_tui.reading.membership import merged_membership
 from clerk_tui.reading.names import PrintedName, parse_entry, split_list, strip_title
 from clerk_tui.reading.paragraphs import Para, ParaKind, assemble, is_capitals, lead_of, title_case
 from clerk_tui.reading.people import Found, PeopleBook
@@ -897,6 +898,13 @@ class MinutesReader:
         meeting.attendance = attendance
         if is_new:
             self._membership(committee, roles, elected)
+        elif committee.style.member_order == MemberOrder.LISTED:
+            members, changes = merged_membership(committee, roles, chair_elected=elected)
+            if changes:
+                committee.members = members
+                self.reading.membership_changes = changes
+        if meeting.chair_id and not elected and _is_chair(committee, meeting.chair_id, meeting.date):
+            meeting.chair_id = None
         self._agenda_and_minutes(meeting, drafts, book, councillors_seen, style)
 
     def _membership(self, committee: Committee, roles: list[tuple[str, Role]], elected: bool) -> None:

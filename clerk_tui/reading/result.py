@@ -74,6 +74,9 @@ class Reading:
     style: HouseStyle | None = None
     """The house style inferred from the paper (the committee's, with what the paper shows)."""
     style_choices: list[StyleChoice] = field(default_factory=list)
+    membership_changes: list[str] = field(default_factory=list)
+    """For a committee already in the store: how its membership would change so that the
+    paper prints again as it is (people added, members put in the printed order)."""
     lines: list[LineReading] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
