@@ -512,8 +512,8 @@ def snippet(body: str, stems: Sequence[str], heading: str = "") -> str:
         start = start if len(start) <= 100 else start[:99] + ELLIPSIS
         return f"{marked}: {start}" if marked and marked != start else start
     best = max(hits, key=lambda i: sum(1 for j in hits if i <= j < i + SNIPPET_WORDS))
-    first = max(0, best - 4)
-    last = min(len(tokens), first + SNIPPET_WORDS) - 1
+    first = 0 if len(tokens) <= SNIPPET_WORDS + 8 else max(0, best - 4)
+    last = min(len(tokens), first + SNIPPET_WORDS + (8 if first == 0 else 0)) - 1
     piece = body[tokens[first].start() : tokens[last].end()]
     text = _mark(" ".join(piece.split()), stems)
     return (ELLIPSIS if first > 0 else "") + text + (ELLIPSIS if last < len(tokens) - 1 else "")
