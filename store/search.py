@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from store.repository import Store
 
 INDEX_NAME = "search.sqlite3"
-SCHEMA = 2
+SCHEMA = 3
 HIGHLIGHT = ("«", "»")
 """Around the matching words in a snippet (plain text: the CLI prints it as it is)."""
 ELLIPSIS = "…"
@@ -320,11 +320,23 @@ class SearchIndex:
         if gone:
             self._db.executemany("DELETE FROM passages WHERE id = ?", [(row_id,) for row_id in gone])
         added = [passage for key, passage in fresh.items() if key not in old or old[key][1] != passage[1]]
-        if added:
+        public = [passage for passage in added if not passage[8]]
+        if public:
             self._db.executemany(
                 "INSERT INTO passages(meeting_id, key, hash, kind, position, item_title, heading, body, tags,"
                 " exempt, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(meeting.id, *passage) for passage in added],
+                [(meeting.id, *passage) for passage in public],
+            )
+        exempt = [passage for passage in added if passage[8]]
+        if exempt:
+            # Exempt passages take ids below zero: a public search asks the index for
+            # rowid > 0 and never reads them at all.
+            lowest = self._db.execute("SELECT min(id) FROM passages").fetchone()[0] or 0
+            start = min(lowest, 0) - 1
+            self._db.executemany(
+                "INSERT INTO passages(id, meeting_id, key, hash, kind, position, item_title, heading, body,"
+                " tags, exempt, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(start - offset, meeting.id, *passage) for offset, passage in enumerate(exempt)],
             )
         attendees = sorted(
             {
@@ -392,6 +404,8 @@ class SearchIndex:
                 f" (SELECT meeting_id FROM attendees WHERE person_id IN ({marks}))))"
             )
             parameters += people + people
+        if not query.include_exempt:
+            where.append(" AND f.rowid > 0")
         first = (
             "SELECT f.rowid FROM passages_fts f"
             + "".join(joins)
@@ -413,10 +427,7 @@ class SearchIndex:
 
     def _match(self, query: SearchQuery) -> str:
         terms = fts_query(query.text)
-        tags = [] if query.include_exempt else ["public"]
         match = f"{{heading body}} : ({terms})"
-        if tags:
-            match += " AND tags : public"
         kinds = [
             _tag_of_kind(kind)
             for kind, wanted in (
@@ -586,7 +597,7 @@ def _keyed(meeting: Meeting, names: Mapping[str, str]) -> Iterable[Keyed]:
     committee_tag = _tag_of_committee(meeting.committee_id)
     for key, passage in _passages(meeting, names):
         kind, position, item_title, heading, body, exempt, person_id = passage
-        tags = f"{_tag_of_kind(kind)} {committee_tag} {'exempt' if exempt else 'public'}"
+        tags = f"{_tag_of_kind(kind)} {committee_tag}"
         digest = hashlib.blake2b(
             "\x1f".join(
                 [kind, str(position), item_title, heading, body, tags, str(exempt), person_id or ""]
@@ -605,16 +616,19 @@ def _passages(meeting: Meeting, names: Mapping[str, str]) -> Iterable[tuple[str,
         exempt = int(bool(item and item.exempt))
         position = positions.get(minute.id)
         title = minute.title
-        yield f"title:{minute.id}", (PassageKind.TITLE, position, title, title, title, 0, None)
         narrative = _narrative_text(minute.narrative)
+        resolution = minute.resolution
+        if resolution is None and minute.kind == ItemKind.EXCLUSION:
+            resolution = _exclusion(meeting, minute.item_id)
+        # The title heads the minute's passages; it is a passage of its own only where no
+        # public passage carries it (an exempt item's title is printed in public minutes).
+        if exempt or not (narrative or resolution):
+            yield f"title:{minute.id}", (PassageKind.TITLE, position, title, title, title, 0, None)
         if narrative:
             yield (
                 f"narrative:{minute.id}",
                 (PassageKind.NARRATIVE, position, title, title, narrative, exempt, None),
             )
-        resolution = minute.resolution
-        if resolution is None and minute.kind == ItemKind.EXCLUSION:
-            resolution = _exclusion(meeting, minute.item_id)
         if resolution is not None:
             text = resolution_text(resolution)
             yield (
