@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
 
 from clerk_tui.commands import ClerkCommands
 from clerk_tui.saving import Saved, SaveFailed, Saver
@@ -40,6 +41,24 @@ class ClerkApp(App[None]):
             id="app.save",
         ),
         Binding("ctrl+q", "quit", "Quit", tooltip="Quit once every change is on disk.", id="app.quit"),
+        # Issue 12: search every meeting, import published papers from text. Not in the
+        # footer (it would crowd every screen's); in the palette and in f1's list.
+        Binding(
+            "ctrl+f,slash",
+            "search",
+            "Search",
+            tooltip="Search every meeting's minutes and agendas.",
+            show=False,
+            id="app.search",
+        ),
+        Binding(
+            "ctrl+t",
+            "import_paper",
+            "Import paper",
+            tooltip="Read published minutes or a front sheet from a text file.",
+            show=False,
+            id="app.import",
+        ),
     ]
 
     def __init__(
@@ -140,6 +159,25 @@ class ClerkApp(App[None]):
             self.notify(f"Every change is saved (last at {self.saver.last_saved:%H:%M:%S}).", title="Save")
         else:
             self.notify("Nothing has changed since the store was opened.", title="Save")
+
+    def action_search(self) -> None:
+        from clerk_tui.screens.search import SearchScreen
+
+        self._open_over_screens(SearchScreen)
+
+    def action_import_paper(self) -> None:
+        from clerk_tui.screens.import_review import ImportReview
+
+        self._open_over_screens(ImportReview)
+
+    def _open_over_screens(self, screen_type: type[Screen[None]]) -> None:
+        """Opened from any screen, not over a dialog (it is finished or closed first)."""
+        if isinstance(self.screen, screen_type):
+            return
+        if isinstance(self.screen, ModalScreen):
+            self.notify("Close this dialog first (escape).", severity="warning")
+            return
+        self.push_screen(screen_type())
 
     def action_help(self) -> None:
         from clerk_tui.screens.help import HelpScreen
