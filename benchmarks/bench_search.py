@@ -37,6 +37,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -117,7 +118,7 @@ COMMITTEES = {
 
 
 def vocabulary(rng: random.Random, size: int = 4000) -> list[str]:
-    words = set()
+    words: set[str] = set()
     while len(words) < size:
         words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
     return sorted(words)
@@ -249,11 +250,9 @@ def bench_search(
     medians: dict[str, float] = {}
     for query in QUERIES:
         hits = len(index.search(query))
-        samples = timed(lambda query=query: index.search(query), repeat)
+        samples = timed(partial(index.search, query), repeat)
         cpu = median(CPU)
-        scan = median(
-            timed(lambda query=query: naive(lowered, query.text.strip('"').split()), max(3, repeat // 10))
-        )
+        scan = median(timed(partial(naive, lowered, query.text.strip('"').split()), max(3, repeat // 10)))
         label = repr(query.text) + "".join(
             f" {name}"
             for name, on in (

@@ -58,9 +58,10 @@ def test_without_yes_and_without_a_terminal_nothing_is_stored(tmp_path: Path) ->
 
 def test_asked_on_a_terminal_the_answer_decides(tmp_path: Path) -> None:
     store = tmp_path / "store"
+    arguments = ["--store", str(store), "import", str(FRONT_SHEET)]
     code = (
         "import sys; sys.stdin.isatty = lambda: True; import builtins; builtins.input = lambda prompt: 'y';"
-        f"from clerk_tui.cli import main; sys.exit(main(['--store', {str(store)!r}, 'import', {str(FRONT_SHEET)!r}]))"
+        f"from clerk_tui.cli import main; sys.exit(main({arguments!r}))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr

@@ -3,6 +3,7 @@ damaged, and never showing exempt text unless asked."""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ import pytest
 
 from clerk_tui.domain import Block
 from store import Store
-from store.search import INDEX_NAME, SearchError, SearchIndex, SearchQuery, fts_query
+from store.search import INDEX_NAME, Hit, SearchError, SearchIndex, SearchQuery, fts_query
 from tests.fixtures import hwb_2019, hwb_2019_06_12, hwb_2019_09_11, os_2023
 
 
@@ -39,8 +40,8 @@ def index(store: Store) -> Iterator[SearchIndex]:
     opened.close()
 
 
-def ids(hits: list[object]) -> list[tuple[str, str]]:
-    return [(hit.meeting_id, hit.kind) for hit in hits]  # type: ignore[attr-defined]
+def ids(hits: list[Hit]) -> list[tuple[str, str]]:
+    return [(hit.meeting_id, hit.kind) for hit in hits]
 
 
 def test_built_from_the_store_when_missing_private_to_the_clerk(store: Store) -> None:
@@ -87,10 +88,22 @@ def test_a_damaged_index_is_set_aside_and_rebuilt(store: Store, index: SearchInd
         assert again.search(SearchQuery("Melling"))
 
 
-def test_an_index_that_cannot_be_written_beside_the_store_is_kept_in_memory(store: Store, tmp_path: Path) -> None:
-    with SearchIndex(None) as index:
+def test_an_index_that_cannot_be_written_beside_the_store_is_kept_in_memory(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_open = os.open
+
+    def refused(path: object, *args: object, **kwargs: object) -> int:
+        if str(path).endswith(INDEX_NAME):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("store.search.os.open", refused)
+    with SearchIndex.for_store(store) as index:
         index.refresh(store)
         assert index.in_memory and index.meeting_count() == 3
+        assert index.search(SearchQuery("Melling"))
+    assert not (store.root / INDEX_NAME).exists()
 
 
 def test_ranked_with_the_matching_words_in_context(index: SearchIndex, store: Store) -> None:
@@ -133,7 +146,7 @@ def test_filters(index: SearchIndex, store: Store) -> None:
         index.search(SearchQuery("noted", member="Nobody Atall"))
 
 
-@pytest.mark.parametrize("typed", ['AND OR NOT', '"unclosed', "NEAR(a b)", "col:value", "-minus *star", "^"])
+@pytest.mark.parametrize("typed", ["AND OR NOT", '"unclosed', "NEAR(a b)", "col:value", "-minus *star", "^"])
 def test_what_the_clerk_types_is_never_read_as_query_syntax(index: SearchIndex, typed: str) -> None:
     try:
         index.search(SearchQuery(typed))
