@@ -71,6 +71,10 @@ _ON_DATE = re.compile(
 )
 _PRESENT = re.compile(r"^PRESENT\s*:\s*(?P<rest>.*)$")
 _ALSO = re.compile(r"^ALSO PRESENT\s*:\s*(?P<rest>.*)$")
+_COLUMNS = re.compile(r"\S {3,}\S.* {3,}\S")
+"""Three cells or more, set apart by runs of spaces: a table laid out in columns."""
+_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z ]{2,40}?)\s*:\s*")
+"""A block's label in capitals: "PRESENT:", "ALSO PRESENT:", "IN ATTENDANCE:"."""
 _END = re.compile(r"^(?:report to\s*:|public document pack$)", re.IGNORECASE)
 _APOLOGIES = re.compile(r"^Apologies for absence were received from (?P<names>.+?)\.?$")
 NO_APOLOGIES = "No apologies for absence were received."
@@ -154,6 +158,7 @@ class MinutesReader:
         self.unplaced: dict[int, str] = {}
         self.evidence = StyleEvidence()
         self.notes: list[Note] = []
+        self.officers: list[tuple[PrintedName, int]] = []
         self.table_lines: set[int] = set()
         """Lines read as table cells: the check compares their words as a table's."""
 
@@ -341,40 +346,44 @@ class MinutesReader:
     def _read_attendance_block(
         self, preamble: list[SourceLine]
     ) -> tuple[list[tuple[PrintedName, int, str]], list[tuple[PrintedName, int]]]:
-        """PRESENT and ALSO PRESENT: (entry, line, where) and (entry, line)."""
+        """PRESENT and ALSO PRESENT: (entry, line, where) and (entry, line). An "IN
+        ATTENDANCE:" block (officers) is read into self.officers; it is not printed."""
         present: list[tuple[PrintedName, int, str]] = []
         also: list[tuple[PrintedName, int]] = []
         lines = [line for line in preamble if not line.blank]
         index = 0
         while index < len(lines):
             line = lines[index]
-            start = _PRESENT.match(line.text)
-            if start:
-                block = [line]
+            label = _LABEL.match(line.text)
+            if label is None:
+                if line.number not in self.placed:
+                    self.unplaced[line.number] = "not placed: before the first minute, and not attendance"
                 index += 1
-                while index < len(lines) and not _ALSO.match(lines[index].text):
-                    block.append(lines[index])
-                    index += 1
-                present = self._present(block)
                 continue
-            also_start = _ALSO.match(line.text)
-            if also_start:
-                block = [line]
+            block = [line]
+            index += 1
+            while index < len(lines) and not _LABEL.match(lines[index].text):
+                block.append(lines[index])
                 index += 1
-                while index < len(lines) and not _PRESENT.match(lines[index].text):
-                    block.append(lines[index])
-                    index += 1
-                text = _join_lines(block)
-                match = _ALSO.match(text)
-                assert match is not None
-                for entry in split_list(match.group("rest")):
-                    also.append((parse_entry(entry), line.number))
+            name = label.group("label")
+            if name == "PRESENT":
+                present = self._present(block)
+            elif name == "ALSO PRESENT":
+                rest = _join_lines(block).split(":", 1)[1]
+                also.extend((parse_entry(entry), line.number) for entry in split_list(rest))
                 for part in block:
                     self.placed[part.number] = "ALSO PRESENT"
-                continue
-            if line.number not in self.placed:
-                self.unplaced[line.number] = "not placed: before the first minute, and not attendance"
-            index += 1
+            elif name in ("IN ATTENDANCE", "OFFICERS PRESENT", "OFFICERS IN ATTENDANCE"):
+                rest = _join_lines(block).split(":", 1)[1]
+                self.officers.extend((parse_entry(entry), line.number) for entry in split_list(rest))
+                for part in block:
+                    self.placed[part.number] = "IN ATTENDANCE (officers: kept as attendance, not printed)"
+                self.notes.append(
+                    Note(line.number, "officers in attendance are kept, but printed minutes do not list them")
+                )
+            else:
+                for part in block:
+                    self.unplaced[part.number] = f"not placed: “{name}:” is not a block printed minutes have"
         return present, also
 
     def _present(self, block: list[SourceLine]) -> list[tuple[PrintedName, int, str]]:
@@ -541,7 +550,28 @@ class MinutesReader:
             run.append(line)
             index += 1
         out.extend(assemble(run))
+        self._columns_not_read([line for line in lines if line.number not in draft.placed], label)
         return out
+
+    def _columns_not_read(self, lines: list[SourceLine], label: str) -> None:
+        """Say where lines laid out in columns were read as text (no rule splits them)."""
+        columned = [line for line in lines if not line.blank and _COLUMNS.search(line.raw.strip())]
+        runs: list[list[SourceLine]] = []
+        for line in columned:
+            if runs and line.number - runs[-1][-1].number <= 2:
+                runs[-1].append(line)
+            else:
+                runs.append([line])
+        for found in runs:
+            if len(found) >= 2:
+                self.notes.append(
+                    Note(
+                        found[0].number,
+                        f"{label}: lines {found[0].number}-{found[-1].number} look like a table in columns; "
+                        "read as text (only a table with a date column, or the declarations table, is split "
+                        "into rows)",
+                    )
+                )
 
     def _narrative_para(self, draft: _MinuteDraft, para: Para) -> None:
         label = f"minute {draft.heading.number}: narrative"
@@ -895,6 +925,11 @@ class MinutesReader:
                     f"leading councillors only; nothing else says who they are): {listed}; check",
                 )
             )
+        for entry, _line in self.officers:
+            capacity = entry.organisation if entry.organisation_in_brackets else entry.capacity
+            plain = replace(entry, organisation="", organisation_in_brackets=False)
+            found = book.find(plain, councillor=False) or book.create(plain, councillor=False)
+            attendance.append(AttendanceEvent(found.person.id, EventKind.OFFICER, capacity=capacity))
         meeting.attendance = attendance
         if is_new:
             self._membership(committee, roles, elected)
