@@ -52,7 +52,7 @@ class ClerkApp(App[None]):
             id="app.search",
         ),
         Binding(
-            "ctrl+t",
+            "f6",  # ctrl+t already switches a resolution's lead in the minute editor
             "import_paper",
             "Import paper",
             tooltip="Read published minutes or a front sheet from a text file.",
