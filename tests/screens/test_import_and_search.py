@@ -46,7 +46,7 @@ async def test_a_text_file_imported_through_the_review_screen_is_found_by_search
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("ctrl+t")
+        await pilot.press("f6")
         review = app.screen
         assert isinstance(review, ImportReview)
         await type_text(pilot, str(paper))
@@ -134,7 +134,7 @@ async def test_rejecting_stores_nothing_and_a_slash_typed_is_text(store: Store, 
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("ctrl+t")
+        await pilot.press("f6")
         review = app.screen
         assert isinstance(review, ImportReview)
         await type_text(pilot, str(paper))
@@ -155,7 +155,7 @@ async def test_a_file_that_is_not_a_paper_can_not_be_accepted(store: Store, tmp_
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("ctrl+t")
+        await pilot.press("f6")
         review = app.screen
         assert isinstance(review, ImportReview)
         await type_text(pilot, str(letter))
@@ -189,5 +189,5 @@ async def test_three_doors_the_keys_the_palette_and_f1(store: Store) -> None:
             await result
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
-        await pilot.press("ctrl+t")  # from any screen
+        await pilot.press("f6")  # from any screen
         assert isinstance(app.screen, ImportReview)
