@@ -7,13 +7,16 @@ from the JSON files whenever it is missing, damaged or stale. Only meetings whos
 changed are read again. A store that cannot hold the file (read-only media) gets an
 index in memory, rebuilt on each open.
 
-What is indexed, one passage each: a minute's title, its narrative, its resolution, each
-declaration of interest, and each agenda item not yet minuted (title and description).
-Passages of exempt (Part 2) items are marked so: they are never returned unless the
-caller asks for exempt text, and every such result says it is exempt.
+What is indexed, one passage each, under the minute's title: a minute's narrative, its
+resolution, each declaration of interest, each agenda item not yet minuted; and a title
+on its own where no public passage carries it. Passages of exempt (Part 2) items are
+kept under row ids below zero: a search never reads them unless the caller asks for
+exempt text, and every such result says it is exempt. An exempt item's title is public
+(the public minutes print it), its text is not.
 
-Keeping it up to date is the caller's: after a save, ``update(meeting)`` (it costs about
-a millisecond; benchmarks/bench_search.py measures it); at open, ``refresh(store)``.
+Keeping it up to date is the caller's: after a save, ``update(meeting)``, which writes
+again only the passages whose text changed (benchmarks/bench_search.py measures it); at
+open or before a search, ``refresh(store)``.
 
 Depends on the domain and on Store's public methods only (plus where the store keeps a
 meeting's file, for its stamp; without that file a meeting's stamp is its content's hash).
