@@ -16,6 +16,7 @@ from clerk_tui.domain import Committee, Meeting, Person
 from clerk_tui.reading.source import Furniture, SourceLine
 from clerk_tui.render import MeetingPapers, PrintOptions, build_minutes, print_agenda, print_minutes
 from clerk_tui.render.document import Emphasis, Paragraph
+from clerk_tui.render.public import confidential_marking
 from clerk_tui.render.text import block_lines
 
 _MARKERS = frozenset({"-", "•", "–", "●", "▪", "◦", "·", "*", "\uf0b7", "\uf0a7"})
@@ -28,13 +29,23 @@ def _papers(meeting: Meeting, committee: Committee, people: Sequence[Person]) ->
 
 
 def print_read_minutes(
-    meeting: Meeting, committee: Committee, people: Sequence[Person], width: int = 0
+    meeting: Meeting,
+    committee: Committee,
+    people: Sequence[Person],
+    width: int = 0,
+    *,
+    public: bool = False,
 ) -> str:
-    return print_minutes(_papers(meeting, committee, people), PrintOptions(width=width)).text
+    """The minutes as ``clerk export`` prints them: ``public`` for a paper read as the public
+    copy (its exempt record is not in clerk, so only the public copy is whole)."""
+    options = PrintOptions(width=width, public=public)
+    return print_minutes(_papers(meeting, committee, people), options).text
 
 
-def print_read_agenda(meeting: Meeting, committee: Committee, people: Sequence[Person]) -> str:
-    return print_agenda(_papers(meeting, committee, people), PrintOptions(width=0)).text
+def print_read_agenda(
+    meeting: Meeting, committee: Committee, people: Sequence[Person], *, public: bool = False
+) -> str:
+    return print_agenda(_papers(meeting, committee, people), PrintOptions(width=0, public=public)).text
 
 
 def standard_text(
@@ -86,19 +97,23 @@ def reprint_differences(
     unplaced: Mapping[int, object] | None = None,
     agenda: bool = False,
     table_lines: Collection[int] = (),
+    public: bool = False,
 ) -> list[tuple[int, str]]:
-    """(line, what differs) wherever the meeting printed again would not say what the
-    placed lines say. Furniture and lines reported as not placed are left out."""
+    """(line, what differs) wherever the meeting printed again (as the copy the paper is:
+    ``public``) would not say what the placed lines say. Furniture and lines reported as
+    not placed are left out; so is the confidential marking, which is furniture."""
     wanted = set(table_lines) | {
         line.number for line in lines if "\t" in line.raw and line.number not in furniture
     }
     skip: dict[int, object] = {**furniture, **(unplaced or {}), **dict.fromkeys(wanted)}
     source = _source_words(lines, skip, end)
     text = (
-        print_read_agenda(meeting, committee, people)
+        print_read_agenda(meeting, committee, people, public=public)
         if agenda
-        else print_read_minutes(meeting, committee, people)
+        else print_read_minutes(meeting, committee, people, public=public)
     )
+    marking = confidential_marking(meeting)
+    text = "\n".join(line for line in text.split("\n") if line != marking)
     # Table rows print one a line with tabs at width 0; their cells are compared apart,
     # as words, because a converter or a column layout puts them in another order.
     printed = _printed_words("\n".join(line for line in text.split("\n") if "\t" not in line))

@@ -43,15 +43,23 @@ from clerk_tui.domain.membership_entry import (
     noun_for,
     read_printed_member,
 )
+from clerk_tui.domain.phrases import join_numbers
 from clerk_tui.domain.planning import meeting_id_for
 from clerk_tui.reading.check import reprint_differences
 from clerk_tui.reading.minutes import kind_of_title
 from clerk_tui.reading.names import PrintedName
 from clerk_tui.reading.paragraphs import Para, assemble, title_case
 from clerk_tui.reading.people import PeopleBook
-from clerk_tui.reading.result import LineReading, Note, PaperKind, Reading, Register
-from clerk_tui.reading.source import SourceLine, find_furniture, split_lines, strip_glued_stamps
+from clerk_tui.reading.result import WITHHELD_NOTE, LineReading, Note, PaperKind, Reading, Register
+from clerk_tui.reading.source import (
+    SourceLine,
+    find_furniture,
+    marking_paragraphs,
+    split_lines,
+    strip_glued_stamps,
+)
 from clerk_tui.reading.style import StyleEvidence
+from clerk_tui.render.public import Copy
 
 _FIELD = re.compile(r"^(?P<label>MEETING|DATE|TIME|VENUE)\s*:\s*(?P<value>.*)$")
 _OFFICER = re.compile(r"^COMMITTEE OFFICER\s*:\s*(?P<value>.*)$", re.IGNORECASE)
@@ -131,6 +139,8 @@ class FrontSheetReader:
         self.evidence = StyleEvidence()
         self.notes: list[Note] = []
         self._printed_order: list[Membership] = []
+        self._withheld: list[AgendaItem] = []
+        """Items the paper withholds as exempt (a public copy)."""
 
     def read(self) -> Reading:
         reading = self.reading
@@ -138,7 +148,8 @@ class FrontSheetReader:
         for number, piece in furniture.items():
             self.placed[number] = f"page furniture ({piece.what})"
         content = [line for line in self.lines if line.number not in furniture]
-        fields = self._fields(content)
+        marked = marking_paragraphs(self.lines, furniture)
+        fields = self._fields(content, marked is not None)
         if reading.errors:
             self._account()
             return reading
@@ -169,6 +180,7 @@ class FrontSheetReader:
             committee.start_time = start
         self._seats(committee, is_new, book, members, day)
         meeting.agenda.extend(agenda)
+        self._which_copy(meeting, items, marked)
         style = self._infer_order(committee, is_new, self._printed_order, {p.id: p for p in book.everyone()})
         committee = replace(committee, style=style)
         reading.meeting, reading.committee, reading.committee_is_new = meeting, committee, is_new
@@ -179,11 +191,60 @@ class FrontSheetReader:
         reading.people = [p for p in book.everyone() if p.id in member_ids]
         reading.new_people = [p for p in book.created if p.id in member_ids]
         for number, message in reprint_differences(
-            self.lines, furniture, meeting, committee, reading.people, unplaced=self.unplaced, agenda=True
+            self.lines,
+            furniture,
+            meeting,
+            committee,
+            reading.people,
+            unplaced=self.unplaced,
+            agenda=True,
+            public=reading.copy == Copy.PUBLIC,
         ):
             self.notes.append(Note(number, message))
         self._account()
         return reading
+
+    def _which_copy(self, meeting: Meeting, items: list[_Item], marked: list[int] | None) -> None:
+        """A public front sheet says which items are not for publication; a confidential one
+        prints them in full under its marking, after the exclusion of the press and public."""
+        reading = self.reading
+        first = items[0].lines[0] if items else 1
+        if self._withheld:
+            reading.copy = Copy.PUBLIC
+            for item in self._withheld:
+                item.notes = WITHHELD_NOTE.format(source=reading.source_name)
+                reading.withheld.append(item.id)
+            if marked is not None:
+                self.notes.append(
+                    Note(first, "marked confidential, yet it withholds exempt items: read as public")
+                )
+            return
+        if marked is None:
+            return
+        reading.copy = Copy.CONFIDENTIAL
+        exclusion = next(
+            (i for i, item in enumerate(meeting.agenda) if item.kind == ItemKind.EXCLUSION), None
+        )
+        if exclusion is None:
+            self.notes.append(
+                Note(
+                    first,
+                    "marked confidential, but no “Exclusion of Press and Public” item says which "
+                    "items are exempt; mark them before publishing",
+                )
+            )
+            return
+        exempt = [item for item in meeting.agenda[exclusion + 1 :] if item.kind != ItemKind.NEXT_MEETING]
+        for item in exempt:
+            item.exempt, item.exempt_paragraphs = True, list(marked)
+        if len(exempt) > 1 and len(marked) > 1:
+            self.notes.append(
+                Note(
+                    first,
+                    f"items {', '.join(i.label or str(meeting.agenda.index(i) + 1) for i in exempt)} were "
+                    f"read as exempt under paragraphs {join_numbers(marked)} (the marking's); check each",
+                )
+            )
 
     def _account(self) -> None:
         out = []
@@ -200,7 +261,9 @@ class FrontSheetReader:
         self.reading.notes = sorted(self.notes, key=lambda note: note.line)
 
     # --- the head of the sheet ------------------------------------------------------------
-    def _fields(self, content: list[SourceLine]) -> tuple[str, date, time | None, Venue, int]:
+    def _fields(self, content: list[SourceLine], marked: bool) -> tuple[str, date, time | None, Venue, int]:
+        """The head of the sheet: under "Public Document Pack" (or, on the confidential copy,
+        under its marking) the council's name, then "MEETING:", "DATE:", "TIME:", "VENUE:"."""
         values: dict[str, tuple[str, SourceLine]] = {}
         pack_seen: SourceLine | None = None
         council: list[SourceLine] = []
@@ -227,7 +290,7 @@ class FrontSheetReader:
                 venue_lines.append(line)
                 self.placed[line.number] = "Venue"
                 continue
-            if pack_seen is not None and not values:
+            if (pack_seen is not None or marked) and not values:
                 council.append(line)
                 self.placed[line.number] = "the council's name"
                 continue
@@ -522,6 +585,7 @@ class FrontSheetReader:
         elif _TO_FOLLOW.match(text):
             item.to_follow, what = True, "to follow"
         elif exempt:
+            self._withheld.append(item)
             item.exempt = True
             item.exempt_paragraphs = sorted({int(n) for n in re.findall(r"\d", exempt.group("numbers"))})
             what = "exempt (Schedule 12A)"

@@ -42,7 +42,7 @@ from clerk_tui.domain import (
 )
 from clerk_tui.domain.committee import HWB_OPENING_ORDER, OS_OPENING_ORDER
 from clerk_tui.domain.membership_entry import committee_id_for, noun_for
-from clerk_tui.domain.phrases import exclusion_resolution
+from clerk_tui.domain.phrases import exclusion_resolution, join_numbers
 from clerk_tui.domain.planning import meeting_id_for
 from clerk_tui.reading import tables
 from clerk_tui.reading.check import reprint_differences, standard_text
@@ -50,16 +50,18 @@ from clerk_tui.reading.membership import merged_membership
 from clerk_tui.reading.names import PrintedName, parse_entry, split_list, strip_title
 from clerk_tui.reading.paragraphs import Para, ParaKind, assemble, is_capitals, lead_of, title_case
 from clerk_tui.reading.people import Found, PeopleBook
-from clerk_tui.reading.result import LineReading, Note, PaperKind, Reading, Register
+from clerk_tui.reading.result import WITHHELD_NOTE, LineReading, Note, PaperKind, Reading, Register
 from clerk_tui.reading.source import (
     MONTHS,
     SourceLine,
     find_furniture,
+    marking_paragraphs,
     split_lines,
     strip_glued_stamps,
     without_furniture,
 )
 from clerk_tui.reading.style import StyleEvidence
+from clerk_tui.render.public import WITHHELD_NATURE, Copy
 
 BANNER = re.compile(r"^THIS SET OF MINUTES IS NOT SUBJECT TO\b.*CALL", re.IGNORECASE)
 _HEADING = re.compile(r"^(?P<number>\d{1,3})\.\s*(?P<title>\S.*)$")
@@ -87,6 +89,13 @@ _EXEMPT_PARAGRAPHS = re.compile(
     r"of Schedule 12A",
     re.IGNORECASE,
 )
+_WITHHELD_MINUTE = re.compile(
+    r"^\[This item was considered in private\. Its minute is not published: it contains exempt "
+    r"information as defined in paragraphs? (?P<numbers>\d(?:(?:\s*,\s*|\s+and\s+)\d)*) of Part 1 of "
+    r"Schedule 12A to the Local Government Act 1972\.\]$",
+    re.IGNORECASE,
+)
+"""An exempt minute as the public copy prints it (render/minutes.py): its record withheld."""
 _DECLARED = re.compile(
     r"^(?P<who>.+?) declared an? (?:(?P<kind>disclosable pecuniary|pecuniary|personal|prejudicial|other) )?"
     r"interest in (?:Minute No\.?\s*(?P<minute>\d{1,3})|(?:agenda )?item (?:No\.?\s*)?(?P<item>\d{1,3}))"
@@ -142,6 +151,8 @@ class _MinuteDraft:
     """Schedule 12A paragraphs and how many items of business the exclusion covers."""
     exempt_paragraphs: list[int] = field(default_factory=list)
     """For business after an exclusion: the paragraphs that make it exempt."""
+    withheld: list[int] | None = None
+    """The public copy withholds this minute's record, citing these paragraphs."""
     placed: dict[int, str] = field(default_factory=dict)
     unplaced: dict[int, str] = field(default_factory=dict)
 
@@ -204,6 +215,7 @@ class MinutesReader:
         reading.new_people = [p for p in book.created if _is_named(meeting, committee, p.id)]
         reading.people = [p for p in book.everyone() if _is_named(meeting, committee, p.id)]
         self._standard_texts(meeting, committee, reading.people)
+        self._which_copy(meeting, drafts, marking_paragraphs(self.lines, furniture))
         for number, message in reprint_differences(
             self.lines,
             furniture,
@@ -213,11 +225,70 @@ class MinutesReader:
             end,
             unplaced=self.unplaced,
             table_lines=self.table_lines,
+            public=reading.copy == Copy.PUBLIC,
         ):
             self.notes.append(Note(number, message))
         self._account_for_lines(furniture)
         reading.notes = sorted(self.notes, key=lambda note: note.line)
         return reading
+
+    def _which_copy(self, meeting: Meeting, drafts: list[_MinuteDraft], marked: list[int] | None) -> None:
+        """The public copy withholds exempt minutes; a paper with exempt minutes in full is
+        the confidential copy, marked or not (the council's own print may not be)."""
+        reading = self.reading
+        withheld = [
+            (draft, item_id)
+            for draft, minute in zip(drafts, meeting.minutes, strict=True)
+            if draft.withheld is not None and (item_id := minute.item_id) is not None
+        ]
+        first = drafts[0].heading.lines[0] if drafts else 1
+        if withheld:
+            reading.copy = Copy.PUBLIC
+            for draft, item_id in withheld:
+                meeting.item(item_id).notes = WITHHELD_NOTE.format(source=reading.source_name)
+                reading.withheld.append(item_id)
+                self.notes.append(
+                    Note(
+                        draft.heading.lines[0],
+                        f"minute {draft.heading.number} is exempt and this is the public copy: its "
+                        "record (narrative, resolution) was not in the paper and is not stored",
+                    )
+                )
+            if marked is not None:
+                self.notes.append(
+                    Note(
+                        first, "marked confidential, yet it withholds exempt minutes: read as the public copy"
+                    )
+                )
+            return
+        exempt = sorted({p for item in meeting.agenda if item.exempt for p in item.exempt_paragraphs})
+        if not exempt:
+            if marked is not None:
+                self.notes.append(
+                    Note(
+                        first,
+                        "marked confidential, but no minute was read as exempt (no exclusion of the "
+                        "press and public); mark the exempt items before publishing",
+                    )
+                )
+            return
+        reading.copy = Copy.CONFIDENTIAL
+        if marked is None:
+            self.notes.append(
+                Note(
+                    first,
+                    "exempt business is printed in full but the paper is not marked confidential: "
+                    "read as the confidential copy (clerk prints it marked)",
+                )
+            )
+        elif marked != exempt:
+            self.notes.append(
+                Note(
+                    first,
+                    f"marked confidential under {join_numbers(marked)}, but the exempt minutes cite "
+                    f"{join_numbers(exempt)}; check",
+                )
+            )
 
     def _existing_style(self, committee_id: str) -> HouseStyle | None:
         for committee in self.register.committees:
@@ -450,6 +521,11 @@ class MinutesReader:
     def _read_minute(self, draft: _MinuteDraft) -> None:
         label = f"minute {draft.heading.number}"
         paras = self._paras_with_tables(draft)
+        if len(paras) == 1 and (withheld := _WITHHELD_MINUTE.match(paras[0].text.strip())):
+            draft.withheld = sorted({int(n) for n in re.findall(r"\d", withheld.group("numbers"))})
+            for number in paras[0].lines:
+                self.placed[number] = f"{label}: withheld (the public copy: its record is not in this paper)"
+            return
         state = "narrative"
         lead: Para | None = None
         parts: list[Para] = []
@@ -756,6 +832,18 @@ class MinutesReader:
                     )
             for later in following:
                 later.exempt_paragraphs = list(paragraphs)
+        for draft in drafts:
+            if draft.withheld is None:
+                continue
+            if draft.exempt_paragraphs and draft.exempt_paragraphs != draft.withheld:
+                self.notes.append(
+                    Note(
+                        draft.heading.lines[0],
+                        f"minute {draft.heading.number}: withheld under {join_numbers(draft.withheld)}, "
+                        f"but the exclusion cites {join_numbers(draft.exempt_paragraphs)}; check",
+                    )
+                )
+            draft.exempt_paragraphs = draft.exempt_paragraphs or list(draft.withheld)
 
     # --- style, committee, people -------------------------------------------------------
     def _committee_for(self, body_name: str) -> tuple[Committee, bool]:
@@ -1073,6 +1161,11 @@ class MinutesReader:
         )
         if re.search(r"\b(left the (?:room|meeting)|withdrew)\b", row.nature, re.IGNORECASE):
             action = InterestAction.WITHDREW
+        if row.nature.strip() == WITHHELD_NATURE:
+            # The public copy's words, kept as they are: the member's own was not in the paper.
+            self.notes.append(
+                Note(line, f"{row.member}: the nature of the interest was not published (exempt business)")
+            )
         declaration = Declaration(
             meeting.new_declaration_id(), found.person.id, item_id, kind, row.nature, action
         )

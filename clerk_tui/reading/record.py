@@ -189,7 +189,8 @@ def _exclusion(meeting: Meeting, item_id: str | None) -> Resolution | None:
 def front_sheet_record(
     meeting: Meeting, committee: Committee, people: Mapping[str, Person]
 ) -> dict[str, Any]:
-    """Everything a front sheet says, as comparable values."""
+    """Everything a front sheet says, as comparable values (which items are exempt, and why,
+    too: the public copy says so of each, the confidential copy by its marking)."""
     members = []
     for membership in committee.memberships_on(meeting.date):
         person = people.get(membership.person_id)
@@ -213,6 +214,7 @@ def front_sheet_record(
             item.report_of,
             item.presentation_of,
             item.presenter.rstrip(". "),
+            tuple(sorted(item.exempt_paragraphs)) if item.exempt else (),
         )
         for position, item in enumerate(meeting.agenda, start=1)
     ]

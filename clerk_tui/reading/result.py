@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from clerk_tui.domain import Committee, HouseStyle, Meeting, Person
+from clerk_tui.render.public import Copy
 
 
 class PaperKind(StrEnum):
@@ -57,6 +58,13 @@ class StyleChoice:
         return bool(self.current) and self.current != self.printed
 
 
+WITHHELD_NOTE = (
+    "Read from the public copy ({source}): the exempt record of this item was not in the paper "
+    "and is not in clerk (no narrative, resolution or nature of interest was invented)."
+)
+"""The clerk's note (never printed) on an exempt item read from a public copy."""
+
+
 @dataclass
 class Reading:
     """One paper read: the meeting, its committee and people, and every line accounted for."""
@@ -77,6 +85,12 @@ class Reading:
     membership_changes: list[str] = field(default_factory=list)
     """For a committee already in the store: how its membership would change so that the
     paper prints again as it is (people added, members put in the printed order)."""
+    copy: Copy = Copy.PUBLIC
+    """Which copy the paper is (render.public): CONFIDENTIAL when it holds exempt business
+    in full (marked or not), PUBLIC when it has none or withholds it. The meeting read from a
+    public copy holds no exempt text: see :data:`WITHHELD_NOTE`."""
+    withheld: list[str] = field(default_factory=list)
+    """Ids of the exempt agenda items whose record the paper withheld (a public copy)."""
     lines: list[LineReading] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)

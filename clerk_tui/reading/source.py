@@ -34,6 +34,15 @@ _HEADING_DATE = re.compile(
 _MARKUP = re.compile(r"\*\*|</?p>|<br\s*/?>|</?strong>|</?b>", re.IGNORECASE)
 _LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
 _SPACES = re.compile(r" {2,}")
+_MARKING = re.compile(
+    r"^CONFIDENTIAL: NOT FOR PUBLICATION by virtue of paragraphs? (?P<numbers>\d(?:(?:\s*,\s*|\s+and\s+)\d)*)"
+    r" of Part 1 of Schedule 12A to the Local Government Act 1972\.?$",
+    re.IGNORECASE,
+)
+"""The confidential copy's marking (render.public.confidential_marking): first on the paper
+and at the top of every printed page, wrapped over lines at a narrow width."""
+_MARKING_START = re.compile(r"^CONFIDENTIAL\s*:?\s*NOT FOR PUBLICATION\b", re.IGNORECASE)
+MARKING_FURNITURE = "confidential marking"
 
 
 @dataclass(frozen=True)
@@ -166,8 +175,14 @@ def find_furniture(lines: list[SourceLine], body: str = "") -> dict[int, Furnitu
         line = non_blank[index]
         text = line.text
         following = [other.text for other in non_blank[index + 1 : index + 3]]
+        marking = _marking_length(text, following_texts(non_blank, index))
         if line.raw == "\f":
             mark(line, "page break")
+        elif marking:
+            for offset in range(marking):
+                mark(non_blank[index + offset], MARKING_FURNITURE)
+            index += marking
+            continue
         elif _PAGE.match(text):
             mark(line, "page stamp")
         elif _AGENDA_ITEM.match(text):
@@ -198,6 +213,41 @@ def find_furniture(lines: list[SourceLine], body: str = "") -> dict[int, Furnitu
     return found
 
 
+def following_texts(non_blank: list[SourceLine], index: int, count: int = 3) -> list[str]:
+    return [other.text for other in non_blank[index + 1 : index + 1 + count]]
+
+
+def _marking_length(text: str, following: list[str]) -> int:
+    """How many lines the confidential marking takes from here (0: it does not start here)."""
+    if not _MARKING_START.match(text):
+        return 0
+    joined = text
+    for count in range(1, len(following) + 2):
+        if _MARKING.match(joined):
+            return count
+        if count > len(following):
+            break
+        joined = f"{joined} {following[count - 1]}"
+    return 0
+
+
+def marking_paragraphs(lines: list[SourceLine], furniture: dict[int, Furniture]) -> list[int] | None:
+    """The Schedule 12A paragraphs the first confidential marking cites, or None when the
+    paper is not marked confidential."""
+    marked = [
+        line.text
+        for line in lines
+        if line.number in furniture and furniture[line.number].what == MARKING_FURNITURE
+    ]
+    joined = ""
+    for text in marked:
+        joined = f"{joined} {text}".strip()
+        found = _MARKING.match(joined)
+        if found:
+            return sorted({int(n) for n in re.findall(r"\d", found.group("numbers"))})
+    return None
+
+
 def _split_stamp(text: str, following: list[str]) -> int:
     """ "P" / "age 41" or "A" / "genda Item" / "5": how many lines make one stamp (0: none)."""
     for count in (2, 3):
@@ -216,7 +266,8 @@ def _mark_page_numbers(non_blank: list[SourceLine], found: dict[int, Furniture])
             continue
         before = non_blank[position - 1] if position > 0 else None
         after = non_blank[position + 1] if position + 1 < len(non_blank) else None
-        at_top = position <= 1 and (before is None or _is_banner(before.text) or before.number in found)
+        # At the top: only the call-in banner or furniture (the confidential marking) above it.
+        at_top = all(_is_banner(other.text) or other.number in found for other in non_blank[:position])
         beside = (before is not None and before.number in found) or (
             after is not None and after.number in found
         )

@@ -9,7 +9,7 @@ from pathlib import Path
 from clerk_tui.domain import Committee, Meeting, Person
 from clerk_tui.reading import PaperKind, Reading
 from clerk_tui.reading.check import print_read_agenda, print_read_minutes
-from clerk_tui.render import MeetingPapers, PrintOptions, print_agenda, print_minutes
+from clerk_tui.render import Copy, MeetingPapers, PrintOptions, print_agenda, print_minutes
 
 PAPERS = Path(__file__).parent / "papers"
 GOLDEN = Path(__file__).parent.parent / "golden"
@@ -24,13 +24,32 @@ def golden(name: str) -> str:
     return (GOLDEN / name).read_text(encoding="utf-8")
 
 
+CONFIDENTIAL_BODIES = {
+    "hwb-2019-09-11.minutes.txt": (
+        "CONFIDENTIAL: NOT FOR PUBLICATION by virtue of paragraph 3 of Part 1 of Schedule 12A to "
+        "the Local Government Act 1972"
+    ),
+}
+"""Goldens that are the body of a confidential copy, kept as the council printed them, with
+the marking the copy puts first (tests/golden/README.md, "Which file is which")."""
+
+
+def as_printed(name: str) -> str:
+    """The paper a golden stands for: a confidential copy's body with its marking and a blank
+    line first, as clerk prints it; any other golden as it is."""
+    marking = CONFIDENTIAL_BODIES.get(name)
+    return f"{marking}\n\n{golden(name)}" if marking else golden(name)
+
+
 def printed_again(reading: Reading) -> str:
-    """The reading printed as `clerk export --width 0` prints it."""
+    """The reading printed as `clerk export --width 0` prints the copy the paper is
+    (`--public` for a public copy: the exempt record it withholds is not in clerk)."""
     assert reading.ok, reading.errors
     assert reading.meeting is not None and reading.committee is not None
+    public = reading.copy == Copy.PUBLIC
     if reading.kind == PaperKind.MINUTES:
-        return print_read_minutes(reading.meeting, reading.committee, reading.people)
-    return print_read_agenda(reading.meeting, reading.committee, reading.people)
+        return print_read_minutes(reading.meeting, reading.committee, reading.people, public=public)
+    return print_read_agenda(reading.meeting, reading.committee, reading.people, public=public)
 
 
 def print_paper(
