@@ -145,6 +145,8 @@ def _confirmed(count: int) -> bool:
 def preview(reading: Reading, store: Store | None = None, *, adopt_style: bool = False) -> str:
     """What the paper was read as, in plain text: a summary, the meeting, the style it
     shows, what to check, and every line not placed (runs of lines as ranges)."""
+    from clerk_tui.render import Copy
+
     lines = [f"== {reading.source_name}", reading.summary()]
     if not reading.ok:
         lines += [f"  {error}" for error in reading.errors]
@@ -156,6 +158,13 @@ def preview(reading: Reading, store: Store | None = None, *, adopt_style: bool =
     lines.append(f"Committee: {committee.name} ({state}, id {committee.id})")
     where = meeting.venue.for_minutes() or meeting.venue.front_sheet()
     lines.append(f"Meeting: {meeting.id}, {meeting.date:%A %d %B %Y}" + (f", {where}" if where else ""))
+    if reading.withheld:
+        lines.append(
+            "Copy: the public copy. The exempt record of the withheld items was not in the paper "
+            "and is not stored: only their headings (and the kind of any interest declared)."
+        )
+    elif reading.copy == Copy.CONFIDENTIAL:
+        lines.append("Copy: the confidential copy (it holds exempt business in full).")
     names = {person.id: person for person in reading.people}
     if meeting.minutes:
         first = meeting.first_minute_number or 1
@@ -170,6 +179,8 @@ def preview(reading: Reading, store: Store | None = None, *, adopt_style: bool =
                 parts.append("resolution" + (f" in {count} parts" if count > 1 else ""))
             if item is not None and item.exempt:
                 parts.append(f"EXEMPT (paragraph {', '.join(map(str, item.exempt_paragraphs))})")
+            if item is not None and item.id in reading.withheld:
+                parts.append("withheld: not in the paper")
             lines.append(
                 f"  {numbers.get(minute.id, '-')}. {minute.title.upper()}"
                 + (f": {'; '.join(parts)}" if parts else "")

@@ -22,6 +22,7 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Static, Tex
 from clerk_tui.domain.safe_text import neutralise
 from clerk_tui.reading import PaperKind, Reading, Register, read_paper
 from clerk_tui.reading.check import print_read_agenda, print_read_minutes
+from clerk_tui.render import Copy
 from clerk_tui.screens.base import ClerkScreen
 
 LARGEST = 5_000_000
@@ -131,7 +132,10 @@ class ImportReview(ClerkScreen):
         printed = ""
         if reading.ok and reading.meeting is not None and reading.committee is not None:
             printer = print_read_minutes if reading.kind == PaperKind.MINUTES else print_read_agenda
-            printed = printer(reading.meeting, reading.committee, reading.people)
+            # The copy the paper is: a public copy's exempt record is not in clerk to print.
+            printed = printer(
+                reading.meeting, reading.committee, reading.people, public=reading.copy == Copy.PUBLIC
+            )
         self.app.call_from_thread(self._show, reading, printed)
 
     def _show(self, reading: Reading, printed: str) -> None:
