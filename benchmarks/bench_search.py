@@ -49,6 +49,7 @@ from clerk_tui.domain import (  # noqa: E402
     AttendanceEvent,
     Block,
     BlockKind,
+    Committee,
     Declaration,
     EventKind,
     InterestAction,
@@ -115,6 +116,10 @@ COMMITTEES = {
     "os-asch": "Overview and Scrutiny Committee",
     "pc": "Planning Committee",
 }
+
+
+def committees() -> list[Committee]:
+    return [Committee(committee_id, name) for committee_id, name in COMMITTEES.items()]
 
 
 def vocabulary(rng: random.Random, size: int = 4000) -> list[str]:
@@ -231,7 +236,7 @@ def bench_search(
     rng = random.Random(count)
     words = vocabulary(rng)
     index = SearchIndex(folder / f"search-{count}.sqlite3")
-    index.set_names(people, COMMITTEES)  # what refresh() reads from the store
+    index.set_names(people, committees())  # what refresh() reads from the store
     lowered: list[str] = []
     started = time.perf_counter()
     batch = []
@@ -275,7 +280,7 @@ def bench_search(
 def bench_update(folder: Path, repeat: int, people: list[Person]) -> tuple[float, float]:
     """update() on the big index, beside the save it follows."""
     index = SearchIndex(folder / "search-5000.sqlite3")
-    index.set_names(people, COMMITTEES)
+    index.set_names(people, committees())
     rng = random.Random(7)
     words = vocabulary(rng)
     meeting = build(4999, rng, words, people)

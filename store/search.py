@@ -9,17 +9,21 @@ index in memory, rebuilt on each open.
 
 What is indexed, one passage each, under the minute's title: a minute's narrative, its
 resolution, each declaration of interest, each agenda item not yet minuted; and a title
-on its own where no public passage carries it. Passages of exempt (Part 2) items are
-kept under row ids below zero: a search never reads them unless the caller asks for
-exempt text, and every such result says it is exempt. An exempt item's title is public
-(the public minutes print it), its text is not.
+on its own where no public passage carries it. What is public is what
+``render.public.public_meeting`` leaves of the meeting (the one definition, used here
+rather than a second copy of its rules): those passages, and the attendance it keeps, are
+public. Every other passage (the text of exempt items, the nature of an interest declared
+on one) is exempt, kept under row ids below zero: a search never reads them unless the
+caller asks for exempt text, and every such result says it is exempt; so is attendance
+recorded only during exempt business, for the member filter.
 
 Keeping it up to date is the caller's: after a save, ``update(meeting)``, which writes
 again only the passages whose text changed (benchmarks/bench_search.py measures it); at
 open or before a search, ``refresh(store)``.
 
-Depends on the domain and on Store's public methods only (plus where the store keeps a
-meeting's file, for its stamp; without that file a meeting's stamp is its content's hash).
+Depends on the domain, on render.public (pure: what is public) and on Store's public methods
+only (plus where the store keeps a meeting's file, for its stamp; without that file a
+meeting's stamp is its content's hash).
 """
 
 from __future__ import annotations
@@ -40,7 +44,9 @@ from typing import TYPE_CHECKING
 from clerk_tui.domain import (
     Block,
     BlockKind,
+    Committee,
     EventKind,
+    HouseStyle,
     ItemKind,
     Meeting,
     MeetingSummary,
@@ -48,12 +54,13 @@ from clerk_tui.domain import (
     Resolution,
 )
 from clerk_tui.domain.phrases import exclusion_resolution
+from clerk_tui.render.public import public_meeting
 
 if TYPE_CHECKING:
     from store.repository import Store
 
 INDEX_NAME = "search.sqlite3"
-SCHEMA = 3
+SCHEMA = 4
 HIGHLIGHT = ("«", "»")
 """Around the matching words in a snippet (plain text: the CLI prints it as it is)."""
 ELLIPSIS = "…"
@@ -79,7 +86,8 @@ CREATE TRIGGER IF NOT EXISTS passages_ad AFTER DELETE ON passages BEGIN
     INSERT INTO passages_fts(passages_fts, rowid, heading, body, tags)
     VALUES ('delete', old.id, old.heading, old.body, old.tags);
 END;
-CREATE TABLE IF NOT EXISTS attendees(meeting_id TEXT NOT NULL, person_id TEXT NOT NULL, kind TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS attendees(
+    meeting_id TEXT NOT NULL, person_id TEXT NOT NULL, kind TEXT NOT NULL, exempt INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS attendees_person ON attendees(person_id);
 CREATE INDEX IF NOT EXISTS attendees_meeting ON attendees(meeting_id);
 CREATE TABLE IF NOT EXISTS people(id TEXT PRIMARY KEY, names TEXT NOT NULL);
@@ -157,6 +165,8 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._names: dict[str, str] = {}
         self._committees: dict[str, str] = {}
+        self._styles: dict[str, HouseStyle] = {}
+        """Each committee's house style: what its public copies keep of exempt declarations."""
         self._root: Path | None = None
         self._db = self._connect()
 
@@ -240,7 +250,7 @@ class SearchIndex:
         report = RefreshReport(rebuilt=self.rebuilt)
         self.rebuilt = False
         self._root = store.root
-        self.set_names(store.people(), {c.id: c.name for c in store.committees()})
+        self.set_names(store.people(), store.committees())
         summaries = store.meeting_summaries()
         with self._lock:
             indexed = dict(self._db.execute("SELECT id, stamp FROM meetings").fetchall())
@@ -267,15 +277,18 @@ class SearchIndex:
         report.removed = gone
         return report
 
-    def set_names(self, people: Iterable[Person], committees: Mapping[str, str]) -> None:
-        """The names a declaration and a committee are indexed under (refresh reads them)."""
+    def set_names(self, people: Iterable[Person], committees: Iterable[Committee]) -> None:
+        """The names a declaration and a committee are indexed under, and each committee's
+        house style for its public form (refresh reads them)."""
         self._names = {}
         rows = []
         for person in people:
             self._names[person.id] = person.name_with_honours()
             names = {person.name, person.name_with_honours(), person.minutes_short_name()}
             rows.append((person.id, " | ".join(sorted(names))))
-        self._committees = dict(committees)
+        committees = list(committees)
+        self._committees = {committee.id: committee.name for committee in committees}
+        self._styles = {committee.id: committee.style for committee in committees}
         with self._lock, self._db:
             self._db.execute("DELETE FROM people")
             self._db.executemany("INSERT INTO people(id, names) VALUES (?, ?)", rows)
@@ -310,7 +323,8 @@ class SearchIndex:
 
     def _apply(self, meeting: Meeting, stamp: str) -> None:
         committee = self._committees.get(meeting.committee_id, meeting.committee_id)
-        fresh = {passage[0]: passage for passage in _keyed(meeting, self._names)}
+        public = public_meeting(meeting, self._styles.get(meeting.committee_id, HouseStyle()))
+        fresh = {passage[0]: passage for passage in _keyed(meeting, public, self._names)}
         old = {
             key: (row_id, digest)
             for row_id, key, digest in self._db.execute(
@@ -323,12 +337,12 @@ class SearchIndex:
         if gone:
             self._db.executemany("DELETE FROM passages WHERE id = ?", [(row_id,) for row_id in gone])
         added = [passage for key, passage in fresh.items() if key not in old or old[key][1] != passage[1]]
-        public = [passage for passage in added if not passage[8]]
-        if public:
+        shown = [passage for passage in added if not passage[8]]
+        if shown:
             self._db.executemany(
                 "INSERT INTO passages(meeting_id, key, hash, kind, position, item_title, heading, body, tags,"
                 " exempt, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(meeting.id, *passage) for passage in public],
+                [(meeting.id, *passage) for passage in shown],
             )
         exempt = [passage for passage in added if passage[8]]
         if exempt:
@@ -341,23 +355,17 @@ class SearchIndex:
                 " tags, exempt, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(start - offset, meeting.id, *passage) for offset, passage in enumerate(exempt)],
             )
-        attendees = sorted(
-            {
-                (meeting.id, event.person_id, event.kind.value)
-                for event in meeting.attendance
-                if event.kind
-                in (EventKind.PRESENT, EventKind.SUBSTITUTE, EventKind.ALSO_PRESENT, EventKind.ARRIVED)
-            }
-        )
+        attendees = _attendees(meeting, public)
         known = sorted(
             self._db.execute(
-                "SELECT meeting_id, person_id, kind FROM attendees WHERE meeting_id = ?", (meeting.id,)
+                "SELECT meeting_id, person_id, kind, exempt FROM attendees WHERE meeting_id = ?",
+                (meeting.id,),
             )
         )
         if known != attendees:
             self._db.execute("DELETE FROM attendees WHERE meeting_id = ?", (meeting.id,))
             self._db.executemany(
-                "INSERT INTO attendees(meeting_id, person_id, kind) VALUES (?, ?, ?)", attendees
+                "INSERT INTO attendees(meeting_id, person_id, kind, exempt) VALUES (?, ?, ?, ?)", attendees
             )
         self._db.execute(
             "INSERT OR REPLACE INTO meetings(id, committee_id, committee, date, stamp)"
@@ -402,9 +410,10 @@ class SearchIndex:
             if not joins:
                 joins.append(" JOIN passages p ON p.id = f.rowid")
             marks = ", ".join("?" for _ in people)
+            public_only = "" if query.include_exempt else " AND exempt = 0"
             where.append(
                 f" AND (p.person_id IN ({marks}) OR (p.kind != 'declaration' AND p.meeting_id IN"
-                f" (SELECT meeting_id FROM attendees WHERE person_id IN ({marks}))))"
+                f" (SELECT meeting_id FROM attendees WHERE person_id IN ({marks}){public_only})))"
             )
             parameters += people + people
         if not query.include_exempt:
@@ -595,10 +604,35 @@ Keyed = tuple[str, str, str, int | None, str, str, str, str, int, str | None]
 """(key, hash, then the passage's columns as stored)."""
 
 
-def _keyed(meeting: Meeting, names: Mapping[str, str]) -> Iterable[Keyed]:
+_ATTENDING = (EventKind.PRESENT, EventKind.SUBSTITUTE, EventKind.ALSO_PRESENT, EventKind.ARRIVED)
+
+
+def _attendees(meeting: Meeting, public: Meeting) -> list[tuple[str, str, str, int]]:
+    """(meeting, person, kind, exempt): who attended, exempt where only attendance the
+    public form leaves out (recorded during exempt business) shows it."""
+    shown = {(event.person_id, event.kind.value) for event in public.attendance if event.kind in _ATTENDING}
+    everyone = {
+        (event.person_id, event.kind.value) for event in meeting.attendance if event.kind in _ATTENDING
+    }
+    return sorted((meeting.id, person, kind, int((person, kind) not in shown)) for person, kind in everyone)
+
+
+def _classified(meeting: Meeting, public: Meeting, names: Mapping[str, str]) -> Iterable[tuple[str, Passage]]:
+    """The public form's passages, public; then every passage of the meeting that the
+    public form does not hold word for word, exempt (under a key of its own)."""
+    shown: set[tuple[str, str]] = set()
+    for key, passage in _passages(public, names):
+        shown.add((key, passage[4]))
+        yield key, (*passage[:5], 0, passage[6])
+    for key, passage in _passages(meeting, names):
+        if (key, passage[4]) not in shown:
+            yield f"exempt:{key}", (*passage[:5], 1, passage[6])
+
+
+def _keyed(meeting: Meeting, public: Meeting, names: Mapping[str, str]) -> Iterable[Keyed]:
     """Each passage with a key that stays the same while its text does, and a hash of it."""
     committee_tag = _tag_of_committee(meeting.committee_id)
-    for key, passage in _passages(meeting, names):
+    for key, passage in _classified(meeting, public, names):
         kind, position, item_title, heading, body, exempt, person_id = passage
         tags = f"{_tag_of_kind(kind)} {committee_tag}"
         digest = hashlib.blake2b(

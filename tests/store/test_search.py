@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from clerk_tui.domain import Block
+from clerk_tui.domain import AttendanceEvent, Block, EventKind
 from store import Store
 from store.search import INDEX_NAME, Hit, SearchError, SearchIndex, SearchQuery, fts_query
 from tests.fixtures import hwb_2019, hwb_2019_06_12, hwb_2019_09_11, os_2023
@@ -170,3 +170,42 @@ def test_the_index_is_derived_never_a_second_source_of_truth(store: Store, index
     assert sorted(before) == sorted(after)
     assert store.has_meeting("hwb-2019-06-12")  # nothing of the store was touched
     assert replace(store.meeting("hwb-2019-06-12")) == hwb_2019_06_12.meeting()
+
+
+def test_a_declaration_on_exempt_business_keeps_its_nature_out_of_public_searches(
+    index: SearchIndex,
+) -> None:
+    """render.public decides: a declaration on an exempt item is public for its member, item
+    and kind, never for its nature (nor the name as the clerk typed it)."""
+    assert index.search(SearchQuery('"regional level"')) == []
+    (exempt,) = index.search(SearchQuery('"regional level"', include_exempt=True))
+    assert (exempt.meeting_id, exempt.kind, exempt.exempt) == ("hwb-2019-09-11", "declaration", True)
+    (public,) = index.search(SearchQuery("Freeman", declarations=True))
+    assert not public.exempt and "regional" not in public.snippet
+    assert "not published: exempt business" in public.snippet
+
+
+def test_every_public_passage_is_in_the_public_copy(index: SearchIndex, store: Store) -> None:
+    """Nothing a public search can show is missing from what render.public leaves public."""
+    words = [*os_2023.EXEMPT_TEXT, "regional level", "delegated authority"]
+    for text in words:
+        phrase = f'"{text}"'
+        assert index.search(SearchQuery(phrase, limit=500)) == [], text
+        asked = index.search(SearchQuery(phrase, include_exempt=True, limit=500))
+        assert all(hit.exempt for hit in asked), text  # the clerk's notes are not indexed at all
+
+
+def test_someone_seen_only_during_exempt_business_is_not_a_public_attendee(store: Store) -> None:
+    meeting = os_2023.meeting()
+    exempt_item = next(item for item in meeting.agenda if item.exempt)
+    seen = {event.person_id for event in meeting.attendance}
+    guest = next(person for person in os_2023.people() if person.id not in seen)
+    meeting.attendance.append(
+        AttendanceEvent(guest.id, EventKind.ALSO_PRESENT, item_id=exempt_item.id, capacity="Adviser")
+    )
+    store.save_meeting(meeting)
+    with SearchIndex.for_store(store) as index:
+        index.refresh(store)
+        assert index.search(SearchQuery("noted", member=guest.name)) == []
+        asked = index.search(SearchQuery("noted", member=guest.name, include_exempt=True))
+        assert {hit.meeting_id for hit in asked} == {meeting.id}
