@@ -22,6 +22,7 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Static, Tex
 from clerk_tui.domain.safe_text import neutralise
 from clerk_tui.reading import PaperKind, Reading, Register, read_paper
 from clerk_tui.reading.check import print_read_agenda, print_read_minutes
+from clerk_tui.reading.preview import preview
 from clerk_tui.render import Copy
 from clerk_tui.screens.base import ClerkScreen
 
@@ -139,8 +140,6 @@ class ImportReview(ClerkScreen):
         self.app.call_from_thread(self._show, reading, printed)
 
     def _show(self, reading: Reading, printed: str) -> None:
-        from clerk_tui.cli_reading import preview
-
         self.reading = reading
         self.query_one("#import-printed", TextArea).load_text(printed)
         self._summary(reading.summary(), not reading.ok)
