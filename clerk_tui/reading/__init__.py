@@ -1,6 +1,17 @@
 """Readers of printed papers: published minutes and agenda front sheets, as text, back
 into the domain. Pure: no screen, no store. Every line of the text is placed (furniture,
 a heading, a minute's narrative ...) or reported with its number; nothing is dropped.
+
+Copies (``render.public``): a paper marked "CONFIDENTIAL: NOT FOR PUBLICATION ..." (first,
+and at the top of every page: page furniture), or one that prints exempt business in full
+without the marking, is the confidential copy, and ``import(print(m)) == m``. A public copy
+withholds exempt business; what is stored of a withheld item is only what the paper shows:
+the item (its heading, pages, the Schedule 12A paragraphs), its minute's heading with no
+narrative and no resolution, a declaration on it with the public copy's own words
+``[not published: exempt business]`` for its nature, and the clerk's note (never printed)
+that the exempt record was not in the paper. The reading says so (``Reading.withheld`` and
+a note on each). Printed again as the public copy it is that paper exactly; its full copy
+shows the placeholders of an unrecorded minute, never invented text.
 """
 
 from __future__ import annotations

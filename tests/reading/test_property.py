@@ -51,7 +51,8 @@ from clerk_tui.domain import (
 )
 from clerk_tui.reading import Register, read_paper
 from clerk_tui.reading.record import minutes_record
-from tests.reading.conftest import print_paper
+from clerk_tui.render import Copy, MeetingPapers, PrintOptions, print_minutes
+from tests.reading.conftest import print_paper, printed_again
 
 FIRST = ["Anne", "Brian", "Carla", "David", "Elaine", "Frank", "Gillian", "Hugh", "Irene", "James", "Karen"]
 FIRST += ["Liam", "Maria", "Nigel", "Olive", "Peter", "Rosa", "Simon", "Tessa", "Victor"]
@@ -378,3 +379,30 @@ def test_generated_minutes_printed_and_read_back_are_the_same_meeting(case: Case
     ), text
     assert reading.unplaced == []
     assert reading.new_people == []
+
+
+def _public_print(case: Case, width: int) -> str:
+    papers = MeetingPapers(
+        case.meeting, case.committee, {p.id: p for p in case.people}, first_minute_number=case.first
+    )
+    return print_minutes(papers, PrintOptions(width=width, public=True)).text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cases())
+def test_a_generated_public_copy_read_back_prints_as_the_same_public_copy(case: Case) -> None:
+    """The public copy read back holds no more than it shows: printed again as the public
+    copy it is the same paper, and nothing of the exempt record is in the stored meeting."""
+    reading = read_paper(
+        _public_print(case, case.width), Register(case.people, [case.committee], frozenset())
+    )
+    assert reading.ok, reading.errors
+    assert reading.unplaced == []
+    assert reading.copy == Copy.PUBLIC
+    assert printed_again(reading) == _public_print(case, 0)
+    exempt = {item.id for item in case.meeting.agenda if item.exempt}
+    assert len(reading.withheld) == len(exempt)
+    assert reading.meeting is not None
+    for minute in reading.meeting.minutes:
+        if minute.item_id in reading.withheld:
+            assert minute.narrative == [] and minute.resolution is None
