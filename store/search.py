@@ -54,7 +54,7 @@ from clerk_tui.domain import (
     Resolution,
 )
 from clerk_tui.domain.phrases import exclusion_resolution
-from clerk_tui.render.public import public_meeting
+from clerk_tui.render.public import has_exempt_business, public_meeting
 
 if TYPE_CHECKING:
     from store.repository import Store
@@ -323,7 +323,12 @@ class SearchIndex:
 
     def _apply(self, meeting: Meeting, stamp: str) -> None:
         committee = self._committees.get(meeting.committee_id, meeting.committee_id)
-        public = public_meeting(meeting, self._styles.get(meeting.committee_id, HouseStyle()))
+        # Without exempt business the public form says what the meeting says (render.public).
+        public = (
+            public_meeting(meeting, self._styles.get(meeting.committee_id, HouseStyle()))
+            if has_exempt_business(meeting)
+            else meeting
+        )
         fresh = {passage[0]: passage for passage in _keyed(meeting, public, self._names)}
         old = {
             key: (row_id, digest)
@@ -624,6 +629,8 @@ def _classified(meeting: Meeting, public: Meeting, names: Mapping[str, str]) -> 
     for key, passage in _passages(public, names):
         shown.add((key, passage[4]))
         yield key, (*passage[:5], 0, passage[6])
+    if public is meeting:
+        return
     for key, passage in _passages(meeting, names):
         if (key, passage[4]) not in shown:
             yield f"exempt:{key}", (*passage[:5], 1, passage[6])
