@@ -16,6 +16,7 @@ from textual import actions, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
 
 from clerk_tui import read_only, recovery
 from clerk_tui.commands import ClerkCommands
@@ -56,6 +57,24 @@ class ClerkApp(App[None]):
             "Quit",
             tooltip="Quit once every change is on disk; asks if one is not.",
             id="app.quit",
+        ),
+        # Issue 12: search every meeting, import published papers from text. Not in the
+        # footer (it would crowd every screen's); in the palette and in f1's list.
+        Binding(
+            "ctrl+f,slash",
+            "search",
+            "Search",
+            tooltip="Search every meeting's minutes and agendas.",
+            show=False,
+            id="app.search",
+        ),
+        Binding(
+            "f6",  # ctrl+t already switches a resolution's lead in the minute editor
+            "import_paper",
+            "Import paper",
+            tooltip="Read published minutes or a front sheet from a text file.",
+            show=False,
+            id="app.import",
         ),
     ]
 
@@ -405,6 +424,25 @@ class ClerkApp(App[None]):
         targets.update(namespaces or {})
         target = targets.get(destination) if destination else (default_namespace or self)
         return read_only.refused(target, name) if target is not None else None
+
+    def action_search(self) -> None:
+        from clerk_tui.screens.search import SearchScreen
+
+        self._open_over_screens(SearchScreen)
+
+    def action_import_paper(self) -> None:
+        from clerk_tui.screens.import_review import ImportReview
+
+        self._open_over_screens(ImportReview)
+
+    def _open_over_screens(self, screen_type: type[Screen[None]]) -> None:
+        """Opened from any screen, not over a dialog (it is finished or closed first)."""
+        if isinstance(self.screen, screen_type):
+            return
+        if isinstance(self.screen, ModalScreen):
+            self.notify("Close this dialog first (escape).", severity="warning")
+            return
+        self.push_screen(screen_type())
 
     def action_help(self) -> None:
         from clerk_tui.screens.help import HelpScreen

@@ -61,6 +61,10 @@ _EXAMPLES = {
     "restore": """examples:
   clerk restore hwb-2019-09-11
   clerk restore hwb-2019-09-11 --from 20250312-091500-000000""",
+    "search": """examples:
+  clerk search "public health" --from 1/4/2019 --to 31/3/2020
+  clerk search Cummins --declarations
+  clerk search budget --committee hwb --include-exempt""",
 }
 
 
@@ -171,6 +175,10 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument(
         "--from", dest="backup", metavar="BACKUP", help="the backup's name (a folder of the store's backups/)"
     )
+
+    from clerk_tui.cli_reading import add_reading_commands  # text import and search (issue 12)
+
+    add_reading_commands(command, importer)
     return parser
 
 
@@ -261,6 +269,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     }
     if args.command is not None and args.demo:
         raise CommandError("--demo opens the app; for a demo store use `clerk init --demo`.")
+    from clerk_tui.cli_reading import reading_handlers  # text import and search (issue 12)
+
+    handlers.update(reading_handlers(_import))
     return handlers[args.command](args)
 
 

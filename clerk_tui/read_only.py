@@ -46,6 +46,7 @@ REFUSED: dict[str, dict[str, str]] = {
     "NewMeetingScreen": {"create": "create a meeting"},
     "ScheduleScreen": {"create": "create meetings"},
     "QuickEntry": {"add_all": "add members"},
+    "ImportReview": {"accept": "store the paper read"},
     "LiveMeetingScreen": {
         "next_item": "take the next item",
         "previous_item": "go back to an item",

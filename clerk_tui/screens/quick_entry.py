@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Footer, Label, Static, Switch, TextArea
 
 from clerk_tui.domain import Committee, Person
-from clerk_tui.domain.membership_entry import EntryLine, leftover_text, read_member_lines, role_label
+from clerk_tui.domain.membership_entry import EntryLine, leftover_text, preview_member_lines, role_label
 from clerk_tui.screens.base import ClerkModal
 from widgets import SafeTextArea
 
@@ -32,7 +32,9 @@ class QuickEntryResult:
     substitutes: bool
 
 
-PREVIEW_COLUMNS = ("Line", "Name", "Cllr", "Honours", "Organisation", "Role", "Person")
+PREVIEW_COLUMNS = ("Line", "Read as", "Name", "Cllr", "Honours", "Organisation", "Role", "Person")
+READ_AS_WIDTH = 18
+"""The "Read as" column is cut to this; F1 and the problems list say the rest."""
 EXAMPLE = "Cllr. Carla Thomas (Chair)\nMs Diane Blair, Healthwatch\nDeborah Butcher"
 
 
@@ -51,8 +53,11 @@ class QuickEntry(ClerkModal):
         "• An organisation in brackets (“Deborah Butcher (Sefton Council)”): a voting member whose "
         "organisation is kept for the minutes (HWB partners).\n"
         "• Anyone else is a voting member.\n"
-        "• With “These are substitutes” on, every line is a substitute; a line reading only “Member” "
-        "or “Substitute” (the front sheet's headings) switches for the lines under it.\n"
+        "• With “These are substitutes” on, every line is a substitute; a heading line (“Member”, "
+        "“Membership”, “Substitutes”, “Co-opted Members”) switches for the lines under it, and "
+        "“Substitutes: Councillors A, B” lists several on one line.\n"
+        "• Brackets may hold a party and a role: “(Conservative, Vice-Chair)”; “(Substitute)” and "
+        "“(Co-opted Member)” say the seat; bullets are left out; honours may be “MBE” or “M.B.E.”.\n"
         "Someone already in the store with exactly that name is reused as they are (marked "
         "“known”); anyone else is a new person. Lines with a problem (✗) are not added: they stay "
         "here to be fixed, and everything else is added."
@@ -125,32 +130,14 @@ class QuickEntry(ClerkModal):
     def refresh_preview(self) -> None:
         text = self.query_one("#quick-text", TextArea).text
         substitutes = self.query_one("#quick-substitutes", Switch).value
-        self.lines = read_member_lines(text, self.committee, self.people, substitutes=substitutes)
+        previews = preview_member_lines(text, self.committee, self.people, substitutes=substitutes)
+        self.lines = [entry for preview in previews for entry in preview.entries]
         rows: list[tuple[str | Text, ...]] = []
-        for line in self.lines:
-            if line.ok and line.person and line.membership:
-                person, seat = line.person, line.membership
-                voting = "" if seat.voting else " (non-voting)"
-                rows.append(
-                    (
-                        str(line.number),
-                        person.name,
-                        "yes" if person.councillor else "",
-                        person.post_nominals,
-                        person.organisation,
-                        role_label(seat.role) + voting,
-                        "known" if line.existing else "new",
-                    )
-                )
-            else:
-                rows.append(
-                    (
-                        Text(f"✗ {line.number}", style="bold red"),
-                        Text(line.text, style="red"),
-                        *[""] * 4,
-                        Text("see below", style="red"),
-                    )
-                )
+        for preview in previews:
+            if not preview.entries:
+                rows.append((str(preview.number), _cut(preview.how), *[""] * 6))
+            for line in preview.entries:
+                rows.append(self._row(line))
         table = self.query_one("#quick-preview", DataTable)
         table.clear(columns=True)
         # Widths from the rows themselves: a DataTable left to size its columns after a
@@ -164,6 +151,27 @@ class QuickEntry(ClerkModal):
         bad = [line for line in self.lines if not line.ok]
         problems.display = bool(bad)
         problems.update(Text("\n".join(f"✗ Line {line.number}: {line.error}" for line in bad)))
+
+    def _row(self, line: EntryLine) -> tuple[str | Text, ...]:
+        if line.ok and line.person and line.membership:
+            person, seat = line.person, line.membership
+            voting = "" if seat.voting else " (non-voting)"
+            return (
+                str(line.number),
+                _cut(line.how),
+                person.name,
+                "yes" if person.councillor else "",
+                person.post_nominals,
+                person.organisation,
+                role_label(seat.role) + voting,
+                "known" if line.existing else "new",
+            )
+        return (
+            Text(f"✗ {line.number}", style="bold red"),
+            Text(_cut(line.text), style="red"),
+            *[""] * 5,
+            Text("see below", style="red"),
+        )
 
     def _summary(self) -> str:
         if not self.lines:
@@ -198,6 +206,10 @@ class QuickEntry(ClerkModal):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _cut(how: str) -> str:
+    return how if len(how) <= READ_AS_WIDTH else how[: READ_AS_WIDTH - 1] + "…"
 
 
 def _width(cell: str | Text) -> int:

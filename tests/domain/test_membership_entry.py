@@ -10,6 +10,7 @@ import pytest
 from clerk_tui.domain import Committee, DomainError, Membership, Person, Role
 from clerk_tui.domain.membership_entry import (
     check_membership,
+    classify_heading,
     committee_id_for,
     leftover_text,
     move_member,
@@ -17,9 +18,12 @@ from clerk_tui.domain.membership_entry import (
     parse_quorum,
     people_named,
     person_id_for,
+    preview_member_lines,
     read_member_line,
     read_member_lines,
+    read_printed_member,
     role_label,
+    split_names,
 )
 
 SCRUTINY_LINES = """\
@@ -225,3 +229,123 @@ def test_ids_and_names() -> None:
 )
 def test_the_noun_comes_from_the_name(name: str, noun: str) -> None:
     assert noun_for(name) == noun
+
+
+# --- modern.gov lists (walkthrough problem 12) ------------------------------------------
+MODERN_GOV = """\
+Membership
+• Councillor Jane Smith (Conservative, Chair)
+• Councillor Bob Jones (Conservative, Vice-Chair)
+• Cllr Sarah Abbott MBE (Labour)
+Mr Peter Fairclough (Co-opted Member)
+Cllr Yvonne Brown (Substitute)
+Substitutes: Councillors Liam Kelly, Nora Lewis and Sam Jones
+Co-opted Members
+Ms Diane Blair, Healthwatch
+Brian Clark O.B.E.
+"""
+
+
+def _read(text: str) -> list[tuple[str, bool, str, str, Role, bool]]:
+    return [
+        (
+            line.person.name,
+            line.person.councillor,
+            line.person.post_nominals,
+            line.person.organisation,
+            line.membership.role,
+            line.membership.voting,
+        )
+        for line in read_member_lines(text, empty_committee(), [])
+        if line.person and line.membership
+    ]
+
+
+def test_a_modern_gov_membership_list_is_read_as_the_council_printed_it() -> None:
+    assert _read(MODERN_GOV) == [
+        ("Jane Smith", True, "", "", Role.CHAIR, True),
+        ("Bob Jones", True, "", "", Role.VICE_CHAIR, True),
+        ("Sarah Abbott", True, "MBE", "", Role.MEMBER, True),
+        ("Mr Peter Fairclough", False, "", "", Role.CO_OPTED, False),
+        ("Yvonne Brown", True, "", "", Role.SUBSTITUTE, True),
+        ("Liam Kelly", True, "", "", Role.SUBSTITUTE, True),
+        ("Nora Lewis", True, "", "", Role.SUBSTITUTE, True),
+        ("Sam Jones", True, "", "", Role.SUBSTITUTE, True),
+        ("Ms Diane Blair", False, "", "Healthwatch", Role.CO_OPTED, False),
+        ("Brian Clark", False, "O.B.E.", "", Role.CO_OPTED, False),
+    ]
+
+
+def test_every_line_says_how_it_was_read_headings_included() -> None:
+    previews = preview_member_lines(MODERN_GOV, empty_committee(), [])
+    by_number = {preview.number: preview for preview in previews}
+    assert [preview.number for preview in previews] == list(range(1, 11))
+    assert by_number[1].how == "heading: members follow" and not by_number[1].entries
+    assert by_number[8].how == "heading: co-optees follow"
+    assert by_number[2].how == "bullet dropped; councillor; party Conservative (not kept); Chair"
+    assert by_number[3].how == "bullet dropped; councillor; party Conservative (not kept); Vice-Chair"
+    assert by_number[4].how == "bullet dropped; councillor; honours MBE; party Labour (not kept)"
+    assert by_number[5].how == "co-optee"
+    assert by_number[9].how == "org. Healthwatch; co-optee (heading)"
+    assert by_number[7].how == "heading: substitutes follow; 3 names on the line"
+    assert [entry.number for entry in by_number[7].entries] == [7, 7, 7]
+
+
+def test_substitutes_under_a_heading_then_co_optees_under_theirs() -> None:
+    text = (
+        "Substitutes\nCllr. Carol Richards\nCo-opted Members\nMs Diane Blair, Healthwatch Sefton\n"
+        "Members\nCllr. A Nother"
+    )
+    assert [role for *_, role, _ in _read(text)] == [Role.SUBSTITUTE, Role.CO_OPTED, Role.MEMBER]
+
+
+@pytest.mark.parametrize(
+    ("line", "honours", "comma"),
+    [
+        ("Cllr. Mhairi Doyle, M.B.E.", "M.B.E.", True),
+        ("Cllr. Sir Ron Watson C.B.E.", "C.B.E.", False),
+        ("Cllr Ann Lee MBE", "MBE", False),
+        ("Cllr Ann Lee, OBE", "OBE", True),
+    ],
+)
+def test_honours_dotted_or_not(line: str, honours: str, comma: bool) -> None:
+    person, _, _ = read_member_line(line, [], [])
+    assert (person.post_nominals, person.post_nominals_comma) == (honours, comma)
+    assert honours not in person.name
+
+
+def test_a_party_is_not_an_organisation_and_a_chair_in_a_party_bracket_is_the_chair() -> None:
+    person, seat, _ = read_member_line("Councillor Jane Smith (Labour and Co-operative, Vice-Chair)", [], [])
+    assert (person.organisation, seat.role) == ("", Role.VICE_CHAIR)
+    printed = read_printed_member("Jane Smith (Liberal Democrat)")
+    assert (printed.party, printed.organisation) == ("Liberal Democrat", "")
+
+
+def test_a_substitute_in_brackets_can_not_be_chair_and_bullets_never_reach_a_name() -> None:
+    with pytest.raises(DomainError):
+        read_member_line("Cllr Ann Lee (Substitute, Chair)", [], [])
+    for bullet in ("•", "-", "*", "▪", "\uf0b7"):
+        person, _, _ = read_member_line(f"{bullet} Cllr Ann Lee", [], [])
+        assert person.name == "Ann Lee"
+
+
+def test_headings_are_not_people_and_not_problems() -> None:
+    lines = read_member_lines("Membership\nMembers:\nSubstitutes:\nCo-opted Members", empty_committee(), [])
+    assert lines == []
+    assert classify_heading("Chair: Cllr Ann Lee") == (Role.CHAIR, "Cllr Ann Lee")
+    assert _read("Chair: Cllr Ann Lee\nVice-Chair: Cllr Bo Day") == [
+        ("Ann Lee", True, "", "", Role.CHAIR, True),
+        ("Bo Day", True, "", "", Role.VICE_CHAIR, True),
+    ]
+
+
+def test_names_on_one_line_split_outside_brackets() -> None:
+    assert split_names("Councillors Liam Kelly, Nora Lewis and Sam Jones") == [
+        "Councillor Liam Kelly",
+        "Councillor Nora Lewis",
+        "Councillor Sam Jones",
+    ]
+    assert split_names("Ann Lee (Sefton, Southport and Formby), Bo Day, O.B.E.") == [
+        "Ann Lee (Sefton, Southport and Formby)",
+        "Bo Day, O.B.E.",
+    ]
