@@ -47,6 +47,8 @@ REFUSED: dict[str, dict[str, str]] = {
         "declare": "record a declaration",
         "drafted": "mark the minutes drafted",
         "actions": "record actions",
+        "undo": "undo a change to the record",
+        "redo": "redo a change to the record",
     },
     "MinuteEditor": {
         "phrase": "change the resolution",
@@ -70,6 +72,7 @@ REFUSED: dict[str, dict[str, str]] = {
             "declare",
             "elect_chair",
             "printed_name",
+            "times",
         )
     },
 }

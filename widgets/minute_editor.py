@@ -97,7 +97,33 @@ def size_text(characters: int) -> str:
 
 
 class MinuteBox(SafeTextArea):
-    """A box of the minute: safe text, and a paste past MAX_BOX refused."""
+    """A box of the minute: safe text, a paste past MAX_BOX refused, and Home and End that
+    follow the logical line (the resolution's part), not the screen line a long part wraps
+    onto: End then Enter starts a new part after the whole of this one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home,ctrl+a", "line_start", "Line start", show=False),
+        Binding("end,ctrl+e", "line_end", "Line end", show=False),
+        Binding("shift+home", "line_start(True)", "Select to line start", show=False),
+        Binding("shift+end", "line_end(True)", "Select to line end", show=False),
+        Binding("ctrl+home", "text_start", "Start of the text", show=False),
+        Binding("ctrl+end", "text_end", "End of the text", show=False),
+        Binding("ctrl+shift+home", "text_start(True)", "Select to the start", show=False),
+        Binding("ctrl+shift+end", "text_end(True)", "Select to the end", show=False),
+    ]
+
+    def action_line_start(self, select: bool = False) -> None:
+        self.move_cursor((self.cursor_location[0], 0), select=select)
+
+    def action_line_end(self, select: bool = False) -> None:
+        row = self.cursor_location[0]
+        self.move_cursor((row, len(self.document.get_line(row))), select=select)
+
+    def action_text_start(self, select: bool = False) -> None:
+        self.move_cursor((0, 0), select=select)
+
+    def action_text_end(self, select: bool = False) -> None:
+        self.move_cursor(self.document.end, select=select)
 
     async def _on_paste(self, event: events.Paste) -> None:
         # Runs before TextArea's own handler, which pastes unless this prevents it.

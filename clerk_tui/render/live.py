@@ -181,17 +181,51 @@ class AgendaLine:
     """Its minute number, "deferred"/"withdrawn", or "" while not taken."""
 
 
+def shorten(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters, cut after a whole word and ended with "…"
+    ("Apologies for…", never "Apologies for Absenc"); a first word longer than the room is
+    cut with the "…" (there is nothing better to show)."""
+    words = text.split()
+    if len(" ".join(words)) <= width:
+        return " ".join(words)
+    shown = ""
+    for word in words:
+        candidate = f"{shown} {word}" if shown else word
+        if len(candidate) + 1 > width:
+            break
+        shown = candidate
+    if not shown:
+        return text[: max(0, width - 1)] + "…" if width > 0 else ""
+    return shown.rstrip(",;:–-") + "…"
+
+
+def short_name(name: str, width: int) -> str:
+    """A person's name for a narrow column: without "Cllr." when it does not fit, then
+    shortened after a whole word."""
+    if len(name) <= width:
+        return name
+    for title in ("Cllr. ", "Cllr ", "Councillor "):
+        if name.startswith(title):
+            name = name.removeprefix(title)
+            break
+    return shorten(name, width)
+
+
 def agenda_rows(
     meeting: Meeting, first_number: int, current_item: str | None, title_width: int = 26
 ) -> tuple[AgendaLine, ...]:
+    """The agenda column, each title in ``title_width`` characters (an exempt item's
+    "[P2]" within them), cut after a whole word."""
     numbers = meeting.minute_numbers(first_number)
     rows = []
     for item in meeting.agenda:
         minute = meeting.minute_for_item(item.id)
         number = "" if minute is None else str(numbers.get(minute.id, minute.status.value))
-        title = item.title if len(item.title) <= title_width else item.title[: title_width - 1] + "…"
-        if item.exempt:
-            title = f"{title} [P2]"
+        title = (
+            shorten(item.title, title_width - 5) + " [P2]"
+            if item.exempt
+            else shorten(item.title, title_width)
+        )
         marker = "▶" if item.id == current_item else ""
         rows.append(AgendaLine(item.id, marker, meeting.printed_number(item.id), title, number))
     return tuple(rows)
