@@ -71,6 +71,8 @@ def quorum_line(quorum: QuorumState) -> str:
     return f"NOT QUORATE: {quorum.counted} of {quorum.required} needed"
 
 
+SUMMARY, STANDARD, FULL = "summary", "standard", "full"
+"""How many columns the list shows (``set_columns``)."""
 MODE_OFF = "ctrl+l: attendance mode"
 MODE_ON = "ATTENDANCE MODE · letters mark · esc: back"
 
@@ -257,7 +259,7 @@ class AttendancePanel(Vertical):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, classes=classes)
         self._rows: list[AttendanceRow] = []
-        self._compact = False
+        self._columns = FULL
         self._quorum: QuorumState | None = None
         self._where = ""
 
@@ -276,8 +278,9 @@ class AttendancePanel(Vertical):
         table = self._table
         table.add_column("", key="mark", width=1)
         table.add_column("Name", key="name")
-        if not self._compact:
+        if self._columns in {STANDARD, FULL}:
             table.add_column("Presence", key="presence")
+        if self._columns == FULL:
             table.add_column("Role", key="role")
             table.add_column("Note", key="note")
 
@@ -303,11 +306,12 @@ class AttendancePanel(Vertical):
         if table.has_focus:
             table.blur()
 
-    def set_compact(self, compact: bool) -> None:
-        """A narrow summary (the mark and the name) when the terminal is narrow."""
-        if compact == self._compact:
+    def set_columns(self, columns: str) -> None:
+        """``SUMMARY`` (the mark and the name) for a narrow panel, ``STANDARD`` (and the
+        presence) for a middling one, ``FULL`` (and the role and the note) with room."""
+        if columns == self._columns:
             return
-        self._compact = compact
+        self._columns = columns
         self._table.clear(columns=True)
         self._add_columns()
         if self._quorum is not None:
@@ -332,8 +336,9 @@ class AttendancePanel(Vertical):
                 Text(mark, style=style),
                 Text(row.name, style="dim" if style in {"dim", "red"} else ""),
             ]
-            if not self._compact:
+            if self._columns in {STANDARD, FULL}:
                 cells.append(Text(row.presence, style=style))
+            if self._columns == FULL:
                 cells.append(Text(row.role, style="" if row.counts else "dim italic"))
                 cells.append(Text(row.note, style="italic"))
             table.add_row(*cells, key=row.person_id)

@@ -30,6 +30,7 @@ from clerk_tui.domain import Resolution, ResolutionLead
 from clerk_tui.domain.live import parts_from_text
 from clerk_tui.domain.phrases import first_gap
 from clerk_tui.render.document import ItemList, Paragraph
+from clerk_tui.render.fit import shorten
 from clerk_tui.render.minutes import resolution_blocks
 from widgets.safe_input import SafeTextArea
 
@@ -62,14 +63,14 @@ class PrintNote(Widget):
     """A one-line note that repaints without asking the screen for a new layout."""
 
     DEFAULT_CSS = """
-    PrintNote { height: 1; width: 1fr; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
+    PrintNote { height: 1; width: 1fr; color: $text-muted; text-wrap: nowrap; }
     """
 
     text: reactive[str] = reactive("", layout=False)
-    """The note; longer than the line, it ends in an ellipsis."""
+    """The note; longer than the line, it is cut after a whole word and ends in "…"."""
 
     def render(self) -> Text:
-        return Text(self.text, no_wrap=True, overflow="ellipsis", end="")
+        return Text(shorten(self.text, self.size.width), no_wrap=True, end="")
 
 
 MAX_BOX = 100_000
@@ -152,9 +153,7 @@ class MinuteEditor(Vertical):
     MinuteEditor #minute-narrative { height: 1fr; min-height: 5; }
     MinuteEditor #minute-lead-row { height: 1; }
     MinuteEditor #minute-lead { width: auto; min-width: 14; text-style: bold; }
-    MinuteEditor #minute-lead-help {
-        width: 1fr; color: $text-muted; padding: 0 0 0 1; text-wrap: nowrap; text-overflow: ellipsis;
-    }
+    MinuteEditor #minute-lead-help { width: 1fr; padding: 0 0 0 1; }
     MinuteEditor #minute-resolution { height: 7; }
     MinuteEditor.-cleared #minute-lead-row, MinuteEditor.-cleared #minute-note { display: none; }
     """
@@ -232,7 +231,9 @@ class MinuteEditor(Vertical):
                 lead.can_focus = False
                 lead.tooltip = "ctrl+t: RESOLVED or RECOMMENDED"
                 yield lead
-                yield Static(LEAD_HELP, id="minute-lead-help", markup=False)
+                hint = PrintNote(id="minute-lead-help")
+                hint.text = LEAD_HELP
+                yield hint
             resolution = MinuteBox(
                 id="minute-resolution",
                 where="the resolution",
@@ -283,7 +284,7 @@ class MinuteEditor(Vertical):
         self._lead = lead
         self.remove_class("-cleared")
         self.query_one("#minute-heading", Static).update(heading)
-        self.query_one("#minute-lead-help", Static).update(hint or LEAD_HELP)
+        self.query_one("#minute-lead-help", PrintNote).text = hint or LEAD_HELP
         banner = self.query_one("#minute-confidential", Static)
         banner.update(confidential)
         banner.display = bool(confidential)
@@ -326,7 +327,7 @@ class MinuteEditor(Vertical):
         button = self.query_one("#minute-lead", Button)
         button.label = f"{self._lead.value}:"
         button.disabled = False
-        self.query_one(PrintNote).text = resolution_note(self._resolution.text, self._lead)
+        self.query_one("#minute-note", PrintNote).text = resolution_note(self._resolution.text, self._lead)
 
     def _flush(self) -> None:
         """Post an edit the previous minute has not reported yet, before its texts go."""
@@ -396,7 +397,7 @@ class MinuteEditor(Vertical):
         if not self._minute_id:
             return
         if event.text_area.id == "minute-resolution":
-            self.query_one(PrintNote).text = resolution_note(event.text_area.text, self._lead)
+            self.query_one("#minute-note", PrintNote).text = resolution_note(event.text_area.text, self._lead)
         self._post_changed()
 
     @on(TextArea.SelectionChanged)

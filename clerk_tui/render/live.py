@@ -18,6 +18,7 @@ from clerk_tui.domain.attendance import QuorumState, quorum_for_item
 from clerk_tui.domain.live import Presence, presence_for_item, standing_event
 from clerk_tui.domain.phrases import join_numbers
 from clerk_tui.render.document import Emphasis, ItemList, Paragraph, Table
+from clerk_tui.render.fit import shorten
 from clerk_tui.render.minutes import build_minutes
 from clerk_tui.render.papers import MeetingPapers
 from clerk_tui.render.text import block_lines
@@ -179,36 +180,6 @@ class AgendaLine:
     title: str
     minute: str
     """Its minute number, "deferred"/"withdrawn", or "" while not taken."""
-
-
-def shorten(text: str, width: int) -> str:
-    """``text`` in at most ``width`` characters, cut after a whole word and ended with "…"
-    ("Apologies for…", never "Apologies for Absenc"); a first word longer than the room is
-    cut with the "…" (there is nothing better to show)."""
-    words = text.split()
-    if len(" ".join(words)) <= width:
-        return " ".join(words)
-    shown = ""
-    for word in words:
-        candidate = f"{shown} {word}" if shown else word
-        if len(candidate) + 1 > width:
-            break
-        shown = candidate
-    if not shown:
-        return text[: max(0, width - 1)] + "…" if width > 0 else ""
-    return shown.rstrip(",;:–-") + "…"
-
-
-def short_name(name: str, width: int) -> str:
-    """A person's name for a narrow column: without "Cllr." when it does not fit, then
-    shortened after a whole word."""
-    if len(name) <= width:
-        return name
-    for title in ("Cllr. ", "Cllr ", "Councillor "):
-        if name.startswith(title):
-            name = name.removeprefix(title)
-            break
-    return shorten(name, width)
 
 
 def agenda_rows(

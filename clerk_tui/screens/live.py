@@ -54,6 +54,7 @@ from clerk_tui.domain.lifecycle import (
 from clerk_tui.domain.live import (
     Presence,
     all_present,
+    correct_start_mark,
     current_item_after,
     declare,
     elect_chair,
@@ -69,9 +70,11 @@ from clerk_tui.domain.live import (
     set_event_time,
     set_printed_name,
     set_status,
+    start_mark_correctable,
     take_item,
     text_from_parts,
     undo_last,
+    unelect_chair,
     write_minute,
 )
 from clerk_tui.domain.live_state import LiveCommand, live_permissions
@@ -82,11 +85,12 @@ from clerk_tui.domain.planning import previous_meeting_date
 from clerk_tui.domain.undo import redo, redo_label, undo, undo_label
 from clerk_tui.exporting import papers_for
 from clerk_tui.render import PrintOptions, print_minutes
-from clerk_tui.render.live import agenda_rows, attendance_view, minute_heading, short_name, standard_text
+from clerk_tui.render.fit import short_name
+from clerk_tui.render.live import agenda_rows, attendance_view, minute_heading, standard_text
 from clerk_tui.screens.base import ClerkScreen
 from store import StoreError
-from widgets.attendance_panel import AttendancePanel, AttendanceRow
-from widgets.minute_editor import MinuteEditor
+from widgets.attendance_panel import FULL, STANDARD, SUMMARY, AttendancePanel, AttendanceRow
+from widgets.minute_editor import MinuteEditor, PrintNote
 
 SAVE_PAUSE = 0.3
 """Seconds of quiet after which an edit is saved."""
@@ -270,7 +274,7 @@ class LiveMeetingScreen(ClerkScreen):
                 with VerticalScroll(id="live-preview"):
                     yield Static(id="live-preview-text")
                 with Horizontal(id="live-history"):
-                    yield Static("", id="live-history-line", markup=False)
+                    yield PrintNote(id="live-history-line")
                     yield Button("Undo", id="live-undo", compact=True, action="screen.undo")
                     yield Button("Redo", id="live-redo", compact=True, action="screen.redo")
             yield AttendancePanel(id="live-attendance")
@@ -293,7 +297,7 @@ class LiveMeetingScreen(ClerkScreen):
         return self.query_one("#live-items", DataTable)
 
     def on_mount(self) -> None:
-        self._items.add_columns("", "No.", "Item", "Min.")
+        self._items.add_columns("No.", "Item", "Min.")
         preview = self.query_one("#live-preview")
         preview.display = preview.can_focus = False
         for button in self.query(Button):
@@ -320,8 +324,23 @@ class LiveMeetingScreen(ClerkScreen):
         """The side panels fold to a summary on a narrow terminal and use the room on a wide one."""
         if not width:
             return
-        self.attendance.set_compact(width < WIDE and not self.attendance.in_mode)
+        self.attendance.set_columns(self._attendance_columns(width)[0])
         self._refresh_agenda()
+
+    def _attendance_columns(self, width: int) -> tuple[str, int]:
+        """The attendance list's columns for a terminal ``width`` columns wide, and the room
+        for a name (the panel's widths are those of live.tcss)."""
+        if width >= WIDE:
+            panel = 62
+        elif self.attendance.in_mode:
+            panel = width * 6 // 10
+        else:
+            panel = 24 if width < NARROW else 30
+        if panel >= 56:
+            return FULL, 26
+        if panel >= 36:
+            return STANDARD, panel - 24
+        return SUMMARY, panel - 9
 
     def _label(self) -> str:
         return f"{self.committee.name}, {self.meeting.date:%a %d %b %Y}"
@@ -374,10 +393,10 @@ class LiveMeetingScreen(ClerkScreen):
         self.query_one("#live-title", Static).update(f"{self._label()}\n({self.meeting.status.label()})")
         table = self._items
         width = self.query_one("#live-agenda").size.width or 30
-        rows = agenda_rows(self.meeting, self._first_number(), self.current_item, max(12, width - 19))
+        rows = agenda_rows(self.meeting, self._first_number(), self.current_item, max(12, width - 15))
         table.clear()
         for row in rows:
-            table.add_row(row.marker, row.number, row.title, row.minute, key=row.item_id)
+            table.add_row(f"{row.marker or ' '}{row.number}", row.title, row.minute, key=row.item_id)
         if self.current_item in self.meeting.agenda_ids():
             table.move_cursor(row=self.meeting.agenda_ids().index(self.current_item))
 
@@ -572,15 +591,15 @@ class LiveMeetingScreen(ClerkScreen):
 
     def _refresh_history(self, said: str = "") -> None:
         """The line under the minute: what was just undone or redone, else the last step."""
-        line = self.query_one("#live-history-line", Static)
+        line = self.query_one("#live-history-line", PrintNote)
         last = undo_label(self.meeting)
         following = redo_label(self.meeting)
         if said:
-            line.update(said)
+            line.text = said
         elif last:
-            line.update(f"Last: {last.removeprefix('Undo: ')}")
+            line.text = f"Last: {last.removeprefix('Undo: ')}"
         else:
-            line.update("Nothing done to the record yet.")
+            line.text = "Nothing done to the record yet."
         undo_button = self.query_one("#live-undo", Button)
         redo_button = self.query_one("#live-redo", Button)
         undo_button.disabled = last is None
@@ -718,8 +737,7 @@ class LiveMeetingScreen(ClerkScreen):
         if self._new_people:  # added here, their save still on its way
             papers = replace(papers, people={**self._new_people, **papers.people})
         view = attendance_view(papers, self.current_item)
-        compact = self.size.width < WIDE and not self.attendance.in_mode
-        name_width = 18 if compact else 40
+        name_width = self._attendance_columns(self.size.width)[1]
         rows = [
             AttendanceRow(
                 line.person_id,
@@ -1116,6 +1134,7 @@ class LiveMeetingScreen(ClerkScreen):
         ]
         return (
             history
+            + self._corrections()
             + [
                 PaletteEntry(
                     f"Take item: {self.meeting.printed_number(item.id)}. {item.title}",
@@ -1129,6 +1148,53 @@ class LiveMeetingScreen(ClerkScreen):
                 for pid, row_name in ((p.id, p.name) for p in self._people().values())
             ]
         )
+
+    def _corrections(self) -> list[PaletteEntry]:
+        """Corrections found later than an undo reaches: a chair elected by mistake, and the
+        first mark of the highlighted person once the business has begun."""
+        entries = []
+        if self.meeting.chair_id is not None:
+            entries.append(
+                PaletteEntry(
+                    "Remove the election of Chair",
+                    self._unelect,
+                    "The committee's Chair is in the Chair again; the minute the election added goes.",
+                )
+            )
+        person_id = self.attendance.highlighted_person()
+        if person_id and self.current_item is not None and start_mark_correctable(self.meeting, person_id):
+            name = self._person_name(person_id)
+            for kind in (EventKind.PRESENT, EventKind.APOLOGIES, EventKind.ABSENT):
+                entries.append(
+                    PaletteEntry(
+                        f"Correct the first mark of {name}: {kind.value}",
+                        partial(self._correct_first_mark, person_id, kind),
+                        "It then reads so from the start, for the items already taken too.",
+                    )
+                )
+        return entries
+
+    def _unelect(self) -> None:
+        if not self._allowed(LiveCommand.ELECT_CHAIR):
+            return
+        self._apply_typed()
+        chair = self.meeting.chair_id
+        try:
+            said = unelect_chair(self.meeting, self._person_name(chair) if chair else "")
+        except DomainError as error:
+            self.report(error, "Not changed")
+            return
+        self._changed(said)
+
+    def _correct_first_mark(self, person_id: str, kind: EventKind) -> None:
+        if not self._allowed(LiveCommand.CORRECT_MARK):
+            return
+        try:
+            said = correct_start_mark(self.meeting, person_id, kind, name=self._person_name(person_id))
+        except DomainError as error:
+            self.report(error, "Not corrected")
+            return
+        self._attendance_saved(said)
 
     def _jump_to_member(self, person_id: str) -> None:
         if not self.attendance.in_mode:

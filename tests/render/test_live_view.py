@@ -19,12 +19,11 @@ from clerk_tui.domain import (
     MinuteStatus,
 )
 from clerk_tui.domain.live import declare, mark, set_status, take_item
+from clerk_tui.render.fit import short_name, shorten
 from clerk_tui.render.live import (
     agenda_rows,
     attendance_view,
     minute_heading,
-    short_name,
-    shorten,
     standard_text,
 )
 from clerk_tui.render.papers import MeetingPapers

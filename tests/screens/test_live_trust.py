@@ -357,3 +357,64 @@ async def test_undo_survives_a_restart(tmp_path: Path) -> None:
         await settle(app, pilot)
     assert "fiona-taylor" not in {e.person_id for e in stored(again).attendance}
     again.close()
+
+
+async def test_a_mark_before_the_business_replaces_the_one_before(tmp_path: Path) -> None:
+    """Present, then apologies, just works (issue 10, 4): one record, not a refusal."""
+    store = make_store(tmp_path / "store", live_september(taken=False))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_live(app, pilot, store)
+        await into_mode(pilot, screen, "paul-cummins")
+        await pilot.press("a")
+        await settle(app, pilot)
+        row = next(r for r in screen.attendance._rows if r.person_id == "paul-cummins")
+        assert row.presence == "apologies"
+    assert [e.kind for e in stored(store).attendance if e.person_id == "paul-cummins"] == [
+        EventKind.APOLOGIES
+    ]
+    store.close()
+
+
+async def test_taking_the_meeting_live_asks_once_and_no_leaves_it_as_it_was(tmp_path: Path) -> None:
+    published = live_september(taken=False)
+    published.status = MeetingStatus.PUBLISHED
+    published.attendance = []
+    store = make_store(tmp_path / "store", published)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.push_screen(LiveMeetingScreen(store.meeting(SEPTEMBER)))
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question == "This meeting was on Wed 11 Sep 2019, 2630 days ago: take it live now?"
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, LiveMeetingScreen | ConfirmScreen)
+    assert stored(store).status == MeetingStatus.PUBLISHED
+    store.close()
+
+
+async def test_corrections_later_than_an_undo_reaches_are_in_the_palette(taken: Store) -> None:
+    """A first mark wrong from the start, and a chair elected by mistake, corrected after
+    other steps were done."""
+    app = make_app(taken)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_live(app, pilot, taken)
+        await into_mode(pilot, screen, "paul-cummins")
+        await pilot.press("a")  # the business has begun: refused, saying how to correct it
+        await settle(app, pilot)
+        entry = next(e for e in screen.palette_targets() if e.title.endswith("Paul Cummins: apologies"))
+        entry.run()
+        await settle(app, pilot)
+        await pilot.press("c")
+        await answer_yes(app, pilot)
+        await pilot.press("ctrl+n")  # another step after the election
+        await settle(app, pilot)
+        entry = next(e for e in screen.palette_targets() if e.title == "Remove the election of Chair")
+        entry.run()
+        await settle(app, pilot)
+    meeting = stored(taken)
+    assert [e.kind for e in meeting.attendance if e.person_id == "paul-cummins"] == [EventKind.APOLOGIES]
+    assert meeting.chair_id is None
+    assert ItemKind.ELECTION_OF_CHAIR not in {m.kind for m in meeting.minutes}

@@ -43,6 +43,7 @@ READS: dict[str, set[str]] = {
     "DeclarationForm": {"accept", "cancel"},
     "ExportScreen": {"export", "cancel"},
     "HelpScreen": {"dismiss_help"},
+    "LazyTable": {"scroll_bottom"},
     "EventTimesScreen": {"accept", "cancel"},
     "LiveMeetingScreen": {"switch_panel", "choose_item", "preview", "export", "leave"},
     "MeetingsScreen": {"open_meeting", "committees", "export", "all_committees"},

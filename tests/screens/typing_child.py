@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from clerk_tui.app import ClerkApp
+from clerk_tui.screens.confirm import ConfirmScreen
 from clerk_tui.screens.live import LiveMeetingScreen
 from store import Store
 from tests.screens.conftest import SIZE, frozen_clock
@@ -27,6 +28,9 @@ async def main(root: Path, meeting_id: str) -> None:
         await pilot.pause()
         app.push_screen(LiveMeetingScreen(store.meeting(meeting_id)))
         await pilot.pause()
+        if isinstance(app.screen, ConfirmScreen):  # "... take it live now?"
+            await pilot.press("y")
+            await pilot.pause()
         await pilot.press("ctrl+n")
         await pilot.pause()
         typed = 0
