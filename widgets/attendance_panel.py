@@ -73,7 +73,7 @@ def quorum_line(quorum: QuorumState) -> str:
 
 SUMMARY, STANDARD, FULL = "summary", "standard", "full"
 """How many columns the list shows (``set_columns``)."""
-MODE_OFF = "ctrl+l: attendance mode"
+MODE_OFF = "ctrl+l: attendance"
 MODE_ON = "ATTENDANCE MODE · letters mark · esc: back"
 
 _MARK = Binding.Group("Mark")
@@ -91,7 +91,7 @@ class AttendancePanel(Vertical):
     AttendancePanel #attendance-mode { height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; }
     AttendancePanel.-mode #attendance-mode { background: $warning; color: $text; text-style: bold; }
     AttendancePanel #attendance-where { height: auto; max-height: 2; padding: 0 1; text-style: bold; }
-    AttendancePanel #attendance-quorum { height: 1; padding: 0 1; color: $text-success; }
+    AttendancePanel #attendance-quorum { height: auto; padding: 0 1; color: $text-success; }
     AttendancePanel #attendance-quorum.-not-quorate {
         background: $error; color: $text; text-style: bold;
     }
@@ -316,6 +316,7 @@ class AttendancePanel(Vertical):
         self._add_columns()
         if self._quorum is not None:
             self.show(self._rows, self._quorum, self._where)
+        self._table.refresh(layout=True)  # the new columns' widths, now rather than at idle
 
     @property
     def _table(self) -> DataTable[Text]:

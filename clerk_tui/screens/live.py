@@ -14,6 +14,7 @@ within half a second of the clerk pausing, off the UI thread.
 
 from __future__ import annotations
 
+import textwrap
 import time as clock
 from collections.abc import Callable
 from dataclasses import replace
@@ -1069,7 +1070,7 @@ class LiveMeetingScreen(ClerkScreen):
         self._apply_typed()
         width = max(40, self._preview_box.content_size.width - 3)
         printed = print_minutes(papers_for(self.store, self.meeting), PrintOptions(width=width))
-        warnings = "\n".join(f"! {w}" for w in printed.warnings)
+        warnings = "\n".join(textwrap.fill(f"! {w}", width, subsequent_indent="  ") for w in printed.warnings)
         self.query_one("#live-preview-text", Static).update(
             f"{warnings}\n\n{printed.text}" if warnings else printed.text
         )
