@@ -312,7 +312,7 @@ class LiveMeetingScreen(ClerkScreen):
         self._refresh_all()
         self._focus_minute()
         if self.meeting.status in {MeetingStatus.DRAFT_AGENDA, MeetingStatus.PUBLISHED}:
-            self.call_after_refresh(self._ask_take_live)
+            self._ask_take_live()
 
     def on_screen_resume(self) -> None:
         self._refresh_agenda()
