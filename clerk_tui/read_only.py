@@ -55,6 +55,8 @@ REFUSED: dict[str, dict[str, str]] = {
         "declare": "record a declaration",
         "drafted": "mark the minutes drafted",
         "actions": "record actions",
+        "undo": "undo a change to the record",
+        "redo": "redo a change to the record",
     },
     "MinuteEditor": {
         "phrase": "change the resolution",
@@ -78,6 +80,7 @@ REFUSED: dict[str, dict[str, str]] = {
             "declare",
             "elect_chair",
             "printed_name",
+            "times",
         )
     },
 }

@@ -55,3 +55,38 @@ def test_the_domain_knows_nothing_of_storage() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_no_screen_imports_the_app_even_for_typing() -> None:
+    """Screens reach the app through ``clerk_tui.services.ClerkServices``: an import of the
+    app, even one only for the type checker, would tie every screen into a circle with it."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "clerk_tui" / "screens").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                module = node.module or ""
+                names = [module] + [f"{module}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            if any(name == "clerk_tui.app" or name.startswith("clerk_tui.app.") for name in names):
+                offenders.append(f"{path.name}:{node.lineno}")
+    assert not offenders
+
+
+def test_the_app_provides_the_services_the_screens_use(tmp_path: Path) -> None:
+    """mypy checks this assignment: ClerkApp has every member of ClerkServices, typed alike."""
+    from clerk_tui.app import ClerkApp
+    from clerk_tui.services import ClerkServices
+    from store import Store
+
+    store = Store.open(tmp_path / "store")
+    try:
+        services: ClerkServices = ClerkApp(store)
+        assert services.store is store
+        assert services.recovery_folders
+    finally:
+        store.close()

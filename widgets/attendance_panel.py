@@ -1,6 +1,11 @@
 """Who is in the room: one row a person, marked so their state reads at a glance, and the
 quorum above them.
 
+Its keys are single letters, so they work only in attendance mode: the clerk enters it by
+a deliberate act (``enter_mode``: ctrl+l on the live screen), a line at the top says so in
+colour, and Tab never reaches the list (it cannot take the focus outside the mode), so no
+typing in the minute can mark anyone.
+
 The panel records nothing. Each key (and each palette entry, which runs the same action)
 posts ``AttendancePanel.Command`` naming what the clerk asked for and the highlighted
 person; the screen does the work and calls ``show()`` with the rows as they now stand.
@@ -66,6 +71,11 @@ def quorum_line(quorum: QuorumState) -> str:
     return f"NOT QUORATE: {quorum.counted} of {quorum.required} needed"
 
 
+SUMMARY, STANDARD, FULL = "summary", "standard", "full"
+"""How many columns the list shows (``set_columns``)."""
+MODE_OFF = "ctrl+l: attendance"
+MODE_ON = "ATTENDANCE MODE · letters mark · esc: back"
+
 _MARK = Binding.Group("Mark")
 _MOVES = Binding.Group("In/out")
 _ADD = Binding.Group("Add")
@@ -78,8 +88,10 @@ class AttendancePanel(Vertical):
     PALETTE_GROUP = "Attendance"
     DEFAULT_CSS = """
     AttendancePanel { height: 1fr; }
+    AttendancePanel #attendance-mode { height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; }
+    AttendancePanel.-mode #attendance-mode { background: $warning; color: $text; text-style: bold; }
     AttendancePanel #attendance-where { height: auto; max-height: 2; padding: 0 1; text-style: bold; }
-    AttendancePanel #attendance-quorum { height: 1; padding: 0 1; color: $text-success; }
+    AttendancePanel #attendance-quorum { height: auto; padding: 0 1; color: $text-success; }
     AttendancePanel #attendance-quorum.-not-quorate {
         background: $error; color: $text; text-style: bold;
     }
@@ -196,6 +208,13 @@ class AttendancePanel(Vertical):
             id="attendance.elect_chair",
         ),
         Binding(
+            "t",
+            "times",
+            "Times…",
+            tooltip="Correct the time of the highlighted person's marks (noted late, or wrong).",
+            id="attendance.times",
+        ),
+        Binding(
             "n",
             "printed_name",
             "Printed name",
@@ -222,6 +241,7 @@ class AttendancePanel(Vertical):
             "declare",
             "elect_chair",
             "printed_name",
+            "times",
         }
     )
     """Every ``Command.action`` the panel posts."""
@@ -239,19 +259,64 @@ class AttendancePanel(Vertical):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, classes=classes)
         self._rows: list[AttendanceRow] = []
+        self._columns = FULL
+        self._quorum: QuorumState | None = None
+        self._where = ""
 
     def compose(self) -> ComposeResult:
+        yield Static(MODE_OFF, id="attendance-mode", markup=False)
         yield Static("", id="attendance-where")
         yield Static("", id="attendance-quorum")
-        yield DataTable(id="attendance-list", cursor_type="row", zebra_stripes=True)
+        table: DataTable[Text] = DataTable(id="attendance-list", cursor_type="row", zebra_stripes=True)
+        table.can_focus = False  # only in attendance mode: Tab never lands on the list
+        yield table
 
     def on_mount(self) -> None:
+        self._add_columns()
+
+    def _add_columns(self) -> None:
         table = self._table
         table.add_column("", key="mark", width=1)
         table.add_column("Name", key="name")
-        table.add_column("Presence", key="presence")
-        table.add_column("Role", key="role")
-        table.add_column("Note", key="note")
+        if self._columns in {STANDARD, FULL}:
+            table.add_column("Presence", key="presence")
+        if self._columns == FULL:
+            table.add_column("Role", key="role")
+            table.add_column("Note", key="note")
+
+    # --- the mode -------------------------------------------------------------------
+    @property
+    def in_mode(self) -> bool:
+        return self.has_class("-mode")
+
+    def enter_mode(self) -> None:
+        """Attendance mode: the list takes the focus and the letters mark people."""
+        self.add_class("-mode")
+        self.query_one("#attendance-mode", Static).update(MODE_ON)
+        table = self._table
+        table.can_focus = True
+        table.focus()
+
+    def leave_mode(self) -> None:
+        """Out of attendance mode: the list gives up the focus and cannot take it by Tab."""
+        self.remove_class("-mode")
+        self.query_one("#attendance-mode", Static).update(MODE_OFF)
+        table = self._table
+        table.can_focus = False
+        if table.has_focus:
+            table.blur()
+
+    def set_columns(self, columns: str) -> None:
+        """``SUMMARY`` (the mark and the name) for a narrow panel, ``STANDARD`` (and the
+        presence) for a middling one, ``FULL`` (and the role and the note) with room."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        self._table.clear(columns=True)
+        self._add_columns()
+        if self._quorum is not None:
+            self.show(self._rows, self._quorum, self._where)
+        self._table.refresh(layout=True)  # the new columns' widths, now rather than at idle
 
     @property
     def _table(self) -> DataTable[Text]:
@@ -264,19 +329,20 @@ class AttendancePanel(Vertical):
         table = self._table
         current = self.highlighted_person()
         index = table.cursor_row
-        self._rows = list(rows)
+        self._rows, self._quorum, self._where = list(rows), quorum, where
         table.clear()
         for row in rows:
             mark, style = presence_mark(row.presence)
-            role = Text(row.role, style="" if row.counts else "dim italic")
-            table.add_row(
+            cells = [
                 Text(mark, style=style),
                 Text(row.name, style="dim" if style in {"dim", "red"} else ""),
-                Text(row.presence, style=style),
-                role,
-                Text(row.note, style="italic"),
-                key=row.person_id,
-            )
+            ]
+            if self._columns in {STANDARD, FULL}:
+                cells.append(Text(row.presence, style=style))
+            if self._columns == FULL:
+                cells.append(Text(row.role, style="" if row.counts else "dim italic"))
+                cells.append(Text(row.note, style="italic"))
+            table.add_row(*cells, key=row.person_id)
         ids = [row.person_id for row in rows]
         if ids:
             target = ids.index(current) if current in ids else min(max(index, 0), len(ids) - 1)
@@ -294,7 +360,8 @@ class AttendancePanel(Vertical):
         return str(key.value) if key.value is not None else None
 
     def focus_list(self) -> None:
-        self._table.focus()
+        """Into attendance mode, on the list (the name says what the caller wants)."""
+        self.enter_mode()
 
     def move_to(self, person_id: str) -> bool:
         """Put the cursor on this person (the palette's "jump to member"); False if not listed."""
@@ -353,6 +420,9 @@ class AttendancePanel(Vertical):
 
     def action_printed_name(self) -> None:
         self._command("printed_name")
+
+    def action_times(self) -> None:
+        self._command("times")
 
 
 __all__ = ["AttendancePanel", "AttendanceRow", "presence_mark", "quorum_line"]

@@ -30,6 +30,7 @@ from clerk_tui.domain import Resolution, ResolutionLead
 from clerk_tui.domain.live import parts_from_text
 from clerk_tui.domain.phrases import first_gap
 from clerk_tui.render.document import ItemList, Paragraph
+from clerk_tui.render.fit import shorten
 from clerk_tui.render.minutes import resolution_blocks
 from widgets.safe_input import SafeTextArea
 
@@ -62,14 +63,14 @@ class PrintNote(Widget):
     """A one-line note that repaints without asking the screen for a new layout."""
 
     DEFAULT_CSS = """
-    PrintNote { height: 1; width: 1fr; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
+    PrintNote { height: 1; width: 1fr; color: $text-muted; text-wrap: nowrap; }
     """
 
     text: reactive[str] = reactive("", layout=False)
-    """The note; longer than the line, it ends in an ellipsis."""
+    """The note; longer than the line, it is cut after a whole word and ends in "…"."""
 
     def render(self) -> Text:
-        return Text(self.text, no_wrap=True, overflow="ellipsis", end="")
+        return Text(shorten(self.text, self.size.width), no_wrap=True, end="")
 
 
 MAX_BOX = 100_000
@@ -97,7 +98,33 @@ def size_text(characters: int) -> str:
 
 
 class MinuteBox(SafeTextArea):
-    """A box of the minute: safe text, and a paste past MAX_BOX refused."""
+    """A box of the minute: safe text, a paste past MAX_BOX refused, and Home and End that
+    follow the logical line (the resolution's part), not the screen line a long part wraps
+    onto: End then Enter starts a new part after the whole of this one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home,ctrl+a", "line_start", "Line start", show=False),
+        Binding("end,ctrl+e", "line_end", "Line end", show=False),
+        Binding("shift+home", "line_start(True)", "Select to line start", show=False),
+        Binding("shift+end", "line_end(True)", "Select to line end", show=False),
+        Binding("ctrl+home", "text_start", "Start of the text", show=False),
+        Binding("ctrl+end", "text_end", "End of the text", show=False),
+        Binding("ctrl+shift+home", "text_start(True)", "Select to the start", show=False),
+        Binding("ctrl+shift+end", "text_end(True)", "Select to the end", show=False),
+    ]
+
+    def action_line_start(self, select: bool = False) -> None:
+        self.move_cursor((self.cursor_location[0], 0), select=select)
+
+    def action_line_end(self, select: bool = False) -> None:
+        row = self.cursor_location[0]
+        self.move_cursor((row, len(self.document.get_line(row))), select=select)
+
+    def action_text_start(self, select: bool = False) -> None:
+        self.move_cursor((0, 0), select=select)
+
+    def action_text_end(self, select: bool = False) -> None:
+        self.move_cursor(self.document.end, select=select)
 
     async def _on_paste(self, event: events.Paste) -> None:
         # Runs before TextArea's own handler, which pastes unless this prevents it.
@@ -126,9 +153,7 @@ class MinuteEditor(Vertical):
     MinuteEditor #minute-narrative { height: 1fr; min-height: 5; }
     MinuteEditor #minute-lead-row { height: 1; }
     MinuteEditor #minute-lead { width: auto; min-width: 14; text-style: bold; }
-    MinuteEditor #minute-lead-help {
-        width: 1fr; color: $text-muted; padding: 0 0 0 1; text-wrap: nowrap; text-overflow: ellipsis;
-    }
+    MinuteEditor #minute-lead-help { width: 1fr; padding: 0 0 0 1; }
     MinuteEditor #minute-resolution { height: 7; }
     MinuteEditor.-cleared #minute-lead-row, MinuteEditor.-cleared #minute-note { display: none; }
     """
@@ -206,7 +231,9 @@ class MinuteEditor(Vertical):
                 lead.can_focus = False
                 lead.tooltip = "ctrl+t: RESOLVED or RECOMMENDED"
                 yield lead
-                yield Static(LEAD_HELP, id="minute-lead-help", markup=False)
+                hint = PrintNote(id="minute-lead-help")
+                hint.text = LEAD_HELP
+                yield hint
             resolution = MinuteBox(
                 id="minute-resolution",
                 where="the resolution",
@@ -257,7 +284,7 @@ class MinuteEditor(Vertical):
         self._lead = lead
         self.remove_class("-cleared")
         self.query_one("#minute-heading", Static).update(heading)
-        self.query_one("#minute-lead-help", Static).update(hint or LEAD_HELP)
+        self.query_one("#minute-lead-help", PrintNote).text = hint or LEAD_HELP
         banner = self.query_one("#minute-confidential", Static)
         banner.update(confidential)
         banner.display = bool(confidential)
@@ -300,7 +327,7 @@ class MinuteEditor(Vertical):
         button = self.query_one("#minute-lead", Button)
         button.label = f"{self._lead.value}:"
         button.disabled = False
-        self.query_one(PrintNote).text = resolution_note(self._resolution.text, self._lead)
+        self.query_one("#minute-note", PrintNote).text = resolution_note(self._resolution.text, self._lead)
 
     def _flush(self) -> None:
         """Post an edit the previous minute has not reported yet, before its texts go."""
@@ -370,7 +397,7 @@ class MinuteEditor(Vertical):
         if not self._minute_id:
             return
         if event.text_area.id == "minute-resolution":
-            self.query_one(PrintNote).text = resolution_note(event.text_area.text, self._lead)
+            self.query_one("#minute-note", PrintNote).text = resolution_note(event.text_area.text, self._lead)
         self._post_changed()
 
     @on(TextArea.SelectionChanged)

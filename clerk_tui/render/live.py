@@ -18,6 +18,7 @@ from clerk_tui.domain.attendance import QuorumState, quorum_for_item
 from clerk_tui.domain.live import Presence, presence_for_item, standing_event
 from clerk_tui.domain.phrases import join_numbers
 from clerk_tui.render.document import Emphasis, ItemList, Paragraph, Table
+from clerk_tui.render.fit import shorten
 from clerk_tui.render.minutes import build_minutes
 from clerk_tui.render.papers import MeetingPapers
 from clerk_tui.render.text import block_lines
@@ -184,14 +185,18 @@ class AgendaLine:
 def agenda_rows(
     meeting: Meeting, first_number: int, current_item: str | None, title_width: int = 26
 ) -> tuple[AgendaLine, ...]:
+    """The agenda column, each title in ``title_width`` characters (an exempt item's
+    "[P2]" within them), cut after a whole word."""
     numbers = meeting.minute_numbers(first_number)
     rows = []
     for item in meeting.agenda:
         minute = meeting.minute_for_item(item.id)
         number = "" if minute is None else str(numbers.get(minute.id, minute.status.value))
-        title = item.title if len(item.title) <= title_width else item.title[: title_width - 1] + "…"
-        if item.exempt:
-            title = f"{title} [P2]"
+        title = (
+            shorten(item.title, title_width - 5) + " [P2]"
+            if item.exempt
+            else shorten(item.title, title_width)
+        )
         marker = "▶" if item.id == current_item else ""
         rows.append(AgendaLine(item.id, marker, meeting.printed_number(item.id), title, number))
     return tuple(rows)

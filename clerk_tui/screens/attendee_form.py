@@ -122,14 +122,17 @@ class AttendeeForm(ClerkModal):
         *,
         taken_ids: set[str],
         person_id: str | None = None,
+        attendee_id: str | None = None,
     ) -> None:
-        """``person_id``: for a substitute, the member they replace; otherwise who attends."""
+        """``person_id``: for a substitute, the member they replace; otherwise who attends.
+        ``attendee_id``: for a substitute, who attends (the clerk was on their row)."""
         super().__init__()
         self.mode = mode
         self.people = list(people)
         self.members = list(members)
         self.taken_ids = set(taken_ids)
         self.person_id = person_id
+        self.attendee_id = attendee_id
         self._was_new = True
         self._councillor_choice = mode != AttendeeMode.OFFICER
         """What the clerk chose for a new person (kept while a known name is typed)."""
@@ -138,10 +141,11 @@ class AttendeeForm(ClerkModal):
     def compose(self) -> ComposeResult:
         mode = self.mode
         by_id = {person.id: person for person in self.people + self.members}
-        named = by_id.get(self.person_id or "")
+        attending = self.attendee_id if mode == AttendeeMode.SUBSTITUTE else self.person_id
+        named = by_id.get(attending or "")
         with Vertical(id="attendee-body"):
             yield Static(TITLES[mode], id="attendee-title")
-            yield AttendeeName(self.people, named.name if named and mode != AttendeeMode.SUBSTITUTE else "")
+            yield AttendeeName(self.people, named.name if named else "")
             with Horizontal(id="attendee-councillor-row"):
                 yield Switch(self._councillor_choice, id="attendee-councillor")
                 yield Label("Councillor (a new person)", id="attendee-councillor-label")

@@ -1,4 +1,5 @@
-"""What every clerk screen shares: typed access to the app (store, saver, clock)."""
+"""What every clerk screen shares: typed access to the app's services (store, saver, clock),
+through ``ClerkServices``: no screen imports the app."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from textual.screen import ModalScreen, Screen
 from clerk_tui.domain import DomainError
 
 if TYPE_CHECKING:
-    from clerk_tui.app import ClerkApp
+    from clerk_tui.services import ClerkServices
     from store import Store
 
 
@@ -30,8 +31,8 @@ class ClerkMixin:
     app: Any
 
     @property
-    def clerk(self) -> ClerkApp:
-        return cast("ClerkApp", self.app)
+    def clerk(self) -> ClerkServices:
+        return cast("ClerkServices", self.app)
 
     @property
     def store(self) -> Store:

@@ -1,26 +1,37 @@
 """The live meeting: the agenda down the left with the current item marked, the minute
-of that item in the middle, attendance and the quorum on the right. Every change is
-saved within half a second of the clerk pausing, off the UI thread."""
+of that item in the middle, attendance and the quorum on the right.
+
+The screen is wiring. What a key does to the record is the domain's (``domain.live``,
+``domain.lifecycle``, every change a step ``domain.undo`` can take back); what the
+panels show is worked out purely by ``render.live``; what may be done now is
+``domain.live_state``.
+
+Typing never changes the record: the screen opens (and resumes) on the minute being
+written; the agenda and attendance lists cannot take the focus by Tab, only by a
+deliberate ctrl+g or ctrl+l, and attendance mode says so in colour. Every change is saved
+within half a second of the clerk pausing, off the UI thread.
+"""
 
 from __future__ import annotations
 
+import textwrap
 import time as clock
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, time
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Footer, Header, Static, TextArea
 
 from clerk_tui.commands import PaletteEntry
 from clerk_tui.domain import (
-    AttendanceEvent,
     Committee,
     Declaration,
     DomainError,
@@ -31,39 +42,56 @@ from clerk_tui.domain import (
     Minute,
     MinuteStatus,
     Person,
-    Resolution,
     ResolutionLead,
     Role,
 )
-from clerk_tui.domain.attendance import quorum_for_item
-from clerk_tui.domain.dates import format_body_date
+from clerk_tui.domain.lifecycle import (
+    following_meeting,
+    mark_drafted,
+    reopen_minutes,
+    take_live,
+    take_live_question,
+)
 from clerk_tui.domain.live import (
     Presence,
     all_present,
+    correct_start_mark,
+    current_item_after,
     declare,
     elect_chair,
+    elect_chair_question,
+    event_time_problem,
     exclusion_needed,
-    parts_from_text,
+    mark,
     pass_exclusion,
+    person_events,
     presence_now,
-    record,
+    printed_name_of,
+    resume_item,
+    set_event_time,
+    set_printed_name,
     set_status,
+    start_mark_correctable,
     take_item,
     text_from_parts,
     undo_last,
+    unelect_chair,
+    write_minute,
 )
-from clerk_tui.domain.narrative import narrative_text, parse_narrative
+from clerk_tui.domain.live_state import LiveCommand, live_permissions
+from clerk_tui.domain.minutes import MinuteOptions as PrintedOptions
+from clerk_tui.domain.narrative import narrative_text
 from clerk_tui.domain.phrases import PhraseContext, join_numbers, phrase_library
-from clerk_tui.domain.planning import fill_previous_minutes, previous_meeting_date
+from clerk_tui.domain.planning import previous_meeting_date
+from clerk_tui.domain.undo import redo, redo_label, undo, undo_label
 from clerk_tui.exporting import papers_for
 from clerk_tui.render import PrintOptions, print_minutes
-from clerk_tui.render.document import ItemList, Paragraph, Table
-from clerk_tui.render.minutes import build_minutes
-from clerk_tui.render.text import block_lines
+from clerk_tui.render.fit import short_name
+from clerk_tui.render.live import agenda_rows, attendance_view, minute_heading, standard_text
 from clerk_tui.screens.base import ClerkScreen
 from store import StoreError
-from widgets.attendance_panel import AttendancePanel, AttendanceRow
-from widgets.minute_editor import MinuteEditor
+from widgets.attendance_panel import FULL, STANDARD, SUMMARY, AttendancePanel, AttendanceRow
+from widgets.minute_editor import MinuteEditor, PrintNote
 
 SAVE_PAUSE = 0.3
 """Seconds of quiet after which an edit is saved."""
@@ -72,13 +100,12 @@ SAVE_AT_LEAST_EVERY = 1.0
 SAVE_CHECK = 0.05
 """How often, while an edit is unsaved, the screen looks whether it is time to save."""
 
-ROLE_LABELS = {
-    Role.CHAIR: "Chair",
-    Role.VICE_CHAIR: "Vice-Chair",
-    Role.MEMBER: "Member",
-    Role.SUBSTITUTE: "Substitute",
-    Role.CO_OPTED: "Co-opted",
-}
+NARROW = 110
+"""Below this many columns the agenda column folds away (ctrl+g shows it) and the
+attendance list is a summary of marks and names, so the minute keeps 50 columns at 80."""
+WIDE = 160
+"""From this many columns the side panels take the room: full attendance, longer titles."""
+
 ENTRY_KINDS = {
     "present": EventKind.PRESENT,
     "apologies": EventKind.APOLOGIES,
@@ -88,12 +115,19 @@ ENTRY_KINDS = {
     "withdrew": EventKind.WITHDREW,
     "returned": EventKind.RETURNED,
 }
-DURING_AN_ITEM = {EventKind.ARRIVED, EventKind.DEPARTED, EventKind.WITHDREW, EventKind.RETURNED}
-
-
-def _opening_for(parts: list[str]) -> str:
-    """The statutory exclusion wording reads "That, under Section 100A(4) ..."."""
-    return "That," if len(parts) == 1 and parts[0].lower().startswith("under section 100a") else "That"
+COMMAND_OF_MARK = {
+    EventKind.PRESENT: LiveCommand.ROLL_CALL,
+    EventKind.APOLOGIES: LiveCommand.ROLL_CALL,
+    EventKind.ABSENT: LiveCommand.ROLL_CALL,
+    EventKind.ARRIVED: LiveCommand.ARRIVED,
+    EventKind.DEPARTED: LiveCommand.MOVEMENT,
+    EventKind.WITHDREW: LiveCommand.MOVEMENT,
+    EventKind.RETURNED: LiveCommand.MOVEMENT,
+}
+EDITOR_HINT = "ctrl+r: a standard phrase · ctrl+t: resolved/recommended · f4: preview"
+NOTHING_TAKEN = (
+    "ctrl+l enters attendance mode (A marks everyone present, esc comes back); ctrl+n takes the first item."
+)
 
 
 class LiveMeetingScreen(ClerkScreen):
@@ -101,12 +135,25 @@ class LiveMeetingScreen(ClerkScreen):
     PALETTE_GROUP = "Meeting"
     HELP_TITLE = "Live meeting"
     HELP_TEXT = (
-        "Take the items in turn: ctrl+n takes the next item (its minute is numbered as it is taken), "
-        "enter on the agenda takes the highlighted one. Type the narrative, then the resolution, one "
-        "part per line; the printer adds RESOLVED: That, the numbers and the punctuation. ctrl+l moves "
-        "to the attendance list, where one key marks the highlighted person. Everything saves itself "
+        "Take the items in turn: ctrl+n takes the next item (its minute is numbered as it is taken); "
+        "ctrl+g goes to the agenda, where enter takes the highlighted item. Type the narrative, then "
+        "the resolution, one part per line; the printer adds RESOLVED: That, the numbers and the "
+        "punctuation. Typing never marks anyone: ctrl+l enters attendance mode (the line at the top "
+        "of the list turns yellow), where one letter marks the highlighted person: p present, "
+        "a apologies, x absent, A all present, r arrived, d departed, w withdrew, b back in the "
+        "room, s substitute, o also present, f officer, i interest, c elected chair, n printed name, "
+        "t times of the marks, u takes back the person's last mark; esc or ctrl+l comes back to the "
+        "minute. ctrl+z undoes the last thing done to the record and ctrl+y does it again (in a text "
+        "box they undo typing: use the Undo button or the palette there). Everything saves itself "
         "within half a second of a pause; f4 shows the minutes exactly as they will print."
     )
+    AUTO_FOCUS = None
+    """The screen puts the focus on the minute being written itself (nothing before an item is taken)."""
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-narrow"),
+        (NARROW, "-medium"),
+        (WIDE, "-wide"),
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+n", "next_item", "Next item", tooltip="Take the next item on the agenda.", id="live.next"
@@ -117,13 +164,36 @@ class LiveMeetingScreen(ClerkScreen):
             "Previous item",
             tooltip="Go back to the item before.",
             id="live.previous",
+            show=False,
+        ),
+        Binding(
+            "ctrl+g",
+            "choose_item",
+            "Agenda",
+            tooltip="Go to the agenda: enter takes the highlighted item, esc comes back.",
+            id="live.agenda",
         ),
         Binding(
             "ctrl+l",
             "switch_panel",
-            "Attendance/minutes",
-            tooltip="Move between the minute and the list.",
+            "Attendance",
+            tooltip="Attendance mode (letters mark the highlighted person), or back to the minute.",
             id="live.switch",
+        ),
+        Binding(
+            "ctrl+z",
+            "undo",
+            "Undo",
+            tooltip="Undo the last thing done to the record (in a text box, ctrl+z undoes typing).",
+            id="live.undo",
+        ),
+        Binding(
+            "ctrl+y",
+            "redo",
+            "Redo",
+            tooltip="Do again what was last undone.",
+            id="live.redo",
+            show=False,
         ),
         Binding(
             "ctrl+o",
@@ -131,11 +201,12 @@ class LiveMeetingScreen(ClerkScreen):
             "Minute options",
             tooltip="Heading, RESOLVED line, That, “; and”, full stop: where a minute departs from the rule.",
             id="live.options",
+            show=False,
         ),
         Binding(
             "f3",
             "defer",
-            "Defer item",
+            "Defer",
             tooltip="Defer (or withdraw) the current item: it takes no number.",
             id="live.defer",
         ),
@@ -145,15 +216,15 @@ class LiveMeetingScreen(ClerkScreen):
         Binding(
             "f5",
             "declare",
-            "Declare interest",
+            "Interest",
             tooltip="Record a declaration of interest.",
             id="live.declare",
         ),
         Binding(
             "f8",
             "drafted",
-            "Minutes drafted",
-            tooltip="The meeting is over: mark its minutes drafted.",
+            "Drafted",
+            tooltip="The meeting is over: mark its minutes drafted (on drafted minutes: reopen them).",
             id="live.drafted",
         ),
         Binding(
@@ -162,10 +233,17 @@ class LiveMeetingScreen(ClerkScreen):
             "Actions arising",
             tooltip="What the resolutions asked people to do.",
             id="live.actions",
+            show=False,
         ),
-        Binding("f12", "export", "Export", tooltip="Print the minutes to a file.", id="live.export"),
         Binding(
-            "escape", "leave", "Back", tooltip="Back to the agenda (everything is saved).", id="live.back"
+            "f12", "export", "Export", tooltip="Print the minutes to a file.", id="live.export", show=False
+        ),
+        Binding(
+            "escape",
+            "leave",
+            "Back",
+            tooltip="Out of attendance mode or the agenda; else back to the agenda (everything is saved).",
+            id="live.back",
         ),
     ]
 
@@ -178,7 +256,7 @@ class LiveMeetingScreen(ClerkScreen):
         self._unsaved_since: float | None = None
         self._last_edit = 0.0
         self._typed: dict[str, MinuteEditor.Changed] = {}
-        """The texts last typed into each minute, not yet parsed into it."""
+        """The texts last typed into each minute, not yet put into it."""
         self._preview_timer: Timer | None = None
         self._preview: VerticalScroll | None = None
         self._new_people: dict[str, Person] = {}
@@ -189,11 +267,17 @@ class LiveMeetingScreen(ClerkScreen):
         with Horizontal(id="live-body"):
             with Vertical(id="live-agenda"):
                 yield Static(id="live-title")
-                yield DataTable(id="live-items", cursor_type="row")
+                items: DataTable[str] = DataTable(id="live-items", cursor_type="row")
+                items.can_focus = False  # ctrl+g only: Tab then enter must never take an item
+                yield items
             with Vertical(id="live-centre"):
                 yield MinuteEditor(id="live-editor")
                 with VerticalScroll(id="live-preview"):
                     yield Static(id="live-preview-text")
+                with Horizontal(id="live-history"):
+                    yield PrintNote(id="live-history-line")
+                    yield Button("Undo", id="live-undo", compact=True, action="screen.undo")
+                    yield Button("Redo", id="live-redo", compact=True, action="screen.redo")
             yield AttendancePanel(id="live-attendance")
         yield Footer()
 
@@ -209,31 +293,93 @@ class LiveMeetingScreen(ClerkScreen):
     def attendance(self) -> AttendancePanel:
         return self.query_one(AttendancePanel)
 
+    @property
+    def _items(self) -> DataTable[str]:
+        return self.query_one("#live-items", DataTable)
+
     def on_mount(self) -> None:
-        table = self.query_one("#live-items", DataTable)
-        table.add_columns("", "No.", "Item", "Min.")
-        self.query_one("#live-preview").display = False
-        if self.meeting.status in {MeetingStatus.DRAFT_AGENDA, MeetingStatus.PUBLISHED}:
-            self.meeting.status = MeetingStatus.HELD
-            self._save_now()
-        resume = next((m.item_id for m in reversed(self.meeting.minutes) if m.item_id), None)
+        self._items.add_columns("No.", "Item", "Min.")
+        preview = self.query_one("#live-preview")
+        preview.display = preview.can_focus = False
+        for button in self.query(Button):
+            button.can_focus = False  # a button in the Tab cycle would let enter change the record
+        self._fit(self.size.width)
+        resume = resume_item(self.meeting)
         if resume:
             self._show_item(resume)
         else:
-            self.editor.clear(
-                "Mark attendance on the right (ctrl+l; A marks everyone present), then "
-                "ctrl+n to take the first item."
-            )
-        self._refresh_agenda()
-        self._refresh_attendance()
-        self.attendance.focus_list()
+            self.editor.clear(NOTHING_TAKEN)
+        self._refresh_all()
+        self._focus_minute()
+        if self.meeting.status in {MeetingStatus.DRAFT_AGENDA, MeetingStatus.PUBLISHED}:
+            self._ask_take_live()
 
     def on_screen_resume(self) -> None:
         self._refresh_agenda()
         self._refresh_attendance()
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        """The side panels fold to a summary on a narrow terminal and use the room on a wide one."""
+        if not width:
+            return
+        self.attendance.set_columns(self._attendance_columns(width)[0])
+        self._refresh_agenda()
+
+    def _attendance_columns(self, width: int) -> tuple[str, int]:
+        """The attendance list's columns for a terminal ``width`` columns wide, and the room
+        for a name (the panel's widths are those of live.tcss)."""
+        if width >= WIDE:
+            panel = 62
+        elif self.attendance.in_mode:
+            panel = width * 6 // 10
+        else:
+            panel = 24 if width < NARROW else 30
+        if panel >= 56:
+            return FULL, 26
+        if panel >= 36:
+            return STANDARD, panel - 24
+        return SUMMARY, panel - 9
+
     def _label(self) -> str:
         return f"{self.committee.name}, {self.meeting.date:%a %d %b %Y}"
+
+    def _refresh_all(self) -> None:
+        self._refresh_agenda()
+        self._refresh_attendance()
+        self._refresh_history()
+        self._show_writable()
+
+    # --- taking the meeting live ------------------------------------------------------
+    def _ask_take_live(self) -> None:
+        from clerk_tui.screens.confirm import ConfirmScreen
+
+        question = take_live_question(self.meeting, self.clerk.today())
+
+        def decided(live: bool | None) -> None:
+            if not live:
+                self.app.pop_screen()
+                return
+            said = take_live(self.meeting)
+            self._changed(said)
+
+        self.app.push_screen(ConfirmScreen(question, "Take it live"), decided)
+
+    # --- what may be done now -----------------------------------------------------------
+    def _allowed(self, command: LiveCommand) -> bool:
+        """Whether the command may be done now; if not, the clerk is told why."""
+        reason = live_permissions(self.meeting, self.current_item).reason(command)
+        if reason:
+            self.clerk.notify(reason, title="Not now", severity="warning", timeout=6)
+        return not reason
+
+    def _show_writable(self) -> None:
+        """The minute's boxes take typing only while the meeting is live."""
+        writable = live_permissions(self.meeting, self.current_item).allows(LiveCommand.WRITE_MINUTE)
+        for box in self.editor.query(TextArea):
+            box.read_only = not writable
 
     # --- numbers ----------------------------------------------------------------------
     def _first_number(self) -> int:
@@ -242,36 +388,52 @@ class LiveMeetingScreen(ClerkScreen):
         except StoreError:
             return self.meeting.first_minute_number or 1
 
-    def _number_of(self, minute: Minute) -> int | None:
-        return self.meeting.minute_numbers(self._first_number()).get(minute.id)
-
     # --- agenda column ----------------------------------------------------------------
     def _refresh_agenda(self) -> None:
         self.clerk.set_open_meeting(f"{self._label()} · live")
         self.query_one("#live-title", Static).update(f"{self._label()}\n({self.meeting.status.label()})")
-        table = self.query_one("#live-items", DataTable)
-        numbers = self.meeting.minute_numbers(self._first_number())
+        table = self._items
+        width = self.query_one("#live-agenda").size.width or 30
+        rows = agenda_rows(self.meeting, self._first_number(), self.current_item, max(12, width - 15))
         table.clear()
-        for position, item in enumerate(self.meeting.agenda, start=1):
-            minute = self.meeting.minute_for_item(item.id)
-            number = ""
-            if minute is not None:
-                number = str(numbers.get(minute.id, minute.status.value))
-            marker = "▶" if item.id == self.current_item else ""
-            title = item.title if len(item.title) <= 26 else item.title[:25] + "…"
-            if item.exempt:
-                title = f"{title} [P2]"
-            table.add_row(marker, item.label or str(position), title, number, key=item.id)
+        for row in rows:
+            table.add_row(f"{row.marker or ' '}{row.number}", row.title, row.minute, key=row.item_id)
         if self.current_item in self.meeting.agenda_ids():
             table.move_cursor(row=self.meeting.agenda_ids().index(self.current_item))
 
+    def action_choose_item(self) -> None:
+        """The agenda takes the focus: arrows move, enter takes the item, esc comes back."""
+        if self._choosing_item:
+            self._stop_choosing()
+            return
+        self.attendance.leave_mode()
+        self.add_class("-choosing")
+        table = self._items
+        table.can_focus = True
+        table.focus()
+
+    @property
+    def _choosing_item(self) -> bool:
+        return self.has_class("-choosing")
+
+    def _stop_choosing(self) -> None:
+        self.remove_class("-choosing")
+        table = self._items
+        table.can_focus = False
+        self._focus_minute()
+
     @on(DataTable.RowSelected, "#live-items")
     def _agenda_row(self, event: DataTable.RowSelected) -> None:
+        if not self._choosing_item:
+            return
+        self._stop_choosing()
         self.take(str(event.row_key.value))
 
     # --- taking items ----------------------------------------------------------------
     def take(self, item_id: str) -> None:
         """Move to an item: its minute is started (and numbered) now."""
+        if not self._allowed(LiveCommand.TAKE_ITEM):
+            return
         item = self.meeting.item(item_id)
         if item.exempt and exclusion_needed(self.meeting, item_id) is not None:
             self._propose_exclusion(item_id)
@@ -279,13 +441,12 @@ class LiveMeetingScreen(ClerkScreen):
         self._take(item_id)
 
     def _take(self, item_id: str) -> None:
-        self._flush_edits()
+        self._apply_typed()
         take_item(self.meeting, item_id)
         self._save_now()
         self._show_item(item_id)
-        self._refresh_agenda()
-        self._refresh_attendance()
-        self.editor.focus_narrative()
+        self._refresh_all()
+        self._focus_minute()
 
     def _propose_exclusion(self, item_id: str) -> None:
         from clerk_tui.screens.confirm import ConfirmScreen
@@ -296,7 +457,7 @@ class LiveMeetingScreen(ClerkScreen):
 
         def decided(exclude: bool | None) -> None:
             if exclude:
-                self._flush_edits()
+                self._apply_typed()
                 pass_exclusion(self.meeting, item_id)
                 self.clerk.notify("Exclusion of press and public minuted.", timeout=4)
             self._take(item_id)
@@ -311,65 +472,35 @@ class LiveMeetingScreen(ClerkScreen):
             decided,
         )
 
-    def _show_item(self, item_id: str) -> None:
+    def _show_item(self, item_id: str | None) -> None:
         self.current_item = item_id
-        minute = self.meeting.minute_for_item(item_id)
+        minute = self.meeting.minute_for_item(item_id) if item_id is not None else None
         if minute is None:
+            self.current_minute = None
+            self.editor.clear(NOTHING_TAKEN)
             return
         self.current_minute = minute.id
         self._load_editor(minute)
 
     def _load_editor(self, minute: Minute) -> None:
-        number = self._number_of(minute)
-        heading = f"{number}. {minute.title.upper()}" if number else f"{minute.title.upper()} (not numbered: "
-        if not number:
-            heading += f"{minute.status.value})"
-        item = self.meeting.item(minute.item_id) if minute.item_id else None
-        confidential = ""
-        if item is not None and item.exempt:
-            word = "paragraph" if len(item.exempt_paragraphs) == 1 else "paragraphs"
-            confidential = (
-                f"CONFIDENTIAL: exempt under {word} {join_numbers(item.exempt_paragraphs)} of "
-                "Part 1 of Schedule 12A; never printed in a public export"
-            )
+        shown = minute_heading(self.meeting, minute, self._first_number())
         lead = minute.resolution.lead if minute.resolution else ResolutionLead.RESOLVED
         self.editor.load(
             minute.id,
-            heading,
+            shown.heading,
             narrative=narrative_text(minute.narrative),
             resolution=text_from_parts(minute.resolution),
             lead=lead,
-            confidential=confidential,
-            standard_text=self._standard_text(minute),
-            hint="ctrl+r: a standard phrase · ctrl+t: resolved/recommended · f4: preview",
+            confidential=shown.confidential,
+            standard_text=standard_text(papers_for(self.store, self.meeting), minute.id),
+            hint=EDITOR_HINT,
         )
 
-    def _standard_text(self, minute: Minute) -> str:
-        """What the printer writes for this minute when the clerk writes nothing."""
-        if minute.kind not in {ItemKind.APOLOGIES, ItemKind.DECLARATIONS, ItemKind.EXCLUSION}:
-            return ""
-        document = build_minutes(papers_for(self.store, self._probe_without_narrative(minute)))
-        heading = f"{self._number_of(minute)}. {minute.title.upper()}"
-        lines: list[str] = []
-        collecting = False
-        for block in document.blocks:
-            if isinstance(block, Paragraph) and block.text == heading:
-                collecting = True
-                continue
-            if collecting and isinstance(block, Paragraph) and block.emphasis.value == "heading":
-                break
-            if collecting and isinstance(block, Paragraph | ItemList | Table):
-                lines.extend(block_lines(block, 0))
-        return "\n".join(lines)
-
-    def _probe_without_narrative(self, minute: Minute) -> Meeting:
-        import copy
-
-        probe = copy.deepcopy(self.meeting)
-        for candidate in probe.minutes:
-            if candidate.id == minute.id:
-                candidate.narrative = []
-        return probe
+    def _focus_minute(self) -> None:
+        if self.current_minute is not None:
+            self.editor.focus_narrative()
+        else:
+            self.set_focus(None)
 
     def action_next_item(self) -> None:
         self._step(1)
@@ -392,24 +523,26 @@ class LiveMeetingScreen(ClerkScreen):
         self.take(ids[target])
 
     def action_defer(self) -> None:
+        if not self._allowed(LiveCommand.DEFER):
+            return
         minute = self._current_minute()
         if minute is None:
             return
+        self._apply_typed()
         status = MinuteStatus.MINUTED if minute.status != MinuteStatus.MINUTED else MinuteStatus.DEFERRED
         set_status(self.meeting, minute.id, status)
-        self._save_now()
-        self._load_editor(minute)
-        self._refresh_agenda()
-        self.clerk.notify(
+        self._changed(
             "Deferred: it takes no minute number."
             if status == MinuteStatus.DEFERRED
-            else "Minuted again: numbered in its place.",
-            timeout=4,
+            else "Minuted again: numbered in its place."
         )
 
     def action_minute_options(self) -> None:
+        from clerk_tui.domain.live import apply_options
         from clerk_tui.screens.minute_options import MinuteOptions, MinuteOptionsScreen
 
+        if not self._allowed(LiveCommand.MINUTE_OPTIONS):
+            return
         minute = self._current_minute()
         if minute is None:
             return
@@ -419,16 +552,23 @@ class LiveMeetingScreen(ClerkScreen):
             if options is None:
                 return
             self._apply_typed()  # a key still on its way must not undo the options
-            minute.title = options.title
-            if minute.resolution is not None:
-                minute.resolution.lead = options.lead
-                minute.resolution.opening = options.opening
-                minute.resolution.print_lead = options.print_lead
-                minute.resolution.and_before_last = options.and_before_last
-                minute.resolution.final_full_stop = options.final_full_stop
-            self._save_now()
-            self._load_editor(minute)
-            self._schedule_preview()
+            try:
+                said = apply_options(
+                    self.meeting,
+                    minute.id,
+                    PrintedOptions(
+                        options.title,
+                        options.lead,
+                        options.opening,
+                        options.print_lead,
+                        options.and_before_last,
+                        options.final_full_stop,
+                    ),
+                )
+            except DomainError as error:
+                self.report(error, "Not changed")
+                return
+            self._changed(said)
 
         self.app.push_screen(MinuteOptionsScreen(minute), chosen)
 
@@ -436,7 +576,59 @@ class LiveMeetingScreen(ClerkScreen):
         if self.current_minute is None:
             self.clerk.notify("Take an item first (ctrl+n).", severity="warning")
             return None
-        return next(m for m in self.meeting.minutes if m.id == self.current_minute)
+        return next((m for m in self.meeting.minutes if m.id == self.current_minute), None)
+
+    # --- every change to the record ----------------------------------------------------
+    def _changed(self, said: str) -> None:
+        """A step was done: save it, show the record as it now stands and say what was done."""
+        self._save_now()
+        self.current_item = current_item_after(self.meeting, self.current_item)
+        # The minute's heading, number or standard text may have changed with the step:
+        # reloaded (once a step, never once a key).
+        self._show_item(self.current_item)
+        self._refresh_all()
+        self._schedule_preview()
+        self.clerk.notify(said, timeout=4)
+
+    def _refresh_history(self, said: str = "") -> None:
+        """The line under the minute: what was just undone or redone, else the last step."""
+        line = self.query_one("#live-history-line", PrintNote)
+        last = undo_label(self.meeting)
+        following = redo_label(self.meeting)
+        if said:
+            line.text = said
+        elif last:
+            line.text = f"Last: {last.removeprefix('Undo: ')}"
+        else:
+            line.text = "Nothing done to the record yet."
+        undo_button = self.query_one("#live-undo", Button)
+        redo_button = self.query_one("#live-redo", Button)
+        undo_button.disabled = last is None
+        redo_button.disabled = following is None
+        undo_button.tooltip = last or "Nothing to undo"
+        redo_button.tooltip = following or "Nothing to redo"
+
+    def action_undo(self) -> None:
+        self._history(undo, LiveCommand.UNDO)
+
+    def action_redo(self) -> None:
+        self._history(redo, LiveCommand.REDO)
+
+    def _history(self, operation: Callable[[Meeting], str], command: LiveCommand) -> None:
+        if not self._allowed(command):
+            return
+        self._apply_typed()  # the undo sees the text as typed: it never takes out a written minute
+        had = {m.id for m in self.meeting.minutes}
+        try:
+            said = operation(self.meeting)
+        except DomainError as error:
+            self.report(error, "Not undone" if command == LiveCommand.UNDO else "Not redone")
+            return
+        back = [m.item_id for m in self.meeting.minutes if m.id not in had and m.item_id]
+        if back:  # an item taken again: the clerk is back on it
+            self.current_item = back[-1]
+        self._changed(said)
+        self._refresh_history(said)
 
     # --- writing the minute -----------------------------------------------------------
     @on(MinuteEditor.Changed)
@@ -451,19 +643,12 @@ class LiveMeetingScreen(ClerkScreen):
     def _apply_typed(self) -> None:
         """Put what was typed into the meeting's minutes (before it is saved or printed)."""
         typed, self._typed = self._typed, {}
+        if self.meeting.status != MeetingStatus.HELD:
+            return  # the boxes are read-only then; nothing typed changes drafted minutes
         for minute_id, change in typed.items():
             minute = next((m for m in self.meeting.minutes if m.id == minute_id), None)
-            if minute is None:
-                continue
-            minute.narrative = parse_narrative(change.narrative)
-            parts = parts_from_text(change.resolution)
-            if not parts:
-                minute.resolution = None
-            elif minute.resolution is None:
-                minute.resolution = Resolution(parts, lead=change.lead, opening=_opening_for(parts))
-            else:
-                minute.resolution.parts = parts
-                minute.resolution.lead = change.lead
+            if minute is not None:
+                write_minute(minute, change.narrative, change.resolution, change.lead)
 
     @on(MinuteEditor.PhraseWanted)
     def _phrase_wanted(self, event: MinuteEditor.PhraseWanted) -> None:
@@ -549,84 +734,45 @@ class LiveMeetingScreen(ClerkScreen):
         return time(moment.hour, moment.minute)
 
     def _refresh_attendance(self) -> None:
-        committee = self.committee
-        people = self._people()
         papers = papers_for(self.store, self.meeting)
-        rows: list[AttendanceRow] = []
-        listed: set[str] = set()
-        voting = {m.person_id for m in committee.memberships_on(self.meeting.date) if m.counts_for_quorum()}
-        for membership in papers.members_in_order():
-            person = people.get(membership.person_id)
-            name = person.front_sheet_name() if person else membership.person_id
-            rows.append(
-                self._row(
-                    membership.person_id, name, ROLE_LABELS[membership.role], membership.person_id in voting
-                )
+        if self._new_people:  # added here, their save still on its way
+            papers = replace(papers, people={**self._new_people, **papers.people})
+        view = attendance_view(papers, self.current_item)
+        name_width = self._attendance_columns(self.size.width)[1]
+        rows = [
+            AttendanceRow(
+                line.person_id,
+                short_name(line.name, name_width),
+                line.role,
+                line.presence,
+                line.note,
+                line.counts,
             )
-            listed.add(membership.person_id)
-        for event in self.meeting.attendance:
-            if event.person_id in listed:
-                continue
-            listed.add(event.person_id)
-            person = people.get(event.person_id)
-            role = {
-                EventKind.ALSO_PRESENT: "Also present",
-                EventKind.OFFICER: "Officer",
-                EventKind.SUBSTITUTE: "Substitute",
-            }.get(event.kind, "Guest")
-            rows.append(
-                self._row(
-                    event.person_id,
-                    person.front_sheet_name() if person else event.person_id,
-                    role,
-                    event.kind == EventKind.SUBSTITUTE,
-                )
-            )
-        quorum = quorum_for_item(
-            self.meeting.attendance, self.meeting.agenda_ids(), self.current_item, voting, committee.quorum
-        )
-        where = "Before the business"
-        if self.current_item:
-            item = self.meeting.item(self.current_item)
-            where = f"Now: {self.meeting.printed_number(item.id)}. {item.title}"
-        self.attendance.show(rows, quorum, where)
-
-    def _row(self, person_id: str, name: str, role: str, counts: bool) -> AttendanceRow:
-        presence = presence_now(self.meeting, person_id)
-        events = [e for e in self.meeting.attendance if e.person_id == person_id]
-        note = self._note(events[-1]) if events else ""
-        label = presence.value
-        substitute = next((e for e in events if e.kind == EventKind.SUBSTITUTE and e.for_person_id), None)
-        if substitute is not None and presence == Presence.IN_ROOM:
-            replaced = self._people().get(substitute.for_person_id or "")
-            label = f"substitute for {replaced.name if replaced else substitute.for_person_id}"
-        return AttendanceRow(person_id, name, role, label, note, counts)
-
-    def _note(self, event: AttendanceEvent) -> str:
-        when = f"{event.at:%H:%M}" if event.at else ""
-        where = f"item {self.meeting.printed_number(event.item_id)}" if event.item_id else ""
-        detail = event.capacity or ""
-        if event.declaration_id:
-            detail = "interest"
-        parts = [part for part in (event.kind.value, when, where, detail) if part]
-        return " ".join(parts)
+            for line in view.rows
+        ]
+        self.attendance.show(rows, view.quorum, view.where)
 
     @on(AttendancePanel.Command)
     def _attendance_command(self, event: AttendancePanel.Command) -> None:
-        handlers: dict[str, Callable[[str | None], None]] = {
-            "all_present": self._all_present,
-            "undo": self._undo,
-            "substitute": partial(self._attendee, "substitute"),
-            "also_present": partial(self._attendee, "also_present"),
-            "officer": partial(self._attendee, "officer"),
-            "declare": self._declare_for,
-            "elect_chair": self._elect_chair,
-            "printed_name": self._printed_name,
+        handlers: dict[str, tuple[LiveCommand, Callable[[str | None], None]]] = {
+            "all_present": (LiveCommand.ROLL_CALL, self._all_present),
+            "undo": (LiveCommand.CORRECT_MARK, self._undo_mark),
+            "substitute": (LiveCommand.ATTENDEE, partial(self._attendee, "substitute")),
+            "also_present": (LiveCommand.ATTENDEE, partial(self._attendee, "also_present")),
+            "officer": (LiveCommand.ATTENDEE, partial(self._attendee, "officer")),
+            "declare": (LiveCommand.DECLARE, self._declare_for),
+            "elect_chair": (LiveCommand.ELECT_CHAIR, self._elect_chair),
+            "printed_name": (LiveCommand.PRINTED_NAME, self._printed_name),
+            "times": (LiveCommand.EVENT_TIME, self._times),
         }
         if event.action in ENTRY_KINDS:
-            self._mark(event.person_id, ENTRY_KINDS[event.action])
+            kind = ENTRY_KINDS[event.action]
+            if self._allowed(COMMAND_OF_MARK[kind]):
+                self._mark(event.person_id, kind)
         elif event.action in handlers:
-            handlers[event.action](event.person_id)
+            command, handler = handlers[event.action]
+            if self._allowed(command):
+                handler(event.person_id)
 
     def _person_name(self, person_id: str) -> str:
         person = self._people().get(person_id)
@@ -635,23 +781,13 @@ class LiveMeetingScreen(ClerkScreen):
     def _mark(self, person_id: str | None, kind: EventKind) -> None:
         if person_id is None:
             return
-        item_id = self.current_item if kind in DURING_AN_ITEM else None
-        arriving = presence_now(self.meeting, person_id) == Presence.NOT_RECORDED
-        if kind == EventKind.PRESENT and self.current_item is not None and arriving:
-            kind, item_id = EventKind.ARRIVED, self.current_item
-        if kind in DURING_AN_ITEM and self.current_item is None and kind != EventKind.ARRIVED:
-            self.clerk.notify(
-                "Take an item first (ctrl+n): a departure is recorded against the item under way.",
-                severity="warning",
-            )
-            return
         try:
-            said = record(
+            said = mark(
                 self.meeting,
                 person_id,
                 kind,
+                current_item=self.current_item,
                 at=self._now(),
-                item_id=item_id,
                 name=self._person_name(person_id),
             )
         except DomainError as error:
@@ -660,8 +796,10 @@ class LiveMeetingScreen(ClerkScreen):
         self._attendance_saved(said)
 
     def _attendance_saved(self, said: str) -> None:
+        """A mark: saved, shown, said; the minute being written is left as it is."""
         self._save_now()
         self._refresh_attendance()
+        self._refresh_history()
         self._schedule_preview()
         self.clerk.notify(said, timeout=3)
 
@@ -669,28 +807,26 @@ class LiveMeetingScreen(ClerkScreen):
         marked = all_present(self.meeting, self.committee, at=self._now())
         self._attendance_saved(f"{len(marked)} marked present.")
 
-    def _undo(self, person_id: str | None) -> None:
+    def _undo_mark(self, person_id: str | None) -> None:
         if person_id is None:
             return
+        name = self._person_name(person_id)
         try:
-            undone = undo_last(self.meeting, person_id)
+            undone = undo_last(self.meeting, person_id, name)
         except DomainError as error:
-            self.report(error, "Nothing to undo")
+            self.report(error, "Nothing to take back")
             return
-        self._attendance_saved(f"{self._person_name(person_id)}: “{undone.kind.value}” taken back.")
+        self._attendance_saved(f"{name}: “{undone.kind.value}” taken back.")
 
     def _attendee(self, mode: str, person_id: str | None) -> None:
         from clerk_tui.screens.attendee_form import AttendeeDraft, AttendeeForm, AttendeeMode
 
         people = sorted(self._people().values(), key=lambda p: p.name)
+        memberships = self.committee.memberships_on(self.meeting.date)
         voting = [
-            p
-            for p in people
-            if any(
-                m.person_id == p.id and m.counts_for_quorum()
-                for m in self.committee.memberships_on(self.meeting.date)
-            )
+            p for p in people if any(m.person_id == p.id and m.counts_for_quorum() for m in memberships)
         ]
+        substitutes = {m.person_id for m in memberships if m.role == Role.SUBSTITUTE}
 
         def chosen(draft: AttendeeDraft | None) -> None:
             if draft is None:
@@ -704,10 +840,11 @@ class LiveMeetingScreen(ClerkScreen):
                 AttendeeMode.OFFICER: EventKind.OFFICER,
             }[draft.mode]
             try:
-                said = record(
+                said = mark(
                     self.meeting,
                     draft.person.id,
                     kind,
+                    current_item=self.current_item,
                     at=self._now(),
                     name=draft.person.name,
                     capacity=draft.capacity,
@@ -718,19 +855,25 @@ class LiveMeetingScreen(ClerkScreen):
                 return
             self._attendance_saved(said)
 
+        # On a substitute's own row, the dialog names them as the one attending; on a
+        # member's row, as the member replaced.
+        attending = person_id if mode != "substitute" or person_id in substitutes else None
+        replaced = person_id if mode == "substitute" and person_id not in substitutes else None
         self.app.push_screen(
             AttendeeForm(
                 AttendeeMode(mode),
                 people,
                 voting,
                 taken_ids={p.id for p in people},
-                person_id=person_id if mode == "substitute" else None,
+                person_id=replaced if mode == "substitute" else None,
+                attendee_id=attending if mode == "substitute" else None,
             ),
             chosen,
         )
 
     def action_declare(self) -> None:
-        self._declare_for(self.attendance.highlighted_person())
+        if self._allowed(LiveCommand.DECLARE):
+            self._declare_for(self.attendance.highlighted_person())
 
     def _declare_for(self, person_id: str | None) -> None:
         from clerk_tui.screens.declaration_form import DeclarationDraft, DeclarationForm
@@ -749,6 +892,7 @@ class LiveMeetingScreen(ClerkScreen):
         def chosen(draft: DeclarationDraft | None) -> None:
             if draft is None:
                 return
+            self._apply_typed()
             try:
                 declaration = Declaration(
                     self.meeting.new_declaration_id(),
@@ -758,14 +902,17 @@ class LiveMeetingScreen(ClerkScreen):
                     draft.nature,
                     draft.action,
                 )
-                said = declare(self.meeting, declaration, at=self._now(), stays_out=draft.stays_out)
+                said = declare(
+                    self.meeting,
+                    declaration,
+                    at=self._now(),
+                    stays_out=draft.stays_out,
+                    name=self._person_name(draft.person_id),
+                )
             except DomainError as error:
                 self.report(error, "Not recorded")
                 return
-            self._attendance_saved(said)
-            if self.current_minute:
-                minute = next(m for m in self.meeting.minutes if m.id == self.current_minute)
-                self._load_editor(minute)
+            self._changed(said)
 
         self.app.push_screen(
             DeclarationForm(present or list(people.values()), items, person_id=person_id, item_id=current),
@@ -773,21 +920,28 @@ class LiveMeetingScreen(ClerkScreen):
         )
 
     def _elect_chair(self, person_id: str | None) -> None:
+        from clerk_tui.render.names import Named, minutes_name, titled
+        from clerk_tui.screens.confirm import ConfirmScreen
+
         if person_id is None:
             return
         person = self._people().get(person_id)
         if person is None:
             return
         committee = self.committee
-        from clerk_tui.render.names import Named, minutes_name, titled
-
         name = titled(Named(minutes_name(person, committee.style), person.councillor), committee.style)
-        minute = elect_chair(self.meeting, committee, person_id, name)
-        self._save_now()
-        self._refresh_agenda()
-        self.clerk.notify(
-            f"{name} elected Chair for this meeting (minute {self._number_of(minute)}).", timeout=4
-        )
+        chair = next((m for m in committee.memberships_on(self.meeting.date) if m.role == Role.CHAIR), None)
+        chair_name = self._person_name(chair.person_id) if chair is not None else ""
+        question = elect_chair_question(self.meeting, committee, name, chair_name)
+
+        def decided(elect: bool | None) -> None:
+            if not elect:
+                return
+            self._apply_typed()
+            elect_chair(self.meeting, committee, person_id, name)
+            self._changed(f"{name} elected Chair for this meeting (ctrl+z undoes it).")
+
+        self.app.push_screen(ConfirmScreen(question, "Elect"), decided)
 
     def _printed_name(self, person_id: str | None) -> None:
         """The clerk's minutes name someone otherwise than the rule ("Buchanan" for a partner)."""
@@ -795,8 +949,8 @@ class LiveMeetingScreen(ClerkScreen):
 
         if person_id is None:
             return
-        events = [e for e in self.meeting.attendance if e.person_id == person_id]
-        if not events:
+        name = self._person_name(person_id)
+        if not person_events(self.meeting, person_id):
             self.clerk.notify(
                 "Mark them first: the printed name goes with their attendance.", severity="warning"
             )
@@ -805,37 +959,99 @@ class LiveMeetingScreen(ClerkScreen):
         def chosen(text: str | None) -> None:
             if text is None:
                 return
-            for event in events:
-                event.printed_name = " ".join(text.split())
-            self._attendance_saved(
-                f"{self._person_name(person_id)} prints as “{text.strip() or 'the usual'}”."
-            )
+            try:
+                said = set_printed_name(self.meeting, person_id, text, name=name)
+            except DomainError as error:
+                self.report(error, "Not recorded")
+                return
+            self._attendance_saved(said)
 
         self.app.push_screen(
             TextPrompt(
-                f"How these minutes name {self._person_name(person_id)}",
-                events[0].printed_name,
+                f"How these minutes name {name}",
+                printed_name_of(self.meeting, person_id),
                 "Leave it empty for the usual name. enter: accept · escape: cancel",
             ),
             chosen,
         )
 
+    def _times(self, person_id: str | None) -> None:
+        from clerk_tui.render.live import event_note
+        from clerk_tui.screens.event_times import EventTimesScreen, MarkTime
+
+        if person_id is None:
+            return
+        events_of = person_events(self.meeting, person_id)
+        if not events_of:
+            self.clerk.notify("Nothing is recorded for them yet.", severity="warning")
+            return
+        name = self._person_name(person_id)
+        marks = [
+            MarkTime(index, self._mark_label(event_note(self.meeting, e)), e.at) for index, e in events_of
+        ]
+
+        def chosen(changed: list[tuple[int, time | None]] | None) -> None:
+            if not changed:
+                return
+            said: list[str] = []
+            for index, at in changed:
+                try:
+                    said.append(set_event_time(self.meeting, index, at, name=name))
+                except DomainError as error:
+                    self.report(error, "Not recorded")
+                    break
+            if said:
+                self._attendance_saved(" ".join(f"{line}." for line in said))
+
+        problem = partial(event_time_problem, self.meeting)
+        self.app.push_screen(EventTimesScreen(name, marks, problem), chosen)
+
+    @staticmethod
+    def _mark_label(note: str) -> str:
+        """``arrived item 4`` for the field's label (its time is in the field)."""
+        return " ".join(word for word in note.split() if ":" not in word)
+
     def action_switch_panel(self) -> None:
-        if self.attendance.has_focus_within:
-            self.editor.focus_narrative()
-        else:
-            self.attendance.focus_list()
+        """ctrl+l: into attendance mode, or back to the minute."""
+        if self.attendance.in_mode:
+            self._leave_attendance()
+            return
+        if self._choosing_item:
+            self._stop_choosing()
+        self.attendance.enter_mode()
+        self.add_class("-attendance")
+        self._fit(self.size.width)
+        self._refresh_attendance()
+
+    def _leave_attendance(self) -> None:
+        self.attendance.leave_mode()
+        self.remove_class("-attendance")
+        self._fit(self.size.width)
+        self._refresh_attendance()
+        self._focus_minute()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The focus went elsewhere (a click in the minute): out of the modes."""
+        widget = event.widget
+        if self.attendance.in_mode and widget not in self.attendance.query("*"):
+            self.attendance.leave_mode()
+            self.remove_class("-attendance")
+            self._fit(self.size.width)
+            self._refresh_attendance()
+        if self._choosing_item and widget is not self._items:
+            self.remove_class("-choosing")
+            self._items.can_focus = False
 
     # --- preview, export, after the meeting ------------------------------------------
     def action_preview(self) -> None:
         preview = self.query_one("#live-preview")
-        preview.display = not preview.display
+        preview.display = preview.can_focus = not preview.display
         self.editor.display = not preview.display
         if preview.display:
             self._render_preview()
             preview.focus()
         else:
-            self.editor.focus_narrative()
+            self._focus_minute()
 
     def _schedule_preview(self) -> None:
         if not self._preview_box.display:
@@ -854,7 +1070,7 @@ class LiveMeetingScreen(ClerkScreen):
         self._apply_typed()
         width = max(40, self._preview_box.content_size.width - 3)
         printed = print_minutes(papers_for(self.store, self.meeting), PrintOptions(width=width))
-        warnings = "\n".join(f"! {w}" for w in printed.warnings)
+        warnings = "\n".join(textwrap.fill(f"! {w}", width, subsequent_indent="  ") for w in printed.warnings)
         self.query_one("#live-preview-text", Static).update(
             f"{warnings}\n\n{printed.text}" if warnings else printed.text
         )
@@ -866,27 +1082,30 @@ class LiveMeetingScreen(ClerkScreen):
         self.app.push_screen(ExportScreen(self.meeting.id, paper="minutes"))
 
     def action_drafted(self) -> None:
+        """f8: the minutes are drafted (the next meeting's agenda then names them); on
+        drafted minutes, f8 opens them again."""
         self._flush_edits()
-        self.meeting.status = MeetingStatus.MINUTES_DRAFTED
-        self._save_now()
-        self._refresh_agenda()
-        said = "Minutes marked drafted."
-        following = [
-            s for s in self.store.meeting_summaries(self.meeting.committee_id) if s.date > self.meeting.date
-        ]
-        if following:
+        if self.meeting.status == MeetingStatus.MINUTES_DRAFTED:
+            if self._allowed(LiveCommand.REOPEN):
+                self._changed(reopen_minutes(self.meeting))
+            return
+        if not self._allowed(LiveCommand.DRAFTED):
+            return
+        upcoming: Meeting | None = None
+        summary = following_meeting(self.store.meeting_summaries(self.meeting.committee_id), self.meeting)
+        if summary is not None:
             try:
-                upcoming = self.store.meeting(following[0].id)
+                upcoming = self.store.meeting(summary.id)
             except StoreError as error:
                 self.report(error, "Next meeting")
-            else:
-                if fill_previous_minutes(upcoming, self.meeting.date):
-                    self.clerk.save_meeting(upcoming)
-                    said += (
-                        f" The agenda of {upcoming.date:%d %B %Y} now lists the minutes of the meeting "
-                        f"held on {format_body_date(self.meeting.date)}."
-                    )
-        self.clerk.notify(said, timeout=6)
+        try:
+            drafted = mark_drafted(self.meeting, upcoming)
+        except DomainError as error:
+            self.report(error, "Not drafted")
+            return
+        if drafted.upcoming_changed and upcoming is not None:
+            self.clerk.save_meeting(upcoming)
+        self._changed(drafted.said)
 
     def action_actions(self) -> None:
         from clerk_tui.screens.actions import ActionsScreen
@@ -895,22 +1114,90 @@ class LiveMeetingScreen(ClerkScreen):
         self.app.push_screen(ActionsScreen(self.meeting, self._first_number()))
 
     def action_leave(self) -> None:
+        """escape: out of attendance mode or the agenda first; then back to the agenda."""
+        if self.attendance.in_mode:
+            self._leave_attendance()
+            return
+        if self._choosing_item:
+            self._stop_choosing()
+            return
         self._flush_edits()
         self.app.pop_screen()
 
     def palette_targets(self) -> list[PaletteEntry]:
-        return [
-            PaletteEntry(
-                f"Take item: {self.meeting.printed_number(item.id)}. {item.title}",
-                partial(self.take, item.id),
-                "Move to this item and minute it.",
+        history = [
+            PaletteEntry(label, action, "")
+            for label, action in (
+                (undo_label(self.meeting), self.action_undo),
+                (redo_label(self.meeting), self.action_redo),
             )
-            for item in self.meeting.agenda
-        ] + [
-            PaletteEntry(f"Jump to member: {row_name}", partial(self._jump_to_member, pid), "")
-            for pid, row_name in ((p.id, p.name) for p in self._people().values())
+            if label is not None
         ]
+        return (
+            history
+            + self._corrections()
+            + [
+                PaletteEntry(
+                    f"Take item: {self.meeting.printed_number(item.id)}. {item.title}",
+                    partial(self.take, item.id),
+                    "Move to this item and minute it.",
+                )
+                for item in self.meeting.agenda
+            ]
+            + [
+                PaletteEntry(f"Jump to member: {row_name}", partial(self._jump_to_member, pid), "")
+                for pid, row_name in ((p.id, p.name) for p in self._people().values())
+            ]
+        )
+
+    def _corrections(self) -> list[PaletteEntry]:
+        """Corrections found later than an undo reaches: a chair elected by mistake, and the
+        first mark of the highlighted person once the business has begun."""
+        entries = []
+        if self.meeting.chair_id is not None:
+            entries.append(
+                PaletteEntry(
+                    "Remove the election of Chair",
+                    self._unelect,
+                    "The committee's Chair is in the Chair again; the minute the election added goes.",
+                )
+            )
+        person_id = self.attendance.highlighted_person()
+        if person_id and self.current_item is not None and start_mark_correctable(self.meeting, person_id):
+            name = self._person_name(person_id)
+            for kind in (EventKind.PRESENT, EventKind.APOLOGIES, EventKind.ABSENT):
+                entries.append(
+                    PaletteEntry(
+                        f"Correct the first mark of {name}: {kind.value}",
+                        partial(self._correct_first_mark, person_id, kind),
+                        "It then reads so from the start, for the items already taken too.",
+                    )
+                )
+        return entries
+
+    def _unelect(self) -> None:
+        if not self._allowed(LiveCommand.ELECT_CHAIR):
+            return
+        self._apply_typed()
+        chair = self.meeting.chair_id
+        try:
+            said = unelect_chair(self.meeting, self._person_name(chair) if chair else "")
+        except DomainError as error:
+            self.report(error, "Not changed")
+            return
+        self._changed(said)
+
+    def _correct_first_mark(self, person_id: str, kind: EventKind) -> None:
+        if not self._allowed(LiveCommand.CORRECT_MARK):
+            return
+        try:
+            said = correct_start_mark(self.meeting, person_id, kind, name=self._person_name(person_id))
+        except DomainError as error:
+            self.report(error, "Not corrected")
+            return
+        self._attendance_saved(said)
 
     def _jump_to_member(self, person_id: str) -> None:
-        self.attendance.focus_list()
+        if not self.attendance.in_mode:
+            self.action_switch_panel()
         self.attendance.move_to(person_id)

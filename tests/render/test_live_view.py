@@ -19,7 +19,13 @@ from clerk_tui.domain import (
     MinuteStatus,
 )
 from clerk_tui.domain.live import declare, mark, set_status, take_item
-from clerk_tui.render.live import agenda_rows, attendance_view, minute_heading, standard_text
+from clerk_tui.render.fit import short_name, shorten
+from clerk_tui.render.live import (
+    agenda_rows,
+    attendance_view,
+    minute_heading,
+    standard_text,
+)
 from clerk_tui.render.papers import MeetingPapers
 from tests.fixtures import hwb_2019, hwb_2019_09_11
 
@@ -166,7 +172,30 @@ def test_the_agenda_column(september: Meeting) -> None:
         ("5", "12", "▶"),
     ]
     assert rows[7].title == "Refresh of the Health and…"
-    assert rows[-1].title == "Better Care Fund 2019/20 … [P2]", "as the screen cuts it today"
+    assert rows[-1].title == "Better Care Fund… [P2]", "cut after a whole word, its [P2] within the width"
+    assert all(len(row.title) <= 26 for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "shown"),
+    [
+        ("Apologies for Absence", 21, "Apologies for Absence"),
+        ("Apologies for Absence", 20, "Apologies for…"),
+        ("Minutes of the last meeting", 12, "Minutes of…"),
+        ("Declarations  of   Interest", 40, "Declarations of Interest"),
+        ("Housing, planning and roads", 17, "Housing…"),
+        ("Supercalifragilistic", 8, "Superca…"),
+    ],
+)
+def test_a_title_is_cut_after_a_whole_word(text: str, width: int, shown: str) -> None:
+    assert shorten(text, width) == shown
+    assert len(shown) <= width
+
+
+def test_a_narrow_column_drops_the_councillor_title_before_cutting_a_name() -> None:
+    assert short_name("Cllr. Iain Brodie-Browne", 40) == "Cllr. Iain Brodie-Browne"
+    assert short_name("Cllr. Iain Brodie-Browne", 18) == "Iain Brodie-Browne"
+    assert short_name("Cllr. Iain Brodie-Browne", 12) == "Iain…"
 
 
 def test_the_view_and_the_new_domain_modules_load_no_user_interface() -> None:

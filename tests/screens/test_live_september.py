@@ -55,6 +55,7 @@ def september_store(tmp_path: Path) -> Store:
 async def mark_attendance(app: ClerkApp, pilot: Pilot[None], script: Meeting, store: Store) -> None:
     marks = {e.person_id: e for e in script.attendance}
     order = [m.person_id for m in papers_for(store, script).members_in_order()]
+    await pilot.press("ctrl+l")  # attendance mode: the letters mark people
     for person_id in order:
         event = marks.get(person_id)
         if event is not None:
@@ -131,6 +132,8 @@ async def test_the_september_meeting_minuted_by_keys_prints_as_published(
         await pilot.press("down", "enter")  # the September meeting's agenda
         await settle(app, pilot)
         await pilot.press("m")  # take minutes
+        await settle(app, pilot)
+        await pilot.press("y")  # "This meeting was on Wed 11 Sep 2019, ...: take it live now?"
         await settle(app, pilot)
         assert isinstance(app.screen, LiveMeetingScreen)
 

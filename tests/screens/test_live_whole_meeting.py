@@ -69,6 +69,8 @@ async def test_a_whole_meeting_by_keys_exports_the_expected_minutes(
         await settle(app, pilot)
         await pilot.press("enter", "m")  # the meeting's agenda, then take minutes
         await settle(app, pilot)
+        await pilot.press("y")  # take it live
+        await settle(app, pilot)
         assert isinstance(app.screen, LiveMeetingScreen)
 
         # Apologies first, then everyone else present but Councillor Hart, who is late.

@@ -12,6 +12,7 @@ from textual.widgets import Input, TextArea
 
 from clerk_tui.app import ClerkApp
 from clerk_tui.domain.narrative import narrative_text
+from clerk_tui.screens.confirm import ConfirmScreen
 from clerk_tui.screens.live import SAVE_PAUSE, LiveMeetingScreen
 from clerk_tui.screens.new_meeting import NewMeetingScreen
 from store import Store
@@ -36,6 +37,9 @@ async def narrative_box(app: ClerkApp, pilot: Pilot[None], store: Store) -> Text
     await settle(app, pilot)
     app.push_screen(LiveMeetingScreen(store.meeting(MEETING)))
     await settle(app, pilot)
+    if isinstance(app.screen, ConfirmScreen):  # "This meeting is on ...: take it live now?"
+        await pilot.press("y")
+        await settle(app, pilot)
     await pilot.press("ctrl+n")
     await settle(app, pilot)
     box = app.screen.query_one("#minute-narrative", TextArea)

@@ -91,6 +91,9 @@ async def start_minutes(app: ClerkApp, pilot: Pilot[None], target: Store) -> Liv
     await settle(app, pilot)
     app.push_screen(LiveMeetingScreen(target.meeting(MEETING)))
     await settle(app, pilot)
+    if isinstance(app.screen, ConfirmScreen):  # "This meeting is on ...: take it live now?"
+        await pilot.press("y")
+        await settle(app, pilot)
     await pilot.press("ctrl+n")  # take the first item: its narrative has the focus
     await settle(app, pilot)
     screen = app.screen

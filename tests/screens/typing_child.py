@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 from clerk_tui.app import ClerkApp
+from clerk_tui.domain.lifecycle import NOT_YET_HELD
+from clerk_tui.screens.confirm import ConfirmScreen
 from clerk_tui.screens.live import LiveMeetingScreen
 from store import Store
 from tests.screens.conftest import SIZE, frozen_clock
@@ -25,8 +27,14 @@ async def main(root: Path, meeting_id: str) -> None:
     app = ClerkApp(store, clock=frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.push_screen(LiveMeetingScreen(store.meeting(meeting_id)))
+        meeting = store.meeting(meeting_id)
+        app.push_screen(LiveMeetingScreen(meeting))
         await pilot.pause()
+        if meeting.status in NOT_YET_HELD:  # "... take it live now?"
+            while not isinstance(app.screen, ConfirmScreen):
+                await pilot.pause(0.05)
+            await pilot.press("y")
+            await pilot.pause()
         await pilot.press("ctrl+n")
         await pilot.pause()
         typed = 0

@@ -60,6 +60,7 @@ KEYS = [
     ("i", "declare", True),
     ("c", "elect_chair", True),
     ("n", "printed_name", True),
+    ("t", "times", True),
 ]
 
 

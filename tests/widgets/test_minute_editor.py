@@ -260,7 +260,7 @@ async def test_the_hint_shows_beside_the_lead() -> None:
     async with host.run_test(size=SIZE) as pilot:
         load(host, hint="ctrl+r: a standard phrase")
         await pilot.pause()
-        assert str(host.query_one("#minute-lead-help", Static).render()) == "ctrl+r: a standard phrase"
+        assert str(host.query_one("#minute-lead-help").render()) == "ctrl+r: a standard phrase"
 
 
 def paste(host: Host, text: str) -> None:
@@ -305,3 +305,33 @@ def test_the_paste_limit_counts_what_the_paste_replaces() -> None:
     assert paste_refusal(90_000, 50_000, 20_000) is None  # it replaces a selection
     assert paste_refusal(200_000, 0, 10) is not None  # a box already past the limit takes no big paste
     assert paste_refusal(200_000, 20, 10) is None  # but a paste that shrinks it is fine
+
+
+LONG_PART = (
+    "the Better Care Fund plan for 2019/20, as set out in the report of the Head of Commissioning "
+    "Support and Business Intelligence, be approved"
+)
+
+
+async def test_end_then_enter_starts_a_new_part_after_the_whole_of_a_wrapped_part() -> None:
+    """End follows the logical line, not the screen line a long part wraps onto (issue 10, 5)."""
+    host = Host()
+    async with host.run_test(size=(80, 24)) as pilot:
+        load(host, resolution=f"{LONG_PART}\nthe Chair be thanked")
+        await pilot.pause()
+        box = host.box("resolution")
+        box.focus()
+        assert box.wrapped_document.height > box.document.line_count, "the first part wraps"
+        for key in ("ctrl+home", "end", "enter"):
+            await pilot.press(key)
+        await pilot.press(*"noted")
+        await pilot.pause()
+        assert box.text.splitlines() == [LONG_PART, "noted", "the Chair be thanked"]
+        await pilot.press("up", "right", "right", "home")
+        assert box.cursor_location == (0, 0)
+        await pilot.press("shift+end")
+        assert box.selected_text == LONG_PART
+        await pilot.press("ctrl+end")
+        assert box.cursor_location == (2, len("the Chair be thanked"))
+        await pilot.press("ctrl+shift+home")
+        assert box.selected_text == box.text
