@@ -28,6 +28,8 @@ class ClerkServices(Protocol):
     saver: Saver
     recovery_folders: list[Path]
     """Where unsaved records are kept when quitting, first that takes them."""
+    last_export_folder: Path | None
+    """The folder of the last export this session: the export dialog offers it again."""
 
     def now(self) -> datetime: ...
 

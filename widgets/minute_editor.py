@@ -193,8 +193,16 @@ class MinuteEditor(Vertical):
 
         minute_id: str
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(
+        self,
+        *,
+        narrative_hint: str = NARRATIVE_PLACEHOLDER,
+        id: str | None = None,  # noqa: A002
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
+        self._narrative_hint = narrative_hint
+        """The empty narrative's placeholder, in the committee's own noun."""
         self.add_class("-cleared")
         self._minute_id = ""
         self._lead = ResolutionLead.RESOLVED
@@ -220,7 +228,7 @@ class MinuteEditor(Vertical):
             where="the narrative",
             soft_wrap=True,
             tab_behavior="focus",
-            placeholder=NARRATIVE_PLACEHOLDER,
+            placeholder=self._narrative_hint,
             disabled=True,
         )
         narrative.border_title = "Narrative"

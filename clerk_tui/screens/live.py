@@ -80,7 +80,7 @@ from clerk_tui.domain.live import (
 )
 from clerk_tui.domain.live_state import LiveCommand, live_permissions
 from clerk_tui.domain.minutes import MinuteOptions as PrintedOptions
-from clerk_tui.domain.narrative import narrative_text
+from clerk_tui.domain.narrative import narrative_placeholder, narrative_text
 from clerk_tui.domain.phrases import PhraseContext, join_numbers, phrase_library
 from clerk_tui.domain.planning import previous_meeting_date
 from clerk_tui.domain.undo import redo, redo_label, undo, undo_label
@@ -271,7 +271,8 @@ class LiveMeetingScreen(ClerkScreen):
                 items.can_focus = False  # ctrl+g only: Tab then enter must never take an item
                 yield items
             with Vertical(id="live-centre"):
-                yield MinuteEditor(id="live-editor")
+                hint = narrative_placeholder(self.committee.noun)
+                yield MinuteEditor(narrative_hint=hint, id="live-editor")
                 with VerticalScroll(id="live-preview"):
                     yield Static(id="live-preview-text")
                 with Horizontal(id="live-history"):
