@@ -19,7 +19,6 @@ from clerk_tui.commands import PaletteEntry
 from clerk_tui.domain import AgendaItem, DomainError, ItemKind, Meeting, MeetingStatus
 from clerk_tui.domain.agenda import new_item_position
 from clerk_tui.domain.lifecycle import (
-    NOT_YET_HELD,
     back_to_draft,
     back_to_draft_plan,
     change_date,
@@ -30,7 +29,6 @@ from clerk_tui.domain.lifecycle import (
     publish_question,
     reopen_minutes,
     reopen_question,
-    take_live,
     unpublish_agenda,
     unpublish_question,
 )
@@ -415,10 +413,8 @@ class AgendaScreen(ClerkScreen):
                 "Accept or leave the item being edited first (f2 or escape).", severity="warning"
             )
             return
-        if self.meeting.status in NOT_YET_HELD:
-            # A step of the meeting's history, so that "back to agenda" knows where it was.
-            take_live(self.meeting)
-            self._save()
+        # The live screen asks, in a sentence, before a meeting not yet held is taken live
+        # (and records it as a step, so "back to agenda" knows where it was).
         self.app.push_screen(LiveMeetingScreen(self.meeting))
 
     # --- changes of state: each asks first, in a sentence, and each can be reversed -------

@@ -85,6 +85,10 @@ async def test_a_meeting_taken_live_by_mistake_goes_back_to_its_agenda(demo_stor
         await settle(app, pilot)
         await pilot.press("m")  # weeks ahead, by mistake
         await settle(app, pilot)
+        assert question(app).startswith("This meeting was on Wed 4 Dec 2019")
+        assert status_in_store(demo_store, DECEMBER) == MeetingStatus.PUBLISHED, "not before the answer"
+        await pilot.press("y")
+        await settle(app, pilot)
         assert isinstance(app.screen, LiveMeetingScreen)
         await pilot.press("ctrl+n")  # the first item taken: a minute with no text
         await settle(app, pilot)
