@@ -230,7 +230,7 @@ def _plain_message(error: Exception) -> str | None:
     from clerk_tui.domain.errors import DomainError
 
     if isinstance(error, DomainError):
-        return str(error)
+        return error.message  # (its field is for a screen, to put the message beside the box)
     if "store" in sys.modules:
         from store import StoreError
 
