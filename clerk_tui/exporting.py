@@ -19,7 +19,6 @@ from clerk_tui.render import (
     Printed,
     PrintOptions,
     print_agenda,
-    print_minutes,
     public_meeting,
 )
 from clerk_tui.render.public import record_copy
@@ -68,12 +67,17 @@ def minutes_first_page(store: Store, meeting: Meeting, options: PrintOptions) ->
 
 
 def print_paper(store: Store, paper: Paper, meeting_id: str, options: PrintOptions) -> Printed:
+    """A meeting's agenda or minutes as text or Markdown. Minutes go through
+    ``records.printed_minutes``: signed minutes print from their frozen copy (the public one
+    when asked) in every form, never from the meeting as it stands now."""
+    from clerk_tui.records import printed_minutes  # (records builds on this module)
+
     meeting = store.meeting(meeting_id)
     if paper == "agenda":
         return print_agenda(papers_for(store, meeting), options)
     paged = options.paginate and options.format == Format.TEXT
-    first = minutes_first_page(store, meeting, options) if paged else 1
-    return print_minutes(papers_for(store, meeting, first), options)
+    first = minutes_first_page(store, meeting, options) if paged and meeting.record.signature is None else 1
+    return printed_minutes(store, meeting, options, first)
 
 
 def export_meeting(store: Store, meeting_id: str, *, public: bool = False) -> Printed:

@@ -290,14 +290,30 @@ def sign(
     return signature
 
 
-def signed_text(meeting: Meeting, public: bool = False) -> str | None:
-    """The frozen text of signed minutes (the public copy when asked), or None if unsigned."""
+def frozen_copy(meeting: Meeting, public: bool = False) -> FrozenCopy | None:
+    """The frozen copy of signed minutes that prints (the public one when asked), or None
+    if they are not signed. A public copy of minutes with exempt business is only ever
+    their frozen public copy: when there is none (a file changed by hand), DomainError,
+    never the full copy in its place."""
     signature = meeting.record.signature
     if signature is None:
         return None
     if public and signature.public_copy is not None:
-        return signature.public_copy.text
-    return signature.copy.text
+        return signature.public_copy
+    if public and any(item.exempt for item in meeting.agenda):
+        raise DomainError(
+            f"The signed minutes of the meeting held on {_held(meeting)} include exempt business "
+            "but hold no public copy, so none can be printed. Run `clerk verify`, and restore the "
+            "meeting from a backup.",
+            "record",
+        )
+    return signature.copy
+
+
+def signed_text(meeting: Meeting, public: bool = False) -> str | None:
+    """The frozen text of signed minutes (the public copy when asked), or None if unsigned."""
+    copy = frozen_copy(meeting, public)
+    return copy.text if copy is not None else None
 
 
 # --- verification ----------------------------------------------------------------
@@ -373,6 +389,7 @@ __all__ = [
     "confirmation_resolution",
     "digest",
     "falls_back",
+    "frozen_copy",
     "reinstate",
     "replacement_refusal",
     "sign",

@@ -21,7 +21,7 @@ from clerk_tui.domain import DomainError
 from clerk_tui.domain.approval import RecordLockedError, RecordState
 from clerk_tui.exporting import print_paper
 from clerk_tui.records import RECORD_FORM
-from clerk_tui.render import PrintOptions
+from clerk_tui.render import Format, PrintOptions, write
 from store import Store
 from tests.fixtures import hwb_2019_06_12
 from tests.render.readback import (
@@ -81,8 +81,14 @@ def test_signed_minutes_refuse_edits_and_reprint_byte_identical_after_a_rename(s
     assert "can no longer be changed" in str(refused.value)
     assert "A correction is recorded in the minutes of a later meeting" in str(refused.value)
     assert store.meeting(JUNE) == before
-    # The live rendering would now print the new name; the signed record does not.
-    assert "Councillor Cummings" in print_paper(store, "minutes", JUNE, PrintOptions(width=0)).text
+    # A re-render would now print the new name; the signed record, in every form, does not.
+    live = write(records.live_minutes(store, store.meeting(JUNE)), RECORD_FORM)
+    assert "Councillor Cummings" in live
+    assert print_paper(store, "minutes", JUNE, PrintOptions(width=0)).text == JUNE_TEXT
+    for options in (PrintOptions(), PrintOptions(paginate=True), PrintOptions(Format.MARKDOWN)):
+        for public in (False, True):
+            text = print_paper(store, "minutes", JUNE, replace(options, public=public)).text
+            assert "Cummings" not in text and "Councillor Cummins" in text
     reprint = records.print_minutes(store, JUNE, RECORD_FORM)
     assert reprint.text.encode("utf-8") == JUNE_TEXT.encode("utf-8")
     assert records.print_minutes(store, JUNE, RECORD_FORM).text == reprint.text
