@@ -131,6 +131,11 @@ def file_mode(copy: Copy, path: Path) -> int:
 def write_export(path: Path, printed: Printed, *, make_folder: bool = False) -> None:
     """Write an export through the store's atomic writer: an existing file is replaced
     whole or not at all, with the mode its copy needs. Raises ExportError saying what to do."""
+    write_export_bytes(path, printed.text.encode("utf-8"), printed.copy, make_folder=make_folder)
+
+
+def write_export_bytes(path: Path, data: bytes, copy: Copy, *, make_folder: bool = False) -> None:
+    """:func:`write_export` of a file already made (a Word or PDF paper, a calendar)."""
     from store.files import atomic_write, make_private_dir
 
     folder = path.parent
@@ -141,7 +146,7 @@ def write_export(path: Path, printed: Printed, *, make_folder: bool = False) -> 
             raise ExportError(f"{path} is a folder: add a file name to the path.")
         if not folder.is_dir():
             raise ExportError(f"There is no folder {folder}: create it first, or choose another.")
-        atomic_write(path, printed.text.encode("utf-8"), mode=file_mode(printed.copy, path))
+        atomic_write(path, data, mode=file_mode(copy, path))
     except PermissionError:
         raise ExportError(f"You may not write in {folder}: choose another folder.") from None
     except OSError as error:

@@ -5,7 +5,6 @@ text changed by hand in the meeting's file."""
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 from dataclasses import replace
@@ -16,7 +15,8 @@ import pytest
 from pypdf import PdfReader
 
 from clerk_tui import records
-from clerk_tui.cli_papers import add_commands, paper_file, run_verify, verify_lines
+from clerk_tui.cli import main
+from clerk_tui.cli_papers import paper_file, verify_lines
 from clerk_tui.domain import DomainError
 from clerk_tui.domain.approval import RecordLockedError, RecordState
 from clerk_tui.exporting import print_paper
@@ -142,10 +142,7 @@ def test_verify_finds_a_frozen_text_changed_by_hand(store: Store, tmp_path: Path
     assert not ok
     assert f"{JUNE}\tsigned\tCHANGED SINCE IT WAS FROZEN" in lines
     assert f"  {JUNE}: the signed text does not match the SHA-256 recorded when it was signed" in lines
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--store", type=Path)
-    add_commands(parser.add_subparsers(dest="command"))
-    assert run_verify(parser.parse_args(["--store", str(root), "verify"])) == 1
+    assert main(["--store", str(root), "verify"]) == 1
 
 
 def test_corrections_at_confirmation_print_in_the_confirming_minute(store: Store) -> None:
