@@ -139,7 +139,7 @@ def parse_year(text: str) -> int:
     return first
 
 
-def _year_meetings(store: Store, committee_id: str, year: int) -> list[Meeting]:
+def year_meetings(store: Store, committee_id: str, year: int) -> list[Meeting]:
     from clerk_tui.domain.numbering import municipal_year
 
     style = store.committee(committee_id).style
@@ -151,7 +151,7 @@ def calendar_file(store: Store, committee_id: str, year: int, now: datetime, dom
     from clerk_tui.render.calendar import write_calendar
 
     committee = store.committee(committee_id)
-    meetings = _year_meetings(store, committee_id, year)
+    meetings = year_meetings(store, committee_id, year)
     return write_calendar(committee, meetings, now, domain=domain).encode("utf-8")
 
 
@@ -170,7 +170,7 @@ def register_file(store: Store, committee_id: str, year: int, fmt: RegisterForma
 
     committee = store.committee(committee_id)
     people = {person.id: person for person in store.people()}
-    register = register_for(committee, _year_meetings(store, committee_id, year), year)
+    register = register_for(committee, year_meetings(store, committee_id, year), year)
     if fmt == "csv":
         return register_csv(register, people).encode("utf-8")
     return _render(build_register(register, committee, people), fmt)

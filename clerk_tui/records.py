@@ -146,6 +146,15 @@ def confirm(
     return confirmation
 
 
+def withdraw_confirmation(store: Store, meeting_id: str) -> Confirmation:
+    """Undo a confirmation recorded by mistake, before the minutes are signed (the
+    confirming meeting's minute is left for the clerk to correct)."""
+    meeting = store.meeting(meeting_id)
+    confirmation = approval.withdraw_confirmation(meeting)
+    save_checked(store, meeting)
+    return confirmation
+
+
 def chair_of(store: Store, meeting: Meeting) -> tuple[str, str | None]:
     """Who chaired a meeting, named as its minutes name them ("Councillor Cummins")."""
     committee = store.committee(meeting.committee_id)
