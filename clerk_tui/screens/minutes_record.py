@@ -229,20 +229,31 @@ class MinutesRecordScreen(ClerkScreen):
             self.report(error, "Cannot confirm")
             return
         amendments = self.amendments()
-        meeting = self.meeting
-        assert meeting is not None
-        wording = confirmation_resolution(meeting.date, amendments, committee.style.comma_before_year).parts[
-            0
-        ]
+        wording = self.confirmation_wording(confirming, amendments, committee.style.comma_before_year)
         self.ask(
             Step(
                 f"Record that the meeting of {format_long_date(confirming.date)} confirmed the minutes of "
                 f"the meeting held on {self.held()} as a correct record? Its minute on the minutes of the "
-                f"previous meeting will read: “{wording}”.",
+                f"previous meeting will read: “{wording}”",
                 "Confirm",
                 partial(self._confirm, confirming.id, amendments),
             )
         )
+
+    def confirmation_wording(self, confirming: Meeting, amendments: list[str], comma: bool) -> str:
+        """The confirming minute's resolution as it will print, worded as the clerk words it."""
+        from clerk_tui.records import previous_minutes_minute
+        from clerk_tui.render.minutes import resolution_blocks
+
+        assert self.meeting is not None
+        try:
+            minute_id = previous_minutes_minute(confirming)
+        except DomainError:
+            like = None  # confirming says why, when it is asked
+        else:
+            like = next((m.resolution for m in confirming.minutes if m.id == minute_id), None)
+        resolution = confirmation_resolution(self.meeting.date, amendments, comma, like)
+        return " ".join(getattr(block, "text", "") for block in resolution_blocks(resolution)).strip()
 
     def confirming_meeting(self) -> Meeting:
         """The committee's next meeting after this one: the one that confirms these minutes."""
