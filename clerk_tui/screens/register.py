@@ -30,6 +30,11 @@ def year_label(year: int) -> str:
     return f"{year}/{(year + 1) % 100:02d}"
 
 
+def on_screen(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """The printed register's cells with the percentage second, seen on a narrow screen."""
+    return (cells[0], cells[-1], *cells[1:-1])
+
+
 class RegisterScreen(ClerkScreen):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     PALETTE_GROUP = "Attendance"
@@ -92,9 +97,9 @@ class RegisterScreen(ClerkScreen):
         yield DataTable(id="register-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="register-history", markup=False)
         with Grid(id="register-buttons"):
-            yield Button("Previous year", id="previous", action="screen.previous_year")
-            yield Button("Next year", id="next", action="screen.next_year")
-            yield Button("Member's history", id="history", action="screen.history")
+            yield Button("‹ Year", id="previous", action="screen.previous_year")
+            yield Button("Year ›", id="next", action="screen.next_year")
+            yield Button("History", id="history", action="screen.history")
             yield Button("Save CSV", id="csv", action="screen.save_csv", variant="primary")
             yield Button("Save PDF", id="pdf", action="screen.save_pdf")
             yield Button("Back", id="close", action="screen.close")
@@ -105,7 +110,7 @@ class RegisterScreen(ClerkScreen):
 
         committee = self.store.committee(self.committee_id)
         self.year = municipal_year(self.day, committee.style)
-        self.query_one("#register-table", DataTable).add_columns(*COLUMNS)
+        self.query_one("#register-table", DataTable).add_columns(*on_screen(COLUMNS))
         self.query_one("#register-history", Static).display = False
         self.show_year()
 
@@ -150,7 +155,7 @@ class RegisterScreen(ClerkScreen):
         table = self.query_one("#register-table", DataTable)
         table.clear()
         for person_id, cells in rows:
-            table.add_row(*cells, key=person_id)
+            table.add_row(*on_screen(cells), key=person_id)
         meetings = self.query_one("#register-meetings", Static)
         if held:
             days = "; ".join(format_echo(day) for day in held)
