@@ -1,0 +1,99 @@
+"""What a read-only store refuses: every command that would change the record.
+
+When clerk cannot write to the store's folder it opens the store read-only: everything
+can be read, printed and exported, nothing changed. The app refuses the commands listed
+here, whichever door they come through (key, palette, button), with a sentence saying
+why and what to do, and dims them in the footer. The table is by class and action name;
+a test checks that every action of every screen and widget is either here or known to
+leave the record alone, so a new command cannot slip past.
+"""
+
+from __future__ import annotations
+
+REFUSED: dict[str, dict[str, str]] = {
+    "MeetingsScreen": {
+        "new_meeting": "create a meeting",
+        "schedule": "create a year's meetings",
+    },
+    "AgendaScreen": {
+        "add_item": "add an agenda item",
+        "edit_item": "change an agenda item",
+        "apply": "save an agenda item",
+        "move": "move an agenda item",
+        "delete_item": "remove an agenda item",
+        "take_minutes": "take minutes",
+        "publish": "publish the agenda",
+    },
+    "CommitteesScreen": {
+        "new_committee": "set up a committee",
+    },
+    "CommitteeScreen": {
+        "add_member": "add a member",
+        "edit_member": "change a member",
+        "remove_member": "remove a member",
+        "undo_remove": "put back a member",
+        "move_member": "move a member",
+        "paste_members": "add members",
+        "apply": "save the committee",
+    },
+    "MinutesRecordScreen": {
+        "circulate": "circulate the minutes",
+        "confirm": "record the confirmation of the minutes",
+        "sign": "sign the minutes",
+        "withdraw": "withdraw the confirmation of the minutes",
+    },
+    "NewMeetingScreen": {"create": "create a meeting"},
+    "ScheduleScreen": {"create": "create meetings"},
+    "QuickEntry": {"add_all": "add members"},
+    "LiveMeetingScreen": {
+        "next_item": "take the next item",
+        "previous_item": "go back to an item",
+        "defer": "defer an item",
+        "minute_options": "change a minute",
+        "declare": "record a declaration",
+        "drafted": "mark the minutes drafted",
+        "actions": "record actions",
+    },
+    "MinuteEditor": {
+        "phrase": "change the resolution",
+        "toggle_lead": "change the resolution",
+    },
+    "AttendancePanel": {
+        name: "change the attendance"
+        for name in (
+            "present",
+            "apologies",
+            "absent",
+            "all_present",
+            "arrived",
+            "departed",
+            "withdrew",
+            "returned",
+            "substitute",
+            "also_present",
+            "officer",
+            "undo",
+            "declare",
+            "elect_chair",
+            "printed_name",
+        )
+    },
+}
+
+
+def refused(node: object, action: str) -> str | None:
+    """What the action would do to the record ("add an agenda item"), or None if it reads only."""
+    for cls in type(node).__mro__:
+        found = REFUSED.get(cls.__name__, {}).get(action)
+        if found is not None:
+            return found
+    return None
+
+
+def refusal_message(what: str, root: str, reason: str) -> str:
+    because = f" ({reason})" if reason else ""
+    return (
+        f"The store is open read-only{because}, so clerk cannot {what}: nothing was changed. "
+        f"Everything can still be read and exported. To make changes, make {root} writable "
+        "(or copy it somewhere that is) and start clerk again."
+    )
