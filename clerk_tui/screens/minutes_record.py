@@ -378,6 +378,13 @@ class MinutesRecordScreen(ClerkScreen):
         if self._busy or self.clerk.saver.busy:
             self.clerk.notify("Still saving; try again in a moment.", title=title, severity="warning")
             return
+        if self.clerk.saver.failed:  # its retry would write an older copy over the step's
+            self.clerk.notify(
+                "A change is not saved yet: put right what stopped it and press ctrl+s, then try again.",
+                title=title,
+                severity="warning",
+            )
+            return
 
         def answered(yes: bool | None) -> None:
             if yes:
