@@ -212,10 +212,13 @@ def verify_lines(store: Store, meeting_ids: Iterable[str] | None = None) -> tupl
 
 # --- the commands (their arguments are defined in clerk_tui.cli) -------------------
 def _open(args: argparse.Namespace, read_only: bool = True) -> Store:
-    from clerk_tui.cli import resolve_store_path
+    """The store ``--store`` names, else the default one (as ``cli.resolve_store_path``;
+    not imported from there, so that the screens, which call this module, never reach the CLI)."""
     from store import Store
+    from store.locations import default_store_path
 
-    return Store.open(resolve_store_path(args.store), read_only=read_only, auto_backup=False)
+    path = args.store if args.store is not None else default_store_path()
+    return Store.open(path, read_only=read_only, auto_backup=False)
 
 
 def write_output(data: bytes, output: Path | None, copy: Copy = Copy.PUBLIC) -> None:
