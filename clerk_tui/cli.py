@@ -65,6 +65,29 @@ _EXAMPLES = {
   clerk search "public health" --from 1/4/2019 --to 31/3/2020
   clerk search Cummins --declarations
   clerk search budget --committee hwb --include-exempt""",
+    "circulate": """examples:
+  clerk circulate hwb-2019-06-12 --to "the Chair"
+  clerk circulate hwb-2019-06-12 --on 20/6/19 --to "the Board's members\"""",
+    "confirm": """examples:
+  clerk confirm hwb-2019-06-12 --by hwb-2019-09-11
+  clerk confirm hwb-2019-06-12 --by hwb-2019-09-11 --amendment "in Minute No. 5, ... to read ...\"""",
+    "sign": """examples:
+  clerk sign hwb-2019-06-12                    the Chair of the confirming meeting, on its date
+  clerk sign hwb-2019-06-12 --chair "Councillor Moncur" --on 11/9/19""",
+    "verify": """examples:
+  clerk verify
+  clerk verify hwb-2019-06-12""",
+    "print": """examples:
+  clerk print minutes hwb-2019-06-12
+  clerk print minutes hwb-2019-09-11 --public""",
+    "calendar": """examples:
+  clerk calendar hwb --year 2019/20 -o hwb-2019-20.ics""",
+    "register": """examples:
+  clerk register hwb --year 2019/20
+  clerk register hwb --year 2019/20 --format csv -o register.csv""",
+    "history": """examples:
+  clerk history ian-moncur
+  clerk history ian-moncur --format csv -o moncur.csv""",
 }
 
 
@@ -132,8 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     exporter = command(
         "export",
         "print minutes, an agenda or a meeting's JSON",
-        "Print a meeting's minutes or agenda as text or Markdown, or the meeting itself as an "
-        "interchange file (JSON), to stdout or to a file.",
+        "Print a meeting's minutes or agenda as text, Markdown, Word or PDF (minutes numbered on "
+        "through the year's minute book; signed minutes from their frozen copy), or the meeting "
+        "itself as an interchange file (JSON), to stdout or to a file.",
     )
     exporter.add_argument(
         "what", choices=["minutes", "agenda", "meeting"], help="the paper to print, or the meeting's JSON"
@@ -142,8 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument(
         "--format",
         default=None,
-        choices=["text", "markdown", "json"],
-        help="text (the default for papers), markdown, or json (for `meeting`)",
+        choices=["text", "markdown", "docx", "pdf", "json"],
+        help="text (the default for papers), markdown, docx (Word), pdf, or json (for `meeting`)",
     )
     exporter.add_argument(
         "--width", type=int, default=80, metavar="N", help="wrap at N columns; 0 = one paragraph per line"
@@ -175,11 +199,93 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument(
         "--from", dest="backup", metavar="BACKUP", help="the backup's name (a folder of the store's backups/)"
     )
+    _papers_commands(command)
 
     from clerk_tui.cli_reading import add_reading_commands  # text import and search (issue 12)
 
     add_reading_commands(command, importer)
     return parser
+
+
+def _papers_commands(command: Callable[[str, str, str], argparse.ArgumentParser]) -> None:
+    """The minutes' lifecycle, and the papers beyond text: run by ``clerk_tui.cli_papers``."""
+    circulate = command(
+        "circulate",
+        "send the draft minutes: freeze them as the next numbered revision",
+        "Freeze the minutes as they print now into the next numbered revision, as sent to the "
+        "Chair or with the next agenda. A revision is never changed or removed.",
+    )
+    circulate.add_argument("meeting", metavar="MEETING")
+    circulate.add_argument("--on", metavar="DATE", help="the day they were sent (default: today)")
+    circulate.add_argument("--to", metavar="WHOM", help='who they went to ("the Chair")')
+    confirm = command(
+        "confirm",
+        "record that a later meeting confirmed the minutes as a correct record",
+        "Record that the later meeting BY confirmed the minutes of MEETING at its minute on the "
+        "minutes of the previous meeting, which is written for you, with any amendments.",
+    )
+    confirm.add_argument("meeting", metavar="MEETING", help="the meeting whose minutes were confirmed")
+    confirm.add_argument("--by", required=True, metavar="MEETING", help="the meeting that confirmed them")
+    confirm.add_argument(
+        "--amendment", action="append", metavar="TEXT", help="a correction made at confirmation (repeatable)"
+    )
+    sign = command(
+        "sign",
+        "the Chair signs confirmed minutes: they are frozen and locked for ever",
+        "Freeze the confirmed minutes as they print now, with their SHA-256, and lock them: every "
+        "later change is refused, and they reprint byte for byte.",
+    )
+    sign.add_argument("meeting", metavar="MEETING")
+    sign.add_argument("--chair", metavar="NAME", help="who signs (default: the confirming meeting's Chair)")
+    sign.add_argument("--on", metavar="DATE", help="the day signed (default: the confirming meeting's)")
+    verify = command(
+        "verify",
+        "check every signed set of minutes against its SHA-256",
+        "Check every signed and circulated set of minutes against the hashes recorded when it was "
+        "frozen. Exits 1 if any has changed.",
+    )
+    verify.add_argument("meetings", nargs="*", metavar="MEETING", help="only these meetings")
+    printer = command(
+        "print",
+        "send a meeting's minutes (PDF) to the printer with lp",
+        "Send the minutes, as their PDF, to the default printer with lp (CUPS).",
+    )
+    printer.add_argument("what", choices=["minutes"])
+    printer.add_argument("meeting", metavar="MEETING")
+    printer.add_argument("--public", action="store_true", help="the public copy (exempt items withheld)")
+    calendar = command(
+        "calendar",
+        "a committee's meetings of a municipal year as an ICS calendar",
+        "Write the committee's meetings of the municipal year as an iCalendar file, with venue and "
+        "time; a re-export updates the same events, and cancelled meetings are marked.",
+    )
+    calendar.add_argument("committee", metavar="COMMITTEE")
+    calendar.add_argument("--year", required=True, help="the municipal year, e.g. 2019/20")
+    calendar.add_argument("-o", "--output", type=Path, metavar="FILE")
+    register = command(
+        "register",
+        "the attendance register of a committee's municipal year",
+        "Each member's expected, attended, apologies and substituted counts and percentage for the "
+        "committee's municipal year.",
+    )
+    register.add_argument("committee", metavar="COMMITTEE")
+    register.add_argument("--year", required=True, help="the municipal year, e.g. 2019/20")
+    register.add_argument("--format", default="text", choices=["text", "markdown", "csv", "docx", "pdf"])
+    register.add_argument("-o", "--output", type=Path, metavar="FILE")
+    history = command(
+        "history",
+        "one member's attendance on every committee, every year",
+        "A member's attendance record across committees and municipal years.",
+    )
+    history.add_argument("person", metavar="PERSON", help="the person's id")
+    history.add_argument("--format", default="text", choices=["text", "markdown", "csv", "docx", "pdf"])
+    history.add_argument("-o", "--output", type=Path, metavar="FILE")
+
+
+def _papers(args: argparse.Namespace) -> int:
+    from clerk_tui.cli_papers import HANDLERS
+
+    return HANDLERS[args.command](args)
 
 
 def _store_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -238,7 +344,7 @@ def _plain_message(error: Exception) -> str | None:
     from clerk_tui.domain.errors import DomainError
 
     if isinstance(error, DomainError):
-        return str(error)
+        return error.message  # (its field is for a screen, to put the message beside the box)
     if "store" in sys.modules:
         from store import StoreError
 
@@ -266,6 +372,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         "export": _export,
         "check": _check,
         "restore": _restore,
+        **dict.fromkeys(
+            ("circulate", "confirm", "sign", "verify", "print", "calendar", "register", "history"), _papers
+        ),
     }
     if args.command is not None and args.demo:
         raise CommandError("--demo opens the app; for a demo store use `clerk init --demo`.")
@@ -420,7 +529,13 @@ def _export(args: argparse.Namespace) -> int:
         if args.format not in (None, "json"):
             raise CommandError("a meeting is exported as JSON: use --format json.")
     elif args.format == "json":
-        raise CommandError(f"{args.what} print as text or markdown; export the meeting for JSON.")
+        raise CommandError(f"{args.what} print as text, markdown, docx or pdf; export the meeting for JSON.")
+    elif args.format in ("docx", "pdf"):
+        if args.paginate:
+            raise CommandError(f"a {args.format} file has pages of its own: leave out --paginate.")
+        from clerk_tui.cli_papers import run_export
+
+        return run_export(args)
     with Store.open(resolve_store_path(args.store), read_only=True) as store:
         if args.what == "meeting":
             from clerk_tui.exporting import export_meeting

@@ -1,7 +1,7 @@
 """The papers commands: Word, PDF, calendar and register exports, printing, and
 ``clerk verify``. Each is a function of a store and plain arguments, so the command line
-and the app call the same thing; :func:`add_commands` and :data:`HANDLERS` put the new
-commands on ``clerk``'s parser.
+and the app call the same thing; :data:`HANDLERS` runs the commands ``clerk_tui.cli`` defines
+(the parser is built there, so that ``clerk list`` never imports this module).
 
 python-docx, fpdf2 and icalendar are imported inside the functions that need them: a
 plain-text export never pays for lxml or Pillow.
@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -23,7 +23,7 @@ from clerk_tui.domain import DomainError, Meeting
 from clerk_tui.domain.dates import format_body_date
 from clerk_tui.exporting import Paper, papers_for
 from clerk_tui.records import minute_book_first_page, minutes_document, verify_store
-from clerk_tui.render import build_agenda
+from clerk_tui.render import Copy, build_agenda
 from clerk_tui.render.document import Document
 from clerk_tui.render.layout import CopyMark, PaperOptions, SignatureLine
 from clerk_tui.render.public import papers_as_asked
@@ -139,7 +139,7 @@ def parse_year(text: str) -> int:
     return first
 
 
-def _year_meetings(store: Store, committee_id: str, year: int) -> list[Meeting]:
+def year_meetings(store: Store, committee_id: str, year: int) -> list[Meeting]:
     from clerk_tui.domain.numbering import municipal_year
 
     style = store.committee(committee_id).style
@@ -151,7 +151,7 @@ def calendar_file(store: Store, committee_id: str, year: int, now: datetime, dom
     from clerk_tui.render.calendar import write_calendar
 
     committee = store.committee(committee_id)
-    meetings = _year_meetings(store, committee_id, year)
+    meetings = year_meetings(store, committee_id, year)
     return write_calendar(committee, meetings, now, domain=domain).encode("utf-8")
 
 
@@ -170,7 +170,7 @@ def register_file(store: Store, committee_id: str, year: int, fmt: RegisterForma
 
     committee = store.committee(committee_id)
     people = {person.id: person for person in store.people()}
-    register = register_for(committee, _year_meetings(store, committee_id, year), year)
+    register = register_for(committee, year_meetings(store, committee_id, year), year)
     if fmt == "csv":
         return register_csv(register, people).encode("utf-8")
     return _render(build_register(register, committee, people), fmt)
@@ -210,42 +210,92 @@ def verify_lines(store: Store, meeting_ids: Iterable[str] | None = None) -> tupl
     return report.ok, lines
 
 
-# --- wiring ------------------------------------------------------------------------
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``verify``, ``print``, ``calendar`` and ``register`` to clerk's parser."""
-    verify = commands.add_parser("verify", help="check every signed set of minutes against its SHA-256")
-    verify.add_argument("meetings", nargs="*", metavar="MEETING", help="only these meetings")
-    printer = commands.add_parser("print", help="send a meeting's minutes (PDF) to the printer with lp")
-    printer.add_argument("what", choices=["minutes"])
-    printer.add_argument("meeting", metavar="MEETING")
-    printer.add_argument("--public", action="store_true", help="the public copy (exempt items withheld)")
-    calendar = commands.add_parser("calendar", help="a committee's meetings of a municipal year as ICS")
-    calendar.add_argument("committee", metavar="COMMITTEE")
-    calendar.add_argument("--year", required=True, help="the municipal year, e.g. 2019/20")
-    calendar.add_argument("-o", "--output", type=Path)
-    register = commands.add_parser("register", help="the attendance register of a committee's year")
-    register.add_argument("committee", metavar="COMMITTEE")
-    register.add_argument("--year", required=True, help="the municipal year, e.g. 2019/20")
-    register.add_argument("--format", default="text", choices=["text", "markdown", "csv", "docx", "pdf"])
-    register.add_argument("-o", "--output", type=Path)
-
-
+# --- the commands (their arguments are defined in clerk_tui.cli) -------------------
 def _open(args: argparse.Namespace, read_only: bool = True) -> Store:
-    from clerk_tui.cli import resolve_store_path
+    """The store ``--store`` names, else the default one (as ``cli.resolve_store_path``;
+    not imported from there, so that the screens, which call this module, never reach the CLI)."""
     from store import Store
+    from store.locations import default_store_path
 
-    return Store.open(resolve_store_path(args.store), read_only=read_only)
+    path = args.store if args.store is not None else default_store_path()
+    return Store.open(path, read_only=read_only, auto_backup=False)
 
 
-def write_output(data: bytes, output: Path | None) -> None:
+def write_output(data: bytes, output: Path | None, copy: Copy = Copy.PUBLIC) -> None:
+    """To the file (atomically; a confidential copy readable by its owner alone), else stdout."""
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    from clerk_tui.exporting import ExportError, write_export_bytes
+
     try:
-        output.write_bytes(data)
-    except OSError as error:
-        raise PapersError(f"cannot write {output}: {error.strerror or error}") from None
+        write_export_bytes(output, data, copy)
+    except ExportError as error:
+        raise PapersError(f"cannot write {output}: {error}") from None
+
+
+def paper_copy_of(store: Store, meeting_id: str, public: bool) -> Copy:
+    from clerk_tui.render.public import paper_copy
+
+    return paper_copy(store.meeting(meeting_id), public)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """``clerk export minutes|agenda MEETING --format docx|pdf``: never to a terminal."""
+    if args.output is None and sys.stdout.isatty():
+        raise PapersError(
+            f"A {args.format.upper() if args.format == 'pdf' else 'Word'} file is not for the terminal: "
+            f"add -o FILE (for example -o {args.meeting}-{args.what}.{args.format})."
+        )
+    with _open(args) as store:
+        data = paper_file(store, args.what, args.meeting, args.format, public=args.public)
+        copy = paper_copy_of(store, args.meeting, args.public)
+    write_output(data, args.output, copy)
+    return 0
+
+
+def _date(text: str | None) -> date | None:
+    from clerk_tui.domain.dates import parse_date
+
+    return parse_date(text) if text else None
+
+
+def run_circulate(args: argparse.Namespace) -> int:
+    from clerk_tui import records
+
+    on = _date(args.on) or date.today()
+    with _open(args, read_only=False) as store:
+        revision = records.circulate(store, args.meeting, on, args.to or "")
+    sent = f" to {args.to}" if args.to else ""
+    print(f"{args.meeting}: revision {revision.number} of the minutes circulated{sent} on {on.isoformat()}")
+    return 0
+
+
+def run_confirm(args: argparse.Namespace) -> int:
+    from clerk_tui import records
+
+    with _open(args, read_only=False) as store:
+        confirmation = records.confirm(store, args.meeting, args.by, args.amendment or ())
+    amended = len(confirmation.amendments)
+    subject = f", subject to {amended} amendment{'s' if amended != 1 else ''}" if amended else ""
+    print(
+        f"{args.meeting}: revision {confirmation.revision} of the minutes confirmed as a correct record "
+        f"by {confirmation.meeting_id}{subject}"
+    )
+    return 0
+
+
+def run_sign(args: argparse.Namespace) -> int:
+    from clerk_tui import records
+
+    with _open(args, read_only=False) as store:
+        signature = records.sign(store, args.meeting, chair_name=args.chair or "", on=_date(args.on))
+    print(
+        f"{args.meeting}: signed by {signature.chair_name} on {signature.signed_on.isoformat()}; the minutes "
+        f"are locked (SHA-256 {signature.copy.text_sha256[:12]}…, {signature.pages} minute-book pages)"
+    )
+    return 0
 
 
 def run_verify(args: argparse.Namespace) -> int:
@@ -276,9 +326,20 @@ def run_register(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_history(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        data = history_file(store, args.person, args.format)
+    write_output(data, args.output)
+    return 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "circulate": run_circulate,
+    "confirm": run_confirm,
+    "sign": run_sign,
     "verify": run_verify,
     "print": run_print,
     "calendar": run_calendar,
     "register": run_register,
+    "history": run_history,
 }

@@ -19,7 +19,6 @@ from clerk_tui.render import (
     Printed,
     PrintOptions,
     print_agenda,
-    print_minutes,
     public_meeting,
 )
 from clerk_tui.render.public import record_copy
@@ -68,12 +67,17 @@ def minutes_first_page(store: Store, meeting: Meeting, options: PrintOptions) ->
 
 
 def print_paper(store: Store, paper: Paper, meeting_id: str, options: PrintOptions) -> Printed:
+    """A meeting's agenda or minutes as text or Markdown. Minutes go through
+    ``records.printed_minutes``: signed minutes print from their frozen copy (the public one
+    when asked) in every form, never from the meeting as it stands now."""
+    from clerk_tui.records import printed_minutes  # (records builds on this module)
+
     meeting = store.meeting(meeting_id)
     if paper == "agenda":
         return print_agenda(papers_for(store, meeting), options)
     paged = options.paginate and options.format == Format.TEXT
-    first = minutes_first_page(store, meeting, options) if paged else 1
-    return print_minutes(papers_for(store, meeting, first), options)
+    first = minutes_first_page(store, meeting, options) if paged and meeting.record.signature is None else 1
+    return printed_minutes(store, meeting, options, first)
 
 
 def export_meeting(store: Store, meeting_id: str, *, public: bool = False) -> Printed:
@@ -127,6 +131,11 @@ def file_mode(copy: Copy, path: Path) -> int:
 def write_export(path: Path, printed: Printed, *, make_folder: bool = False) -> None:
     """Write an export through the store's atomic writer: an existing file is replaced
     whole or not at all, with the mode its copy needs. Raises ExportError saying what to do."""
+    write_export_bytes(path, printed.text.encode("utf-8"), printed.copy, make_folder=make_folder)
+
+
+def write_export_bytes(path: Path, data: bytes, copy: Copy, *, make_folder: bool = False) -> None:
+    """:func:`write_export` of a file already made (a Word or PDF paper, a calendar)."""
     from store.files import atomic_write, make_private_dir
 
     folder = path.parent
@@ -137,7 +146,7 @@ def write_export(path: Path, printed: Printed, *, make_folder: bool = False) -> 
             raise ExportError(f"{path} is a folder: add a file name to the path.")
         if not folder.is_dir():
             raise ExportError(f"There is no folder {folder}: create it first, or choose another.")
-        atomic_write(path, printed.text.encode("utf-8"), mode=file_mode(printed.copy, path))
+        atomic_write(path, data, mode=file_mode(copy, path))
     except PermissionError:
         raise ExportError(f"You may not write in {folder}: choose another folder.") from None
     except OSError as error:

@@ -1,13 +1,19 @@
 """Minute-book pages run on through a committee's municipal year (domain.md 2.1): the
 first page of a meeting's minutes follows the last page of the year's earlier minutes,
-printed the same way.
+printed the same way: as paginated text (``TextPages``, from the print options) or as
+the PDF (``PDF_PAGES``, the minute book the Chair signs, which Word follows too).
 
-Knowing how many pages a meeting printed means printing it, so each count is kept, on
-disk, and made again only when something it depends on has changed: the meeting as
-stored (the store's revision of it), its first minute number, the committee, the people,
-the print options (width, page length, public) and the code that prints (a digest of
-the render and domain sources). A fresh ``clerk export`` process reads the counts of the
+Knowing how many pages a meeting printed means printing it (a PDF takes a second or two
+a meeting), so each count is kept, on disk, and made again only when something it
+depends on has changed: the meeting as stored (the store's revision of it), its first
+minute number, the committee, the people, how the pages are counted (the format, and for
+text the width, page length and public copy) and the code that prints (a digest of the
+render and domain sources). A fresh ``clerk export`` process reads the counts of the
 earlier meetings instead of loading and printing each of them.
+
+Signed minutes carry the page they start on in their frozen copy: the count starts from
+the latest signed set of the year (its first page and its own pages), so the meetings
+before it are never looked at, and a member renamed since cannot move a page number.
 
 The counts live in the user's cache folder (``$CLERK_CACHE`` moves it), outside the
 store, so a read-only store is never written: one small JSON file per committee and
@@ -30,10 +36,14 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 
 from clerk_tui import __version__
-from clerk_tui.domain import Committee, HouseStyle, Meeting, MeetingSummary, Person
+from clerk_tui.domain import Committee, DomainError, HouseStyle, Meeting, MeetingSummary, Person
+from clerk_tui.domain.approval import frozen_copy
 from clerk_tui.domain.codec import to_document
+from clerk_tui.domain.dates import format_long_date
 from clerk_tui.domain.numbering import first_minute_numbers, municipal_year
-from clerk_tui.render import MeetingPapers, PrintOptions, build_minutes, count_pages, public_papers
+from clerk_tui.domain.record import RecordState
+from clerk_tui.render import Document, MeetingPapers, PrintOptions, build_minutes, count_pages, public_papers
+from clerk_tui.render.frozen import FrozenModelError, thaw
 
 if TYPE_CHECKING:
     from store import Store
@@ -45,6 +55,53 @@ BASES_KEPT = 8
 confidential copies at a few widths, without one pushing the other out."""
 
 
+@dataclass(frozen=True)
+class TextPages:
+    """Pages of the paginated text, as ``clerk export --paginate`` prints them."""
+
+    width: int
+    page_length: int
+    public: bool = False
+
+    @classmethod
+    def of(cls, options: PrintOptions) -> TextPages:
+        return cls(options.width, options.page_length, options.public)
+
+    @property
+    def key(self) -> str:
+        return f"width={self.width} lines={self.page_length} public={self.public}"
+
+    def count(self, document: Document, signed_pages: int = 0) -> int:
+        return count_pages(document, self.width, self.page_length)
+
+
+@dataclass(frozen=True)
+class PdfPages:
+    """Pages of the minutes' PDF, signature block included: the minute book itself. Its
+    page numbers are the same in the full and the public copy, so the full copy is counted."""
+
+    public: bool = False
+
+    @property
+    def key(self) -> str:
+        return "pdf"
+
+    def count(self, document: Document, signed_pages: int = 0) -> int:
+        return signed_pages or pdf_page_count(document)
+
+
+PDF_PAGES = PdfPages()
+PageCount = TextPages | PdfPages
+
+
+def pdf_page_count(document: Document) -> int:
+    """Pages of the minutes' PDF as printed, signature block included (loads fpdf2)."""
+    from clerk_tui.render.layout import PaperOptions, SignatureLine
+    from clerk_tui.render.pdf import count_pdf_pages
+
+    return count_pdf_pages(document, PaperOptions(signature=SignatureLine()))
+
+
 def cache_folder() -> Path:
     """``$CLERK_CACHE`` if set, else ``<user cache folder>/clerk/minute-book`` (read at call time)."""
     override = os.environ.get(CACHE_VARIABLE, "").strip()
@@ -53,8 +110,12 @@ def cache_folder() -> Path:
     return platformdirs.user_cache_path("clerk", appauthor=False) / "minute-book"
 
 
-def first_page(store: Store, meeting: Meeting, options: PrintOptions, folder: Path | None = None) -> int:
-    """The minute-book page the meeting's minutes start on, printed with ``options``."""
+def first_page(
+    store: Store, meeting: Meeting, counting: PrintOptions | PageCount, folder: Path | None = None
+) -> int:
+    """The minute-book page the meeting's minutes start on, pages counted as ``counting``
+    says (print options: their paginated text)."""
+    pages_of = TextPages.of(counting) if isinstance(counting, PrintOptions) else counting
     committee = store.committee(meeting.committee_id)
     style = committee.style
     year = municipal_year(meeting.date, style)
@@ -62,11 +123,22 @@ def first_page(store: Store, meeting: Meeting, options: PrintOptions, folder: Pa
     earlier = [s for s in same_year if (s.date, s.id) < (meeting.date, meeting.id) and s.minute_count]
     if not earlier:
         return 1
+    page = 1
+    signed = [index for index, s in enumerate(earlier) if s.record_state == RecordState.SIGNED]
     firsts = first_minute_numbers(same_year, style)  # numbers start again each year
     people = {person.id: person for person in store.people()}
-    basis = _basis(committee, people.values(), options)
+    basis = _basis(committee, people.values(), pages_of)
     shelf = _Shelf.read((folder or cache_folder()) / _shelf_name(store.root, committee.id, year))
-    page = 1
+    if signed:  # the latest signed set: its frozen first page, and its own pages
+        anchor = earlier[signed[-1]]
+        revision = store.meeting_revision(anchor.id)
+        frozen, signed_pages = signed_copy(store.meeting(anchor.id), pages_of.public)
+        pages = shelf.pages(basis, anchor.id, revision, frozen.first_page)
+        if pages is None:
+            pages = pages_of.count(frozen, signed_pages)
+            shelf.keep(basis, anchor.id, revision, frozen.first_page, pages)
+        page = frozen.first_page + pages
+        earlier = earlier[signed[-1] + 1 :]
     for summary in earlier:
         revision = store.meeting_revision(summary.id)  # before the load: a later save is a miss
         pages = shelf.pages(basis, summary.id, revision, firsts[summary.id])
@@ -74,13 +146,31 @@ def first_page(store: Store, meeting: Meeting, options: PrintOptions, folder: Pa
             papers = MeetingPapers(
                 store.meeting(summary.id), committee, people, first_minute_number=firsts[summary.id]
             )
-            if options.public:
+            if pages_of.public:
                 papers = public_papers(papers)
-            pages = count_pages(build_minutes(papers), options.width, options.page_length)
+            pages = pages_of.count(build_minutes(papers))
             shelf.keep(basis, summary.id, revision, firsts[summary.id], pages)
         page += pages
     shelf.write()
     return page
+
+
+def signed_copy(meeting: Meeting, public: bool = False) -> tuple[Document, int]:
+    """The frozen document of signed minutes (the public copy if asked: see
+    ``approval.frozen_copy``), and the PDF pages counted when they were signed (0 if not
+    counted). DomainError if they are not signed, or their copy does not read back."""
+    held = format_long_date(meeting.date)
+    copy = frozen_copy(meeting, public)
+    if copy is None:
+        raise DomainError(f"The minutes of the meeting held on {held} are not signed.", "record")
+    try:
+        return thaw(copy.model), meeting.record.signature.pages if meeting.record.signature else 0
+    except FrozenModelError as error:
+        raise DomainError(
+            f"The signed copy of the minutes of {held} is damaged: {error}. Run `clerk verify`, and "
+            "restore the meeting from a backup.",
+            "record",
+        ) from None
 
 
 def summaries_of_year(store: Store, committee_id: str, style: HouseStyle, year: int) -> list[MeetingSummary]:
@@ -88,13 +178,13 @@ def summaries_of_year(store: Store, committee_id: str, style: HouseStyle, year: 
     return [s for s in store.meeting_summaries(committee_id) if municipal_year(s.date, style) == year]
 
 
-def _basis(committee: Committee, people: Iterable[Person], options: PrintOptions) -> str:
+def _basis(committee: Committee, people: Iterable[Person], pages_of: PageCount) -> str:
     """Everything but the meeting itself that decides how many pages it prints."""
     documents = [to_document(committee), sorted((to_document(p) for p in people), key=lambda d: d["id"])]
     digest = hashlib.blake2b(digest_size=16)
     digest.update(_code_digest().encode())
     digest.update(json.dumps(documents, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass"))
-    digest.update(f"width={options.width} lines={options.page_length} public={options.public}".encode())
+    digest.update(pages_of.key.encode())
     return digest.hexdigest()
 
 

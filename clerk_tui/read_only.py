@@ -43,6 +43,12 @@ REFUSED: dict[str, dict[str, str]] = {
         "paste_members": "add members",
         "apply": "save the committee",
     },
+    "MinutesRecordScreen": {
+        "circulate": "circulate the minutes",
+        "confirm": "record the confirmation of the minutes",
+        "sign": "sign the minutes",
+        "withdraw": "withdraw the confirmation of the minutes",
+    },
     "NewMeetingScreen": {"create": "create a meeting"},
     "ScheduleScreen": {"create": "create meetings"},
     "QuickEntry": {"add_all": "add members"},

@@ -2,10 +2,10 @@
 signed minutes from their frozen copies.
 
 The domain (``clerk_tui.domain.approval``) holds the rules; this module prints what they
-freeze and saves what they change, through :func:`save_checked`, which refuses any save
-that would change signed minutes or lose a circulated revision. Nothing here imports
-Textual, python-docx or fpdf2: Word and PDF are loaded only by the functions that write
-them (``clerk_tui.cli_papers``).
+freeze and saves what they change. The store itself refuses any save that would change
+signed minutes or lose a circulated revision (``Store.save_meeting``), whoever saves.
+Nothing here imports Textual or python-docx; fpdf2 is loaded only to count the pages of
+a PDF (the minute book), and Word and PDF files are written by ``clerk_tui.cli_papers``.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from clerk_tui.domain.dates import format_long_date
 from clerk_tui.domain.record import Confirmation, FrozenCopy, Revision, Signature
 from clerk_tui.domain.safe_text import neutralise
 from clerk_tui.exporting import papers_for
+from clerk_tui.minute_book import PDF_PAGES, pdf_page_count, signed_copy
+from clerk_tui.minute_book import first_page as minute_book_page
 from clerk_tui.render import Printed, PrintOptions, build_minutes, write
 from clerk_tui.render.document import Document
 from clerk_tui.render.frozen import FrozenModelError, printed, thaw
@@ -36,10 +38,8 @@ RECORD_FORM = PrintOptions(width=0)
 
 def save_checked(store: Store, meeting: Meeting) -> None:
     """Save a meeting unless that would change signed minutes or lose a revision
-    (RecordLockedError, the store unchanged). The store should make this check itself in
-    ``save_meeting``; until it does, every save of a meeting goes through here."""
-    stored = store.meeting(meeting.id) if store.has_meeting(meeting.id) else None
-    approval.check_save(stored, meeting)
+    (RecordLockedError, the store unchanged). ``Store.save_meeting`` makes the check itself
+    now, on every path; this name stays for the callers written before it did."""
     store.save_meeting(meeting)
 
 
@@ -51,18 +51,9 @@ def live_minutes(store: Store, meeting: Meeting, *, public: bool = False, first_
 
 def signed_document(meeting: Meeting, *, public: bool = False) -> Document | None:
     """The frozen document of signed minutes (the public copy if asked), or None."""
-    signature = meeting.record.signature
-    if signature is None:
+    if meeting.record.signature is None:
         return None
-    copy = signature.public_copy if public and signature.public_copy is not None else signature.copy
-    try:
-        return thaw(copy.model)
-    except FrozenModelError as error:
-        raise DomainError(
-            f"The signed copy of the minutes of {format_long_date(meeting.date)} is damaged: {error}. "
-            "Run `clerk verify`, and restore the meeting from a backup.",
-            "record",
-        ) from None
+    return signed_copy(meeting, public)[0]
 
 
 def minutes_document(
@@ -79,14 +70,22 @@ def print_minutes(store: Store, meeting_id: str, options: PrintOptions, first_pa
     """Text or Markdown of a meeting's minutes. Signed minutes in the record's form are the
     frozen text itself, byte for byte; in any other form they are written from the frozen
     model, so a renamed member or an edited venue never reaches them."""
-    meeting = store.meeting(meeting_id)
-    signature = meeting.record.signature
-    if signature is not None and replace(options, public=False) == RECORD_FORM:
-        text = approval.signed_text(meeting, public=options.public)
-        if text is not None:
-            return Printed(neutralise(text), (), paper_copy(meeting, options.public))
-    document = minutes_document(store, meeting, public=options.public, first_page=first_page)
-    return Printed(write(document, options), (), paper_copy(meeting, options.public))
+    return printed_minutes(store, store.meeting(meeting_id), options, first_page)
+
+
+def printed_minutes(store: Store, meeting: Meeting, options: PrintOptions, first_page: int = 1) -> Printed:
+    """:func:`print_minutes` of a meeting already loaded. ``first_page`` is for live minutes:
+    signed ones print the page they were signed on."""
+    copy = paper_copy(meeting, options.public)
+    if meeting.record.signature is not None:
+        if replace(options, public=False) == RECORD_FORM:
+            text = approval.signed_text(meeting, public=options.public)
+            assert text is not None
+            return Printed(neutralise(text), (), copy)
+        return Printed(write(signed_copy(meeting, options.public)[0], options), (), copy)
+    document = live_minutes(store, meeting, public=options.public, first_page=first_page)
+    warnings = tuple(neutralise(warning) for warning in dict.fromkeys(document.warnings))
+    return Printed(write(document, options), warnings, copy)
 
 
 def frozen_copies(store: Store, meeting: Meeting, first_page: int) -> tuple[FrozenCopy, FrozenCopy | None]:
@@ -147,6 +146,15 @@ def confirm(
     return confirmation
 
 
+def withdraw_confirmation(store: Store, meeting_id: str) -> Confirmation:
+    """Undo a confirmation recorded by mistake, before the minutes are signed (the
+    confirming meeting's minute is left for the clerk to correct)."""
+    meeting = store.meeting(meeting_id)
+    confirmation = approval.withdraw_confirmation(meeting)
+    save_checked(store, meeting)
+    return confirmation
+
+
 def chair_of(store: Store, meeting: Meeting) -> tuple[str, str | None]:
     """Who chaired a meeting, named as its minutes name them ("Councillor Cummins")."""
     committee = store.committee(meeting.committee_id)
@@ -196,38 +204,14 @@ def sign(
 def minute_book_first_page(store: Store, meeting: Meeting) -> int:
     """The minute-book page (of the printed PDF) these minutes start on: the page after
     the last page of the municipal year's earlier minutes. Signed minutes carry their first
-    page and page count frozen, so only the unsigned minutes after the latest signed set
-    are laid out to count their pages."""
-    from clerk_tui.domain.numbering import municipal_year
-
-    committee = store.committee(meeting.committee_id)
-    year = municipal_year(meeting.date, committee.style)
-    earlier = [
-        store.meeting(s.id)
-        for s in store.meeting_summaries(meeting.committee_id)
-        if (s.date, s.id) < (meeting.date, meeting.id)
-        and municipal_year(s.date, committee.style) == year
-        and s.minute_count > 0
-    ]
-    page, start = 1, 0
-    for index in range(len(earlier) - 1, -1, -1):
-        signature = earlier[index].record.signature
-        frozen = signed_document(earlier[index])
-        if signature is not None and frozen is not None:
-            page = frozen.first_page + (signature.pages or minutes_page_count(frozen))
-            start = index + 1
-            break
-    for previous in earlier[start:]:
-        page += minutes_page_count(live_minutes(store, previous, first_page=page))
-    return page
+    page and page count frozen, so only the minutes after the latest signed set are
+    counted, each laid out once and its count kept (``clerk_tui.minute_book``)."""
+    return minute_book_page(store, meeting, PDF_PAGES)
 
 
 def minutes_page_count(document: Document) -> int:
     """Pages of the minutes' PDF as printed, signature block included (loads fpdf2)."""
-    from clerk_tui.render.layout import PaperOptions, SignatureLine
-    from clerk_tui.render.pdf import count_pdf_pages
-
-    return count_pdf_pages(document, PaperOptions(signature=SignatureLine()))
+    return pdf_page_count(document)
 
 
 # --- verification --------------------------------------------------------------------

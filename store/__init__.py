@@ -24,7 +24,7 @@ from store.errors import (
     WriteError,
 )
 from store.migrations import SCHEMA_VERSION
-from store.repository import Damage, ImportConflictError, ImportReport, Restored, Store
+from store.repository import Damage, ImportConflictError, ImportRefusedError, ImportReport, Restored, Store
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -34,6 +34,7 @@ __all__ = [
     "CorruptFileError",
     "Damage",
     "ImportConflictError",
+    "ImportRefusedError",
     "ImportFailedError",
     "ImportReport",
     "InvalidDocumentError",

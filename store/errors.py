@@ -117,7 +117,8 @@ class UpgradeNeededError(StoreError):
         self.current = current
         super().__init__(
             f"The store {path} was made by an older clerk (schema {found}; this clerk uses "
-            f"{current}) and must be upgraded: open it once for writing, not read-only."
+            f"{current}) and must be upgraded before it is read: open it once in clerk, or run "
+            "`clerk init` on it, which upgrades it after taking a backup."
         )
 
 

@@ -7,8 +7,17 @@ The store applies steps file by file (each written atomically, with its new
 version) and stamps the registry last, so a migration cut short by a crash resumes
 where it stopped: files already at the new version are skipped.
 
-Version 1 is the first: ``MIGRATIONS`` is empty today. Add a step here (and bump
-``SCHEMA_VERSION``) when a stored field changes meaning or shape.
+Add a step here (and bump ``SCHEMA_VERSION``) when a stored field changes meaning or
+shape, or when a clerk that does not know a new field would lose it by saving: a clerk
+refuses a store of a newer schema than its own (SchemaTooNewError) rather than drop what
+it cannot read.
+
+- 1: the first.
+- 2: meetings carry the minutes' approval record (``record``: circulated revisions, the
+  confirmation, the signature with its frozen copies) and the live meeting's undo
+  history (``history``). Both read as empty from a version 1 file, so the step changes
+  nothing; it is there so that a version 1 clerk, which would ignore both keys and drop
+  them the next time it saved the meeting, refuses the store instead.
 """
 
 from __future__ import annotations
@@ -21,7 +30,7 @@ from typing import Any
 
 from store.errors import SchemaTooNewError, StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 VERSION_KEY = "schema_version"
 
 Document = dict[str, Any]
@@ -48,7 +57,13 @@ class Migration:
     """Transforms one meeting document (without its ``schema_version``)."""
 
 
-MIGRATIONS: tuple[Migration, ...] = ()
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        2,
+        "meetings keep the minutes' approval record and the undo history (older clerks would drop them)",
+    ),
+)
 
 
 @dataclass(frozen=True)

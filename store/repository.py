@@ -35,12 +35,14 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from tinydb import TinyDB, where
 from tinydb.table import Document
 
+from clerk_tui.domain.approval import RecordLockedError, check_save, falls_back, replacement_refusal
 from clerk_tui.domain.codec import from_document, summaries_from_rows, summary_from_document, to_document
 from clerk_tui.domain.committee import Committee
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.meeting import Meeting, MeetingSummary
 from clerk_tui.domain.numbering import first_minute_numbers
 from clerk_tui.domain.people import Person
+from clerk_tui.domain.record import RecordState
 from store import staging, state
 from store.errors import (
     AccessError,
@@ -145,6 +147,21 @@ class ImportReport:
         return [ident for done, what, ident in self.actions if done == action and what == kind]
 
 
+class ImportRefusedError(StoreError):
+    """An import would replace signed minutes or lose a circulated revision: refused even with
+    ``replace``, and nothing was written."""
+
+    def __init__(self, refusals: list[tuple[str, str]]) -> None:
+        self.refusals = refusals
+        reasons = "; ".join(reason for _, reason in refusals[:3])
+        more = f" (and {len(refusals) - 3} more meetings)" if len(refusals) > 3 else ""
+        super().__init__(
+            f"Nothing was imported: {reasons}{more}, not even with --replace. Leave "
+            f"{'that meeting' if len(refusals) == 1 else 'those meetings'} out of the import; "
+            "the store's own copy is kept as it is."
+        )
+
+
 class ImportConflictError(StoreError):
     """Records of an import already in the store with other content: nothing was written."""
 
@@ -166,7 +183,18 @@ MEETINGS = "meetings"
 SUMMARIES = "summaries"
 """index.json's table holding every summary in one document, a row each (``SUMMARY_FIELDS``):
 no JSON object per meeting, so 5,000 of them read in a few milliseconds."""
-SUMMARY_FIELDS = ["id", "committee_id", "date", "status", "minute_count", "first_minute_number"]
+SUMMARY_FIELDS = [
+    "id",
+    "committee_id",
+    "date",
+    "status",
+    "minute_count",
+    "first_minute_number",
+    "record_state",
+]
+SUMMARY_FIELDS_BEFORE_RECORDS = SUMMARY_FIELDS[:-1]
+"""The rows of an index written before summaries carried the minutes' record state: they
+read, and the open then reads every meeting file once to learn each one's state."""
 DAMAGED = "damaged"
 """index.json's second table: meeting files known to be damaged (id, stamp, problem), so
 that every open says so without reading them, until they are repaired or restored."""
@@ -273,6 +301,9 @@ class Store:
         """Meeting id -> {"stamp": [...], "problem": "..."}: the DAMAGED table of the index."""
         self._index_stale = False
         """An index write failed: index.json lags the summaries in memory until the next one."""
+        self._index_lacks_record_states = False
+        """The index was written before summaries held the record state: every meeting file
+        is read once at the open, since the guard on signed minutes trusts the summaries."""
         self._closed = False
         self._created = False
         self._backup_thread: threading.Thread | None = None
@@ -400,7 +431,10 @@ class Store:
                 )
             )
         writer_gone = not (layout.root / OWNER_NAME).exists()
-        self._reconcile(full=not (writer_gone and state.left_clean(layout)))
+        self._reconcile(
+            everything=self._index_lacks_record_states,
+            full=not (writer_gone and state.left_clean(layout)) or self._index_lacks_record_states,
+        )
 
     def _open_writable(self) -> None:
         layout = self._layout
@@ -429,7 +463,10 @@ class Store:
             self._created = True
         elif steps:
             self._migrate(version, steps)
-        self._reconcile(everything=bool(steps), full=not left_clean or bool(imported), also=imported)
+        everything = bool(steps) or self._index_lacks_record_states
+        self._reconcile(
+            everything=everything, full=not left_clean or bool(imported) or everything, also=imported
+        )
 
     def _db(self, path: Path) -> TinyDB:
         return _open_db(path, self._read_only, self._files)
@@ -496,11 +533,12 @@ class Store:
             raise CorruptFileError(path, error.line, error.column, error.detail, INDEX_HINT) from None
         tables = _storage(self._index).read() or {}
         try:
-            self._summaries = self._read_summaries(tables, path)
+            self._summaries, complete = self._read_summaries(tables, path)
         except InvalidDocumentError:
             if not tolerant:
                 raise
-            self._summaries = {}
+            self._summaries, complete = {}, False
+        self._index_lacks_record_states = not complete
         if tables.get(MEETINGS):
             # Written by an older version, an object per meeting: rewritten as rows once (at
             # the next write or the close), since parsing thousands of objects is most of an open.
@@ -512,17 +550,24 @@ class Store:
                 self._damaged[ident] = {"id": ident, "stamp": document.get("stamp"), "problem": problem}
 
     @staticmethod
-    def _read_summaries(tables: Mapping[str, Any], path: Path) -> dict[str, MeetingSummary]:
+    def _read_summaries(tables: Mapping[str, Any], path: Path) -> tuple[dict[str, MeetingSummary], bool]:
         """The summaries an index holds: rows of its SUMMARIES document, or (an index written
-        by an older version) one document each in its MEETINGS table."""
+        by an older version) one document each in its MEETINGS table; and whether they hold
+        the record state (indexes written before it did read as drafts, and say False)."""
         found: list[tuple[str, MeetingSummary]] = []
+        complete = True
         try:
             for key, document in tables.get(SUMMARIES, {}).items():
                 spot = f"{SUMMARIES}[{key}].rows"
-                if document.get("fields") != SUMMARY_FIELDS or not isinstance(document.get("rows"), list):
+                fields, rows = document.get("fields"), document.get("rows")
+                if fields == SUMMARY_FIELDS_BEFORE_RECORDS and isinstance(rows, list):
+                    complete = False
+                    rows = [[*row, "draft"] if isinstance(row, list) else row for row in rows]
+                elif fields != SUMMARY_FIELDS or not isinstance(rows, list):
                     raise DomainError("not a table of summary rows", f"{SUMMARIES}[{key}]")
-                found += [(spot, summary) for summary in summaries_from_rows(document["rows"], spot)]
+                found += [(spot, summary) for summary in summaries_from_rows(rows, spot)]
             for key, document in tables.get(MEETINGS, {}).items():
+                complete = complete and isinstance(document, dict) and "record_state" in document
                 found.append((f"{MEETINGS}[{key}]", summary_from_document(document, f"{MEETINGS}[{key}]")))
         except DomainError as error:
             raise InvalidDocumentError(
@@ -536,7 +581,7 @@ class Store:
                     raise InvalidDocumentError(
                         path, "a meeting summary", f"{spot}.id", f"{summary.id!r} {problem}", INDEX_HINT
                     )
-        return summaries
+        return summaries, complete
 
     def _create(self) -> None:
         make_private_dir(self._layout.meetings, self._files)
@@ -723,7 +768,15 @@ class Store:
         """Rewrite index.json whole, in one atomic write, from the summaries in memory."""
         ordered = sorted(self._summaries.values(), key=lambda s: (s.date, s.id))
         rows = [
-            [s.id, s.committee_id, s.date.isoformat(), s.status.value, s.minute_count, s.first_minute_number]
+            [
+                s.id,
+                s.committee_id,
+                s.date.isoformat(),
+                s.status.value,
+                s.minute_count,
+                s.first_minute_number,
+                s.record_state.value,
+            ]
             for s in ordered
         ]
         data: dict[str, Any] = {SUMMARIES: {"1": {"fields": SUMMARY_FIELDS, "rows": rows}}}
@@ -732,6 +785,7 @@ class Store:
         _storage(self._index_db()).write(data)
         self._index = self._db(self._layout.index)  # fresh TinyDB: no stale table caches
         self._index_stale = False
+        self._index_lacks_record_states = False
 
     # ------------------------------------------------------------------ basics
     @property
@@ -972,7 +1026,7 @@ class Store:
                     for document in tables.get(name, {}).values():
                         self._structure(document, kind, f"a {name[:-1]}", path)
             elif relative == INDEX_NAME:
-                self._read_summaries(tables, path)
+                self._read_summaries(tables, path)  # (an older index is a good copy too)
             else:
                 meeting_id = self._meeting_id_of(relative)
                 assert meeting_id is not None
@@ -1025,6 +1079,7 @@ class Store:
             where = f"backup {backup.name}" if backup is not None else "any backup"
             raise NotFoundError(f"good copy in {where} of meeting", meeting_id, self._layout.root)
         with self._writing():
+            self._restore_keeps_the_record(meeting_id, good.payload, good.backup)
             path = self._layout.meeting(meeting_id)
             aside: Path | None = None
             try:
@@ -1046,6 +1101,29 @@ class Store:
             self.problems[:] = [p for p in self.problems if f"Meeting {meeting_id} cannot" not in str(p)]
             self._update_index(self._write_index)
         return Restored(meeting_id, good.backup, aside)
+
+    def _restore_keeps_the_record(self, meeting_id: str, payload: bytes, backup: Path) -> None:
+        """A backup's copy does not replace a meeting file that reads, and whose frozen
+        minutes match their hashes, if it would lose its signature or a circulated revision.
+        A damaged or tampered file is what restoring is for: it is replaced (and kept aside)."""
+        from clerk_tui.domain.approval import verify
+        from store.backups import describe
+
+        path = self._layout.meeting(meeting_id)
+        try:
+            current = self._read_from_disk(meeting_id)
+            restored = self._meeting_from_tables(check_tables(parse(payload, path), path), meeting_id, path)
+        except StoreError:
+            return
+        if restored is None or not verify(current).ok:
+            return
+        refusal = replacement_refusal(current, restored)
+        if refusal is not None:
+            raise RecordLockedError(
+                f"Not restored: {refusal} (the copy in backup {describe(backup)} is an older one). "
+                "The meeting file reads and its minutes match their hashes, so it was left as it is.",
+                "record",
+            )
 
     # --------------------------------------------------------------- documents
     def _structure(self, document: Mapping[str, Any], kind: type[T], what: str, path: Path) -> T:
@@ -1254,9 +1332,11 @@ class Store:
         meeting object is unchanged, so the caller can simply save again.
         """
         path = self._layout.meeting(check_meeting_id(meeting.id))
-        document = {VERSION_KEY: self._schema.version, **self._document_for(meeting, path)}
+        body = self._document_for(meeting, path)
+        document = {VERSION_KEY: self._schema.version, **body}
         summary = MeetingSummary.of(meeting)
         with self._writing():
+            self._keep_the_record(meeting, body)
             db = self._meeting_db(meeting.id, create=True)
             table = db.table(MEETING)
             existing = table.all()
@@ -1275,6 +1355,33 @@ class Store:
             if self._summaries.get(meeting.id) != summary or self._index_stale or repaired:
                 self._summaries[meeting.id] = summary  # memory follows the meeting file
                 self._update_index(self._write_index)
+
+    def _keep_the_record(self, meeting: Meeting, body: Mapping[str, Any]) -> None:
+        """Refuse (RecordLockedError, nothing written) a save that would change signed minutes
+        or lose a circulated revision, whoever saves: the app, an import, a script. The stored
+        meeting is read only when its summary says its minutes have a record to keep, so
+        saving a draft costs nothing more."""
+        known = self._summaries.get(meeting.id)
+        if known is None or known.record_state == RecordState.DRAFT:
+            return
+        path = self._layout.meeting(meeting.id)
+        try:
+            db = self._meeting_db(meeting.id, create=False)
+            stored_body = {k: v for k, v in self._single_document(db, path)[1].items() if k != VERSION_KEY}
+            if stored_body == body:
+                return  # the same meeting saved again
+            stored = self._load_meeting(meeting.id)
+        except StoreError:
+            if falls_back(meeting.record.state, known.record_state):
+                raise RecordLockedError(
+                    f"The minutes of meeting {meeting.id} are {known.record_state.value}, but its file "
+                    f"cannot be read, and this copy of the meeting has {meeting.record.state.value} "
+                    f"minutes: saving it would lose the record, so nothing was saved. Put the meeting "
+                    f"back from the backups first (`clerk restore {meeting.id}`).",
+                    "record",
+                ) from None
+            return  # a damaged file, repaired by a copy that keeps its record
+        check_save(stored, meeting)
 
     def _update_index(self, change: Callable[[], None]) -> None:
         """Apply one change to index.json, or rewrite it whole if an earlier write failed.
@@ -1300,6 +1407,13 @@ class Store:
             path = self._layout.meeting(meeting_id)
             if meeting_id not in self._summaries and not os.path.lexists(path):
                 raise NotFoundError("meeting", meeting_id, self._layout.root)
+            known = self._summaries.get(meeting_id)
+            if known is not None and known.record_state == RecordState.SIGNED:
+                raise RecordLockedError(
+                    f"The minutes of meeting {meeting_id} are signed: a signed record is kept for "
+                    "ever, so the meeting is not deleted.",
+                    "record",
+                )
             if os.path.lexists(path):
                 deleted = self._layout.deleted
                 try:
@@ -1390,7 +1504,10 @@ class Store:
         report = ImportReport()
         with self._writing():
             registry_changes = self._plan_registry(people, committees, report)
-            staged_meetings = self._plan_meetings(meetings, report, check=not just_read)
+            refusals: list[tuple[str, str]] = []
+            staged_meetings = self._plan_meetings(meetings, report, refusals, check=not just_read)
+            if refusals:
+                raise ImportRefusedError(refusals)
             conflicts = [(kind, ident) for action, kind, ident in report.actions if action == "conflict"]
             if conflicts and not replace:
                 raise ImportConflictError(conflicts)
@@ -1426,19 +1543,38 @@ class Store:
         return changes
 
     def _plan_meetings(
-        self, meetings: list[Meeting], report: ImportReport, *, check: bool = True
+        self,
+        meetings: list[Meeting],
+        report: ImportReport,
+        refusals: list[tuple[str, str]],
+        *,
+        check: bool = True,
     ) -> dict[str, tuple[bytes, MeetingSummary]]:
-        """Meeting id -> the bytes of its new file and its summary, for the meetings that change."""
+        """Meeting id -> the bytes of its new file and its summary, for the meetings that change.
+        A meeting that may not be replaced at all (signed minutes, a circulated revision the
+        new copy lacks) goes into ``refusals`` (id, why)."""
         staged: dict[str, tuple[bytes, MeetingSummary]] = {}
         for meeting in meetings:
             path = self._layout.meeting(check_meeting_id(meeting.id))
             body = self._document_for(meeting, path) if check else to_document(meeting)
             document = {VERSION_KEY: self._schema.version, **body}
             if os.path.lexists(path) or meeting.id in self._summaries:
+                refusal: str | None = None
                 try:
-                    same = self._load_meeting(meeting.id, keep=False) == meeting
+                    stored = self._load_meeting(meeting.id, keep=False)
+                    same = stored == meeting
+                    refusal = replacement_refusal(stored, meeting)
                 except StoreError:
                     same = False  # damaged or missing: replacing it needs --replace too
+                    known = self._summaries.get(meeting.id)
+                    if known is not None and falls_back(meeting.record.state, known.record_state):
+                        refusal = (
+                            f"meeting {meeting.id} has {known.record_state.value} minutes in the store "
+                            "but its file cannot be read (put it back with `clerk restore` first)"
+                        )
+                if refusal is not None:
+                    refusals.append((meeting.id, refusal))
+                    continue
                 if same:
                     report.actions.append(("unchanged", "meeting", meeting.id))
                     continue

@@ -81,10 +81,40 @@ def check_save(stored: Meeting | None, new: Meeting) -> None:
     if kept != stored.record.revisions:
         raise RecordLockedError(
             f"Revision {len(stored.record.revisions)} of the minutes of {_held(stored)} has been "
-            "circulated; a circulated revision is never changed or removed. Circulate the minutes "
-            "again to send a new revision.",
+            "circulated, and this copy of the meeting would change or remove it: a circulated "
+            "revision is never changed or removed, so nothing was saved. Open the meeting again to "
+            "work on the stored copy; to send changed minutes, circulate them again as a new revision.",
             "record",
         )
+
+
+RECORD_ORDER = (RecordState.DRAFT, RecordState.CIRCULATED, RecordState.CONFIRMED, RecordState.SIGNED)
+
+
+def falls_back(new: RecordState, stored: RecordState) -> bool:
+    """``new`` is an earlier state than ``stored``: saving it would lose part of the record."""
+    return RECORD_ORDER.index(new) < RECORD_ORDER.index(stored)
+
+
+def replacement_refusal(stored: Meeting, new: Meeting) -> str | None:
+    """Why ``new`` (an imported copy, a backup's) may not replace the stored meeting even
+    when the clerk asks for it to be replaced, or None if it may: signed minutes are never
+    replaced, and no circulated revision is lost."""
+    signature = stored.record.signature
+    if signature is not None and new != stored:
+        return (
+            f"meeting {stored.id} has minutes signed by {signature.chair_name} on "
+            f"{format_body_date(signature.signed_on)}, and signed minutes are never replaced"
+        )
+    revisions = stored.record.revisions
+    if new.record.revisions[: len(revisions)] != revisions:
+        latest = revisions[-1]
+        return (
+            f"meeting {stored.id} has revision {latest.number} of its minutes, circulated on "
+            f"{format_body_date(latest.circulated_on)}, which the other copy does not have, and a "
+            "circulated revision is never removed"
+        )
+    return None
 
 
 # --- circulation -----------------------------------------------------------------
@@ -260,14 +290,30 @@ def sign(
     return signature
 
 
-def signed_text(meeting: Meeting, public: bool = False) -> str | None:
-    """The frozen text of signed minutes (the public copy when asked), or None if unsigned."""
+def frozen_copy(meeting: Meeting, public: bool = False) -> FrozenCopy | None:
+    """The frozen copy of signed minutes that prints (the public one when asked), or None
+    if they are not signed. A public copy of minutes with exempt business is only ever
+    their frozen public copy: when there is none (a file changed by hand), DomainError,
+    never the full copy in its place."""
     signature = meeting.record.signature
     if signature is None:
         return None
     if public and signature.public_copy is not None:
-        return signature.public_copy.text
-    return signature.copy.text
+        return signature.public_copy
+    if public and any(item.exempt for item in meeting.agenda):
+        raise DomainError(
+            f"The signed minutes of the meeting held on {_held(meeting)} include exempt business "
+            "but hold no public copy, so none can be printed. Run `clerk verify`, and restore the "
+            "meeting from a backup.",
+            "record",
+        )
+    return signature.copy
+
+
+def signed_text(meeting: Meeting, public: bool = False) -> str | None:
+    """The frozen text of signed minutes (the public copy when asked), or None if unsigned."""
+    copy = frozen_copy(meeting, public)
+    return copy.text if copy is not None else None
 
 
 # --- verification ----------------------------------------------------------------
@@ -342,7 +388,10 @@ __all__ = [
     "confirm",
     "confirmation_resolution",
     "digest",
+    "falls_back",
+    "frozen_copy",
     "reinstate",
+    "replacement_refusal",
     "sign",
     "signed_text",
     "verify",

@@ -29,6 +29,7 @@ from clerk_tui.domain.committee import Committee
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.meeting import Meeting, MeetingStatus, MeetingSummary
 from clerk_tui.domain.people import Person
+from clerk_tui.domain.record import RecordState
 
 if TYPE_CHECKING:
     import cattrs
@@ -292,8 +293,10 @@ def from_document(document: Any, kind: type[T], where: str = "", *, strict: bool
     return result
 
 
-_SUMMARY_KEYS = frozenset(("id", "committee_id", "date", "status", "minute_count", "first_minute_number"))
+_ROW_KEYS = ("id", "committee_id", "date", "status", "minute_count", "first_minute_number", "record_state")
+_SUMMARY_KEYS = frozenset(_ROW_KEYS)
 _STATUSES = {status.value: status for status in MeetingStatus}
+_RECORD_STATES = {state.value: state for state in RecordState}
 
 
 def summary_from_document(document: Any, where: str = "") -> MeetingSummary:
@@ -308,8 +311,10 @@ def summary_from_document(document: Any, where: str = "") -> MeetingSummary:
         ident, committee_id, day = document["id"], document["committee_id"], document["date"]
         count, first = document["minute_count"], document["first_minute_number"]
         status = _STATUSES.get(document["status"])
+        record_state = _RECORD_STATES.get(document["record_state"])
         if (
             status is not None
+            and record_state is not None
             and type(ident) is str
             and type(committee_id) is str
             and type(day) is str
@@ -325,6 +330,7 @@ def summary_from_document(document: Any, where: str = "") -> MeetingSummary:
                     "status": status,
                     "minute_count": count,
                     "first_minute_number": first,
+                    "record_state": record_state,
                 }
                 summary: MeetingSummary = object.__new__(MeetingSummary)
                 summary.__dict__.update(fields)  # MeetingSummary has no __post_init__ to skip
@@ -334,7 +340,7 @@ def summary_from_document(document: Any, where: str = "") -> MeetingSummary:
 
 def summary_from_row(row: Any, where: str = "") -> MeetingSummary:
     """A summary from a row of the store's compact index: [id, committee_id, date, status,
-    minute_count, first_minute_number]."""
+    minute_count, first_minute_number, record_state]."""
     if type(row) is list and len(row) == len(_ROW_KEYS):
         return summary_from_document(dict(zip(_ROW_KEYS, row, strict=True)), where)
     raise DomainError(f"expected a row of {len(_ROW_KEYS)} values, got {row!r}", where or "$")
@@ -346,12 +352,15 @@ def summaries_from_rows(rows: list[Any], where: str = "") -> list[MeetingSummary
     its message (``where[number]``)."""
     found: list[MeetingSummary] = []
     append, new, statuses, to_date = found.append, object.__new__, _STATUSES, date.fromisoformat
+    record_states = _RECORD_STATES
     for number, row in enumerate(rows):
-        if type(row) is list and len(row) == 6:
-            ident, committee_id, day, status_text, count, first = row
+        if type(row) is list and len(row) == 7:
+            ident, committee_id, day, status_text, count, first, record_text = row
             status = statuses.get(status_text) if type(status_text) is str else None
+            record_state = record_states.get(record_text) if type(record_text) is str else None
             if (
                 status is not None
+                and record_state is not None
                 and type(ident) is str
                 and type(committee_id) is str
                 and type(day) is str
@@ -372,14 +381,12 @@ def summaries_from_rows(rows: list[Any], where: str = "") -> list[MeetingSummary
                         status=status,
                         minute_count=count,
                         first_minute_number=first,
+                        record_state=record_state,
                     )
                     append(summary)
                     continue
         append(summary_from_row(row, f"{where}[{number}]"))
     return found
-
-
-_ROW_KEYS = ("id", "committee_id", "date", "status", "minute_count", "first_minute_number")
 
 
 def meeting_to_document(meeting: Meeting) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from clerk_tui.domain.history import History
 from clerk_tui.domain.ids import next_sequential_id
 from clerk_tui.domain.minutes import Minute
 from clerk_tui.domain.people import OfficerContact
-from clerk_tui.domain.record import MinutesRecord
+from clerk_tui.domain.record import MinutesRecord, RecordState
 from clerk_tui.domain.venue import Venue
 
 
@@ -141,6 +141,9 @@ class MeetingSummary:
     status: MeetingStatus
     minute_count: int = 0
     first_minute_number: int | None = None
+    record_state: RecordState = RecordState.DRAFT
+    """How far the minutes' approval has gone (``Meeting.record.state``): the store reads
+    a stored meeting to guard its record only when this says there is one to guard."""
 
     @classmethod
     def of(cls, meeting: Meeting) -> MeetingSummary:
@@ -151,4 +154,5 @@ class MeetingSummary:
             meeting.status,
             meeting.minute_count(),
             meeting.first_minute_number,
+            meeting.record.state,
         )

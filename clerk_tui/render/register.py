@@ -69,6 +69,11 @@ def _counts(tally: Tally) -> tuple[str, ...]:
     )
 
 
+def register_row(tally: Tally, people: Mapping[str, Person]) -> tuple[str, ...]:
+    """One member's row of the printed register (and of the app's table), cells as ``COLUMNS``."""
+    return (_name(people, tally.person_id), *_counts(tally), _percentage(tally))
+
+
 def build_register(register: Register, committee: Committee, people: Mapping[str, Person]) -> Document:
     document = Document(title=f"{committee.name} - attendance register {register.year}")
     document.add(Paragraph(committee.name.upper(), Emphasis.TITLE))
@@ -80,9 +85,7 @@ def build_register(register: Register, committee: Committee, people: Mapping[str
     held = "; ".join(format_long_date(day) for _, day in register.meetings)
     count = len(register.meetings)
     document.add(Paragraph(f"Meetings counted ({count}): {held}."))
-    rows = [COLUMNS] + [
-        (_name(people, tally.person_id), *_counts(tally), _percentage(tally)) for tally in register.tallies
-    ]
+    rows = [COLUMNS] + [register_row(tally, people) for tally in register.tallies]
     document.add(Table(tuple(rows)))
     document.add(Paragraph(EXPLANATION))
     return document

@@ -1,7 +1,9 @@
-"""Print a meeting's agenda or minutes (or its JSON) to a file, seeing the first lines
-before it is written. The writing happens off the UI thread, through the one atomic
-writer (``exporting.write_export``): an existing file is only ever replaced whole, and a
-confidential copy is readable by the clerk alone."""
+"""Print a meeting's agenda or minutes (as text, Markdown, Word or PDF; or its JSON) to a
+file, seeing the first lines before it is written. The writing happens off the UI thread,
+through the one atomic writer (``exporting.write_export``): an existing file is only ever
+replaced whole, and a confidential copy is readable by the clerk alone. Word and PDF are
+the files ``clerk export --format docx|pdf`` writes (``cli_papers.paper_file``): minutes
+numbered through the year's minute book, signed minutes from their frozen copy."""
 
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from textual.worker import get_current_worker
 
 from clerk_tui.domain import DomainError, Meeting
 from clerk_tui.domain.dates import format_echo
-from clerk_tui.exporting import ExportError, export_meeting, print_paper, write_export
+from clerk_tui.exporting import ExportError, export_meeting, print_paper, write_export, write_export_bytes
 from clerk_tui.render import Copy, Format, Printed, PrintOptions
 from clerk_tui.render.public import paper_copy, record_copy
 from clerk_tui.saving import SaveOutcome, meeting_key
@@ -37,7 +39,15 @@ PAPERS: dict[ExportPaper, str] = {
     "minutes": "Minutes",
     "meeting": "Meeting (JSON)",
 }
-FORMATS: dict[Format, str] = {Format.TEXT: "Plain text", Format.MARKDOWN: "Markdown"}
+FileFormat = Literal["text", "markdown", "docx", "pdf"]
+FORMATS: dict[FileFormat, str] = {
+    "text": "Plain text",
+    "markdown": "Markdown",
+    "docx": "Word (.docx)",
+    "pdf": "PDF",
+}
+PAGED: tuple[FileFormat, ...] = ("docx", "pdf")
+"""Files with pages of their own, in house style: the preview shows the text they hold."""
 PREVIEW_LINES = 40
 WIDEST = 250
 NARROWEST = 20
@@ -49,16 +59,18 @@ def export_folder() -> Path:
     return (documents if documents.is_dir() else Path.home()) / "clerk-exports"
 
 
-def extension(paper: ExportPaper, text_format: Format) -> str:
+def extension(paper: ExportPaper, file_format: FileFormat | Format) -> str:
     if paper == "meeting":
         return "json"
-    return "md" if text_format == Format.MARKDOWN else "txt"
+    return {"markdown": "md", "docx": "docx", "pdf": "pdf"}.get(str(file_format), "txt")
 
 
-def default_path(folder: Path, meeting_id: str, paper: ExportPaper, text_format: Format, copy: Copy) -> Path:
-    """``hwb-2019-09-11-minutes-public.txt`` / ``...-minutes-confidential.txt``: the two
+def default_path(
+    folder: Path, meeting_id: str, paper: ExportPaper, file_format: FileFormat | Format, copy: Copy
+) -> Path:
+    """``hwb-2019-09-11-minutes-public.txt`` / ``...-minutes-confidential.pdf``: the two
     copies never share a name, so one can neither replace nor pass for the other."""
-    return folder / f"{meeting_id}-{paper}-{copy.value}.{extension(paper, text_format)}"
+    return folder / f"{meeting_id}-{paper}-{copy.value}.{extension(paper, file_format)}"
 
 
 def copy_asked(paper: ExportPaper, public: bool, meeting: Meeting | None) -> Copy:
@@ -76,13 +88,32 @@ class ExportRequest:
     path: Path
     create_folder: bool = False
     """The clerk agreed to create the file's folder, which does not exist."""
+    file_format: FileFormat = "text"
 
 
 def render_export(store: Store, request: ExportRequest) -> Printed:
-    """The text of the file: exactly what ``clerk export`` prints with the same options."""
+    """The text of the file (of a Word or PDF file: the text it holds, for the preview):
+    exactly what ``clerk export`` prints with the same options."""
     if request.paper == "meeting":
         return export_meeting(store, request.meeting_id, public=request.options.public)
     return print_paper(store, request.paper, request.meeting_id, request.options)
+
+
+def write_request(store: Store, request: ExportRequest, *, make_folder: bool) -> Printed:
+    """Write the file the request asks for; what was written (a Word or PDF file's text is
+    left empty: only its copy and warnings are told)."""
+    if request.paper == "meeting" or request.file_format not in PAGED:
+        printed = render_export(store, request)
+        write_export(request.path, printed, make_folder=make_folder)
+        return printed
+    from clerk_tui.cli_papers import PaperFormat, paper_file  # python-docx or fpdf2, only now
+
+    public = request.options.public
+    paged: PaperFormat = "pdf" if request.file_format == "pdf" else "docx"
+    data = paper_file(store, request.paper, request.meeting_id, paged, public=public)
+    copy = paper_copy(store.meeting(request.meeting_id), public)
+    write_export_bytes(request.path, data, copy, make_folder=make_folder)
+    return Printed("", (), copy)
 
 
 def preview_of(text: str, lines: int = PREVIEW_LINES) -> str:
@@ -99,9 +130,11 @@ class ExportScreen(ClerkModal):
     PALETTE_GROUP = "Export"
     HELP_TITLE = "Export"
     HELP_TEXT = (
-        "Print the agenda front sheet or the minutes to a file, as text or Markdown, or the "
-        "meeting itself as JSON for another copy of clerk. Width 0 prints one paragraph per line, "
-        "for pasting into a word processor. The preview shows the first lines of the file."
+        "Print the agenda front sheet or the minutes to a file, as text, Markdown, Word or PDF, "
+        "or the meeting itself as JSON for another copy of clerk. Width 0 prints one paragraph "
+        "per line, for pasting into a word processor. The preview shows the first lines of the "
+        "file (of a Word or PDF file, the text it holds). The public copy withholds exempt items; "
+        "the confidential one is readable by you alone."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -137,7 +170,7 @@ class ExportScreen(ClerkModal):
                 title = f"Export: {committee.name}, {format_echo(summary.date)}"
             with contextlib.suppress(StoreError):
                 self._meeting = self.store.meeting(self.meeting_id)
-        self._auto_path = str(self._suggested_path(paper, Format.TEXT, public=False))
+        self._auto_path = str(self._suggested_path(paper, "text", public=False))
         with Vertical(id="export-dialog"):
             yield Static(title, id="export-title")
             with Horizontal(id="export-choices"):
@@ -152,8 +185,8 @@ class ExportScreen(ClerkModal):
                 with Vertical(id="export-format-field"):
                     yield Label("Format")
                     yield Select(
-                        [(label, key.value) for key, label in FORMATS.items()],
-                        value=Format.TEXT.value,
+                        [(label, key) for key, label in FORMATS.items()],
+                        value="text",
                         allow_blank=False,
                         id="export-format",
                     )
@@ -191,9 +224,13 @@ class ExportScreen(ClerkModal):
         value = self.query_one("#export-paper", Select).value
         return next((paper for paper in PAPERS if paper == value), "agenda")
 
-    def _format(self) -> Format:
+    def _file_format(self) -> FileFormat:
         value = self.query_one("#export-format", Select).value
-        return Format(value) if isinstance(value, str) else Format.TEXT
+        return next((key for key in FORMATS if key == value), "text")
+
+    def _format(self) -> Format:
+        """How the text is written (a Word or PDF file's preview: plain text)."""
+        return Format.MARKDOWN if self._file_format() == "markdown" else Format.TEXT
 
     def _width(self) -> int:
         text = self.query_one("#export-width", Input).value.strip()
@@ -206,9 +243,9 @@ class ExportScreen(ClerkModal):
             )
         return width
 
-    def _suggested_path(self, paper: ExportPaper, text_format: Format, *, public: bool) -> Path:
+    def _suggested_path(self, paper: ExportPaper, file_format: FileFormat, *, public: bool) -> Path:
         copy = copy_asked(paper, public, self._meeting)
-        return default_path(self.folder, self.meeting_id, paper, text_format, copy)
+        return default_path(self.folder, self.meeting_id, paper, file_format, copy)
 
     def _path(self) -> Path:
         text = self.query_one("#export-path", Input).value.strip()
@@ -221,12 +258,14 @@ class ExportScreen(ClerkModal):
         """What the form asks for (to ``path``, else the file typed); DomainError, naming
         its field, if it cannot be done."""
         paper = self._paper()
+        file_format = self._file_format()
         text_format = self._format()
-        width = self._width() if paper != "meeting" and text_format == Format.TEXT else 80
-        paginate = self.query_one("#export-paginate", Checkbox).value and width > 0
+        free_text = paper != "meeting" and file_format == "text"
+        width = self._width() if free_text else 80
+        paginate = free_text and self.query_one("#export-paginate", Checkbox).value and width > 0
         public = self.query_one("#export-public", Checkbox).value
         options = PrintOptions(text_format, width, paginate, public)
-        return ExportRequest(self.meeting_id, paper, options, path or self._path())
+        return ExportRequest(self.meeting_id, paper, options, path or self._path(), file_format=file_format)
 
     # --- live preview ------------------------------------------------------------------
     @on(Select.Changed)
@@ -234,14 +273,14 @@ class ExportScreen(ClerkModal):
     @on(Input.Changed, "#export-width")
     def _options_changed(self) -> None:
         paper = self._paper()
-        text_format = self._format()
+        file_format = self._file_format()
         printed = paper != "meeting"
         public = self.query_one("#export-public", Checkbox).value
         self.query_one("#export-format", Select).disabled = not printed
-        self.query_one("#export-width", Input).disabled = not printed or text_format != Format.TEXT
+        self.query_one("#export-width", Input).disabled = not printed or file_format != "text"
         path_input = self.query_one("#export-path", Input)
         if path_input.value.strip() in ("", self._auto_path):
-            self._auto_path = str(self._suggested_path(paper, text_format, public=public))
+            self._auto_path = str(self._suggested_path(paper, file_format, public=public))
             path_input.value = self._auto_path
         width_message = self.query_one("#export-width-message", FieldMessage)
         try:
@@ -252,7 +291,7 @@ class ExportScreen(ClerkModal):
             return
         width_message.show_note("")
         self.query_one("#export-paginate", Checkbox).disabled = (
-            not printed or text_format != Format.TEXT or width == 0
+            not printed or file_format != "text" or width == 0
         )
         self.query_one("#export-error", FieldMessage).show_note("")
         try:
@@ -284,8 +323,12 @@ class ExportScreen(ClerkModal):
             if not get_current_worker().is_cancelled:
                 self.app.call_from_thread(self._show_preview, f"This cannot be printed: {message}", ())
             return
+        preview = preview_of(printed.text)
+        if request.paper != "meeting" and request.file_format in PAGED:
+            name = FORMATS[request.file_format]
+            preview = f"[The {name} file holds this text, laid out in the house style.]\n\n{preview}"
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_preview, preview_of(printed.text), printed.warnings)
+            self.app.call_from_thread(self._show_preview, preview, printed.warnings)
 
     def _show_preview(self, text: str, warnings: tuple[str, ...]) -> None:
         self.query_one("#export-preview", Static).update(text)
@@ -378,8 +421,7 @@ class ExportScreen(ClerkModal):
             self.app.call_from_thread(self._offer_folder, request)
             return
         try:
-            printed = render_export(self.store, request)
-            write_export(request.path, printed, make_folder=make_folder)
+            printed = write_request(self.store, request, make_folder=make_folder)
         except ExportError as error:
             self.app.call_from_thread(self._export_failed, str(error))
             return

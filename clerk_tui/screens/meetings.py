@@ -115,6 +115,20 @@ class MeetingsScreen(ClerkScreen):
             tooltip="Put back the meeting deleted last.",
             id="meetings.undo_delete",
         ),
+        Binding(
+            "r",
+            "minutes_record",
+            "Minutes record",
+            tooltip="Circulate, confirm, sign and print the highlighted meeting's minutes.",
+            id="meetings.record",
+        ),
+        Binding(
+            "a",
+            "register",
+            "Attendance",
+            tooltip="The attendance register of the highlighted meeting's committee and year.",
+            id="meetings.register",
+        ),
         Binding("f", "all_committees", "All committees", show=False, id="meetings.all"),
     ]
 
@@ -215,6 +229,10 @@ class MeetingsScreen(ClerkScreen):
             meeting = self.store.meeting(meeting_id)
         except StoreError as error:
             self.report(error, "Cannot open")
+            return
+        if meeting.record.signature is not None:  # locked: its record, never an editor
+            self.clerk.notify("These minutes are signed and locked; here is their record.", title="Signed")
+            self.action_minutes_record(meeting_id)
             return
         self.app.push_screen(AgendaScreen(meeting))
 
@@ -352,6 +370,27 @@ class MeetingsScreen(ClerkScreen):
         if action == "undo_delete" and not self.deleted:
             return False
         return super().check_action(action, parameters)
+
+    def action_minutes_record(self, meeting_id: str | None = None) -> None:
+        from clerk_tui.screens.minutes_record import MinutesRecordScreen
+
+        meeting_id = meeting_id or self.highlighted_id()
+        if meeting_id is None:
+            self.clerk.notify("No meeting yet: press n to create one.", severity="warning")
+            return
+        self.app.push_screen(MinutesRecordScreen(meeting_id))
+
+    def action_register(self) -> None:
+        from clerk_tui.screens.register import RegisterScreen
+
+        meeting_id = self.highlighted_id()
+        summary = next((s for s in self.store.meeting_summaries() if s.id == meeting_id), None)
+        if summary is None:
+            self.clerk.notify(
+                "No meeting yet: the register counts a committee's meetings.", severity="warning"
+            )
+            return
+        self.app.push_screen(RegisterScreen(summary.committee_id, summary.date))
 
     def action_all_committees(self) -> None:
         self.committee_filter = None

@@ -18,6 +18,7 @@ from clerk_tui.domain.approval import (
     circulate,
     confirm,
     confirmation_resolution,
+    frozen_copy,
     reinstate,
     sign,
     verify,
@@ -164,3 +165,18 @@ def test_a_meeting_that_will_not_take_place_is_cancelled_and_can_be_reinstated()
     assert (cancelled, planned.status) == (MeetingStatus.CANCELLED, MeetingStatus.DRAFT_AGENDA)
     with pytest.raises(DomainError, match="it took place"):
         cancel(june())
+
+
+def test_a_public_copy_of_signed_minutes_is_only_ever_their_frozen_public_copy() -> None:
+    minuted = signed_june()
+    assert frozen_copy(minuted) == frozen_copy(minuted, public=True)  # June: no exempt business
+    assert frozen_copy(june()) is None
+    exempt = signed_june()
+    exempt.agenda[-1].exempt = True  # as a file changed by hand: exempt business, no public copy
+    signature = exempt.record.signature
+    assert signature is not None and signature.public_copy is None
+    assert frozen_copy(exempt) == signature.copy
+    with pytest.raises(DomainError, match="include exempt business but hold no public copy"):
+        frozen_copy(exempt, public=True)
+    signature.public_copy = FrozenCopy.of("THE PUBLIC COPY\n", "{}")
+    assert frozen_copy(exempt, public=True) == signature.public_copy

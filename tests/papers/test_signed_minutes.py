@@ -5,7 +5,6 @@ text changed by hand in the meeting's file."""
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 from dataclasses import replace
@@ -16,12 +15,13 @@ import pytest
 from pypdf import PdfReader
 
 from clerk_tui import records
-from clerk_tui.cli_papers import add_commands, paper_file, run_verify, verify_lines
+from clerk_tui.cli import main
+from clerk_tui.cli_papers import paper_file, verify_lines
 from clerk_tui.domain import DomainError
 from clerk_tui.domain.approval import RecordLockedError, RecordState
 from clerk_tui.exporting import print_paper
 from clerk_tui.records import RECORD_FORM
-from clerk_tui.render import PrintOptions
+from clerk_tui.render import Format, PrintOptions, write
 from store import Store
 from tests.fixtures import hwb_2019_06_12
 from tests.render.readback import (
@@ -81,8 +81,14 @@ def test_signed_minutes_refuse_edits_and_reprint_byte_identical_after_a_rename(s
     assert "can no longer be changed" in str(refused.value)
     assert "A correction is recorded in the minutes of a later meeting" in str(refused.value)
     assert store.meeting(JUNE) == before
-    # The live rendering would now print the new name; the signed record does not.
-    assert "Councillor Cummings" in print_paper(store, "minutes", JUNE, PrintOptions(width=0)).text
+    # A re-render would now print the new name; the signed record, in every form, does not.
+    live = write(records.live_minutes(store, store.meeting(JUNE)), RECORD_FORM)
+    assert "Councillor Cummings" in live
+    assert print_paper(store, "minutes", JUNE, PrintOptions(width=0)).text == JUNE_TEXT
+    for options in (PrintOptions(), PrintOptions(paginate=True), PrintOptions(Format.MARKDOWN)):
+        for public in (False, True):
+            text = print_paper(store, "minutes", JUNE, replace(options, public=public)).text
+            assert "Cummings" not in text and "Councillor Cummins" in text
     reprint = records.print_minutes(store, JUNE, RECORD_FORM)
     assert reprint.text.encode("utf-8") == JUNE_TEXT.encode("utf-8")
     assert records.print_minutes(store, JUNE, RECORD_FORM).text == reprint.text
@@ -136,10 +142,7 @@ def test_verify_finds_a_frozen_text_changed_by_hand(store: Store, tmp_path: Path
     assert not ok
     assert f"{JUNE}\tsigned\tCHANGED SINCE IT WAS FROZEN" in lines
     assert f"  {JUNE}: the signed text does not match the SHA-256 recorded when it was signed" in lines
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--store", type=Path)
-    add_commands(parser.add_subparsers(dest="command"))
-    assert run_verify(parser.parse_args(["--store", str(root), "verify"])) == 1
+    assert main(["--store", str(root), "verify"]) == 1
 
 
 def test_corrections_at_confirmation_print_in_the_confirming_minute(store: Store) -> None:

@@ -194,3 +194,37 @@ def test_a_cache_that_cannot_be_written_is_no_failure(
     monkeypatch.setenv(minute_book.CACHE_VARIABLE, str(blocked / "cache"))
     assert pages_of(store, OPTIONS[0])() == by_printing_everything(store, DECEMBER, OPTIONS[0])
     assert os.listdir(tmp_path).count("not-a-folder") == 1
+
+
+def test_the_pdf_minute_book_is_counted_once_and_runs_on_from_the_latest_signed_set(
+    store: Store, builds: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clerk_tui import records
+
+    def pdf_pages(meeting_id: str) -> int:
+        return minute_book.pdf_page_count(build_minutes(papers_for(store, store.meeting(meeting_id))))
+
+    june, september = pdf_pages("hwb-2019-06-12"), pdf_pages("hwb-2019-09-11")
+    builds.clear()
+    assert records.minute_book_first_page(store, store.meeting(DECEMBER)) == 1 + june + september
+    assert sorted(builds) == ["hwb-2019-06-12", "hwb-2019-09-11"]
+
+    def no_layout(document: Document) -> int:
+        raise AssertionError("a kept count was laid out again")
+
+    builds.clear()
+    with monkeypatch.context() as patched:
+        patched.setattr(minute_book, "pdf_page_count", no_layout)
+        with Store.open(store.root, read_only=True) as fresh:
+            assert records.minute_book_first_page(fresh, fresh.meeting(DECEMBER)) == 1 + june + september
+    assert builds == []
+    # June signed: its frozen first page and pages count, and June is never built again.
+    records.circulate(store, "hwb-2019-06-12", date(2019, 6, 20))
+    records.confirm(store, "hwb-2019-06-12", "hwb-2019-09-11")
+    signature = records.sign(store, "hwb-2019-06-12")
+    assert signature.pages == june
+    builds.clear()
+    september_after = pdf_pages("hwb-2019-09-11")  # its confirming minute now names the revision
+    builds.clear()
+    assert records.minute_book_first_page(store, store.meeting(DECEMBER)) == 1 + june + september_after
+    assert builds == ["hwb-2019-09-11"]

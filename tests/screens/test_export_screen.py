@@ -382,3 +382,49 @@ async def test_a_missing_folder_is_created_when_the_clerk_says_so_and_remembered
         )
         again = await open_export(app, pilot, "down")  # the next export starts in that folder
         assert Path(again.query_one("#export-path", Input).value).parent == target.parent
+
+
+async def test_word_and_pdf_from_the_dialog_are_the_files_clerk_export_writes(
+    canaried: Store, exports: Path
+) -> None:
+    """September: the public PDF withholds every canary; the confidential Word file holds
+    them and is readable by the clerk alone. Each holds what `clerk export --format` writes."""
+    from clerk_tui.cli_papers import paper_file
+    from tests.render.readback import pdf_pages, word_lines
+
+    app = make_app(canaried)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_export(app, pilot, "down")
+        assert screen.meeting_id == SEPTEMBER
+        await pilot.press("tab", "enter", "down", "down", "down", "enter")  # Plain text -> PDF
+        await tab_to(app, pilot, "export-public")
+        await pilot.press("space")
+        await finish(app, pilot)
+        assert screen.query_one("#export-width", Input).disabled
+        assert screen.query_one("#export-paginate", Checkbox).disabled
+        path = screen.query_one("#export-path", Input)
+        assert path.value == str(exports / f"{SEPTEMBER}-minutes-public.pdf")
+        preview = shown(screen, "#export-preview")
+        assert preview.startswith("[The PDF file holds this text") and CANARY not in preview
+        await pilot.press("f2")
+        await finish(app, pilot)
+        assert any("(public copy)" in n.message for n in app._notifications)
+
+        screen = await open_export(app, pilot)
+        await pilot.press("tab", "enter", "down", "down", "enter")  # Plain text -> Word
+        await finish(app, pilot)
+        assert screen.query_one("#export-path", Input).value == str(
+            exports / f"{SEPTEMBER}-minutes-confidential.docx"
+        )
+        await pilot.press("f2")
+        await finish(app, pilot)
+        assert any("(confidential copy, readable by you alone)" in n.message for n in app._notifications)
+    pdf = exports / f"{SEPTEMBER}-minutes-public.pdf"
+    word = exports / f"{SEPTEMBER}-minutes-confidential.docx"
+    assert pdf_pages(pdf.read_bytes()) == pdf_pages(
+        paper_file(canaried, "minutes", SEPTEMBER, "pdf", public=True)
+    )
+    assert CANARY not in " ".join(" ".join(pdf_pages(pdf.read_bytes())).split())
+    assert word_lines(word.read_bytes()) == word_lines(paper_file(canaried, "minutes", SEPTEMBER, "docx"))
+    assert any(CANARY in line for line in word_lines(word.read_bytes()))
+    assert pdf.stat().st_mode & 0o777 == 0o644 and word.stat().st_mode & 0o777 == 0o600

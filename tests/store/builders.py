@@ -21,6 +21,7 @@ from clerk_tui.domain import (
     Role,
     Venue,
 )
+from clerk_tui.domain.record import Confirmation, FrozenCopy, Revision, Signature, digest
 
 
 def committee(committee_id: str = "hwb", name: str = "Health and Wellbeing Board") -> Committee:
@@ -64,3 +65,23 @@ def meeting(
             )
         )
     return result
+
+
+def circulated(meeting: Meeting, text: str = "The minutes as sent.", revisions: int = 1) -> Meeting:
+    """The meeting with its minutes circulated (``revisions`` times), as approval.circulate leaves it."""
+    for number in range(len(meeting.record.revisions) + 1, revisions + 1):
+        sent = f"{text} ({number})"
+        meeting.record.revisions.append(Revision(number, date(2019, 6, 20), sent, digest(sent), "the Chair"))
+    return meeting
+
+
+def signed(meeting: Meeting, text: str = "The minutes as signed.") -> Meeting:
+    """The meeting with its minutes circulated, confirmed and signed by the Chair. The store
+    checks only what the record holds, so the frozen copy is a stand-in, hashed as signing does."""
+    circulated(meeting)
+    meeting.record.confirmation = Confirmation("hwb-2019-09-11", "minute-1", date(2019, 9, 11), 1)
+    meeting.record.signature = Signature(
+        "Councillor Thomas", date(2019, 9, 11), FrozenCopy.of(text, '{"blocks": []}'), chair_id="carla-thomas"
+    )
+    meeting.status = MeetingStatus.APPROVED
+    return meeting
