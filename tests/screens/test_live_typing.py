@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from clerk_tui.domain import ResolutionLead
 from clerk_tui.domain.narrative import narrative_text
+from clerk_tui.screens.confirm import ConfirmScreen
 from clerk_tui.screens.live import SAVE_PAUSE, LiveMeetingScreen
 from clerk_tui.screens.minute_options import MinuteOptions, MinuteOptionsScreen
 from store import Store
@@ -27,6 +28,9 @@ async def live_on_first_item(app: object, pilot: object, store: Store) -> LiveMe
     assert isinstance(app, ClerkApp) and isinstance(pilot, Pilot)
     await settle(app, pilot)
     app.push_screen(LiveMeetingScreen(store.meeting(MEETING)))
+    await settle(app, pilot)
+    assert isinstance(app.screen, ConfirmScreen), "a meeting not yet held is taken live on a yes"
+    await pilot.press("y")
     await settle(app, pilot)
     await pilot.press("ctrl+n")
     await settle(app, pilot)
