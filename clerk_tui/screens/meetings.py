@@ -106,6 +106,7 @@ class MeetingsScreen(ClerkScreen):
             "delete_meeting",
             "Delete",
             tooltip="To the deleted area, asking first; ctrl+z puts it back.",
+            show=False,  # rare: its button and the palette offer it, and the footer has no room
             id="meetings.delete",
         ),
         Binding(
@@ -118,14 +119,14 @@ class MeetingsScreen(ClerkScreen):
         Binding(
             "r",
             "minutes_record",
-            "Minutes record",
+            "Record",
             tooltip="Circulate, confirm, sign and print the highlighted meeting's minutes.",
             id="meetings.record",
         ),
         Binding(
             "a",
             "register",
-            "Attendance",
+            "Register",
             tooltip="The attendance register of the highlighted meeting's committee and year.",
             id="meetings.register",
         ),
