@@ -11,7 +11,8 @@ from pathlib import Path
 from clerk_tui.read_only import REFUSED
 from clerk_tui.screens import meetings, minutes_record, register
 from store import Store
-from tests.screens.conftest import SIZE, make_app, reopen, settle
+from tests.screens.conftest import SIZE, reopen, settle
+from tests.screens.telling import telling_app
 
 PAPERS_READS: dict[str, set[str]] = {
     "MeetingsScreen": {"minutes_record", "register"},
@@ -49,9 +50,10 @@ async def test_a_read_only_store_refuses_the_record_and_changes_nothing(demo_sto
     before = files_of(demo_store.root)
     with reopen(demo_store) as viewer:
         assert viewer.read_only
-        app = make_app(viewer)
+        app = telling_app(viewer)
         async with app.run_test(size=SIZE) as pilot:
             await settle(app, pilot)
+            told_at_start = len(app.said("Read-only"))  # the store is said to be read-only
             await pilot.press("r")
             await pilot.pause()
             for key in ("f2", "f3", "f4", "f5"):
@@ -59,7 +61,7 @@ async def test_a_read_only_store_refuses_the_record_and_changes_nothing(demo_sto
                 await settle(app, pilot)
                 await app.workers.wait_for_complete()
                 await pilot.pause()
-            errors = [n.message for n in app._notifications if n.severity == "error"]
-            assert errors and all("Traceback" not in message for message in errors)
-            assert any("read-only" in message.lower() for message in errors), errors
+            refusals = app.said("Read-only")[told_at_start:]
+            assert len(refusals) == 4, refusals  # each step refused, in a sentence
+            assert all("Traceback" not in message for message in refusals)
     assert files_of(demo_store.root) == before
