@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time
 from enum import StrEnum
 
 from clerk_tui.domain.agenda import ItemKind
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.people import OfficerContact
-from clerk_tui.domain.venue import Venue
+from clerk_tui.domain.venue import Venue, check_registered, choose_venue, venue_id_for
 from clerk_tui.domain.wording import check_template
 
 
@@ -291,6 +291,31 @@ class Committee:
     venue: Venue = field(default_factory=Venue)
     """Where it usually meets; a new meeting starts from this."""
     start_time: time | None = None
+    venues: list[Venue] = field(default_factory=list)
+    """The register of rooms it meets in, each with its front-sheet and minutes wording
+    (and an id); a meeting takes a copy of the one chosen (``choose_venue``)."""
+
+    def __post_init__(self) -> None:
+        ids = [venue.id for venue in self.venues]
+        for venue in self.venues:
+            check_registered(venue)
+        if len(set(ids)) != len(ids):
+            raise DomainError("Each venue in the register needs its own id.", "venues")
+
+    def register_venue(self, venue: Venue) -> Venue:
+        """Add a room to the register (with an id made from its wording if it has none)."""
+        taken = [v.id for v in self.venues]
+        registered = replace(venue, id=venue.id.strip() or venue_id_for(venue, taken))
+        check_registered(registered)
+        if registered.id in taken:
+            raise DomainError(f"The register already has a venue {registered.id!r}.", "id")
+        self.venues.append(registered)
+        return registered
+
+    def venue_for_meeting(self, venue_id: str) -> Venue:
+        """A copy of a registered room for one meeting: renaming the room later does not
+        reprint the papers of meetings already held there."""
+        return choose_venue(self.venues, venue_id)
 
     def memberships_on(self, day: date) -> list[Membership]:
         return [m for m in self.members if m.active_on(day)]
