@@ -7,8 +7,9 @@ note is off, at the head of its item's minute ("... during consideration of this
 item."), or a note after the PRESENT block ("... during consideration of Minute No.
 5."). The seeds print none of these, so every one is off by default.
 
-A public copy needs nothing special here: its meeting arrives with the attendance of
-exempt business left out and the nature of an exempt interest withheld (render.public).
+A public copy says nothing of presence during exempt (Part 2) business: its meeting
+arrives with that attendance left out (render.public), and the notes of declarations on
+exempt items, which the public copy keeps by kind, are left out here.
 """
 
 from __future__ import annotations
@@ -72,6 +73,9 @@ def presence_notes(papers: MeetingPapers) -> list[PresenceNote]:
             )
     if style.withdrawals != PresencePlacement.OFF:
         notes.extend(_withdrawal(papers, d) for d in papers.meeting.declarations if _withdrew(d))
+    if papers.public:  # exempt stays exempt: nothing is said of who was there for Part 2
+        exempt = {item.id for item in papers.meeting.agenda if item.exempt}
+        notes = [note for note in notes if note.item_id not in exempt]
     positions = {item_id: index for index, item_id in enumerate(papers.meeting.agenda_ids())}
     return sorted(notes, key=lambda note: positions.get(note.item_id, len(positions)))
 
