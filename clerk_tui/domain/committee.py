@@ -163,6 +163,31 @@ WITHDRAWAL_GAPS = ("name", "item", "interest", "nature")
 CONFIRMED_GAPS = ("date",)
 NEXT_MEETING_GAPS = ("body", "date", "venue", "time")
 
+_HE_OR_SHE = {"they must": "he/she must", "they have": "he/she has", "they are": "he/she is"}
+
+
+def wording_before_it_was_set(comma_before_year: bool) -> dict[str, object]:
+    """What clerk printed before these sentences became house-style settings (Sefton's
+    fixed strings), for a style saved then that lacks them: a file or store of that time
+    keeps printing what it printed. Never a new committee's start (``starting_style``)."""
+    declarations = []
+    for text in NEUTRAL_DECLARATIONS_TEXT:
+        for neutral, old in _HE_OR_SHE.items():
+            text = text.replace(neutral, old)
+        declarations.append(text)
+    return {
+        "council_name": "Sefton Council",
+        "declarations_agenda_text": declarations,
+        "local_government_act": "Local Government Act, 1972",
+        "minutes_confirmed_wording": MINUTES_CONFIRMED.replace(
+            "{date}", "{date}" if comma_before_year else "{date},"
+        ),
+        "next_meeting_wording": (
+            "the next meeting of {body} be held on {date}, at {venue}, commencing at {time}"
+        ),
+        "dotted_times": True,
+    }
+
 
 @dataclass
 class HouseStyle:

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from clerk_tui.domain import Committee, DomainError, Meeting, Person
 from clerk_tui.domain.codec import fits_exactly, from_document, to_document
+from clerk_tui.domain.committee import wording_before_it_was_set
 from clerk_tui.domain.safe_text import clean, is_safe
 from clerk_tui.interchange.checks import bundle_problems
 
 FORMAT_NAME = "clerk-meetings"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: the house style's wording, presence and list settings; people's printed forms and
+earlier names; venue registers; agenda item notes, line order and history; nested lists."""
 MAX_DEPTH = 64
 """A clerk file nests a dozen levels; far deeper is not one (and would exhaust the parser)."""
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
@@ -109,6 +113,7 @@ def read_bundle(text: str, source: str = "<input>") -> Bundle:
     unknown = sorted(set(document) - {"format", "version", "committees", "people", "meetings"})
     if unknown:
         raise InterchangeError(f"{source}: {unknown[0]!r} is not a key of a clerk meetings file.")
+    document = _migrated(document, version)
     cleaned: list[str] = []
     if not _plainly_safe(text):  # else no string of it can hold a control character
         _check_depth(document, source)
@@ -197,3 +202,35 @@ def _each(document: dict[str, Any], key: str, kind: type[Any], source: str) -> l
                 raise InterchangeError(f"{source}: {error}") from None
         records.append(record)
     return records
+
+
+def _with_fixed_wording(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 printed fixed sentences where version 2 has house-style wording with
+    neutral defaults: a version 1 committee keeps the sentences it printed ("he/she", "the
+    Local Government Act, 1972", "commencing at 6.30 p.m."). Every other new field's
+    default prints what version 1 printed."""
+    for committee in _dicts(document.get("committees")):
+        style = committee.get("style")
+        if isinstance(style, dict):
+            comma = style.get("comma_before_year") is True
+            for key, value in wording_before_it_was_set(comma).items():
+                style.setdefault(key, value)
+    return document
+
+
+def _dicts(values: Any) -> list[dict[str, Any]]:
+    """The objects of a list (what is not is left for the reader to report)."""
+    return [value for value in values if isinstance(value, dict)] if isinstance(values, list) else []
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _with_fixed_wording}
+"""Version -> the step that brings a document of that version to the next."""
+
+
+def _migrated(document: dict[str, Any], version: int) -> dict[str, Any]:
+    """A copy of ``document`` brought from ``version`` to ``FORMAT_VERSION``, step by step."""
+    if version < FORMAT_VERSION:
+        document = copy.deepcopy(document)
+    for step in range(version, FORMAT_VERSION):
+        document = MIGRATIONS[step](document)
+    return document
