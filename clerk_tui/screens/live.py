@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time as clock
 from collections.abc import Callable
-from datetime import date, time
+from datetime import time
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -53,8 +53,15 @@ from clerk_tui.domain.live import (
     undo_last,
 )
 from clerk_tui.domain.narrative import narrative_text, parse_narrative
-from clerk_tui.domain.phrases import PhraseContext, join_numbers, phrase_library
-from clerk_tui.domain.planning import fill_previous_minutes, previous_meeting_date
+from clerk_tui.domain.phrases import (
+    PhraseContext,
+    date_problems,
+    join_numbers,
+    next_scheduled,
+    phrase_context,
+    phrase_library,
+)
+from clerk_tui.domain.planning import fill_previous_minutes
 from clerk_tui.exporting import papers_for
 from clerk_tui.render import PrintOptions, print_minutes
 from clerk_tui.render.document import ItemList, Paragraph, Table
@@ -176,6 +183,7 @@ class LiveMeetingScreen(ClerkScreen):
         self._unsaved_since: float | None = None
         self._preview_timer: Timer | None = None
         self._new_people: dict[str, Person] = {}
+        self._date_problems: list[str] = []
 
     # --- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -438,6 +446,7 @@ class LiveMeetingScreen(ClerkScreen):
         if minute is None:
             return
         minute.narrative = parse_narrative(event.narrative)
+        self._check_typed_dates(event.resolution)
         parts = parts_from_text(event.resolution)
         if not parts:
             minute.resolution = None
@@ -447,6 +456,14 @@ class LiveMeetingScreen(ClerkScreen):
             minute.resolution.parts = parts
             minute.resolution.lead = event.lead
         self._edited()
+
+    def _check_typed_dates(self, text: str) -> None:
+        """A date typed into the resolution is read like every other date: an impossible one
+        ("31/02/2025") is named in a warning, once, while the clerk goes on typing."""
+        problems = date_problems(text)
+        if problems and problems != self._date_problems:
+            self.clerk.notify(f"In the resolution: {problems[0]}", severity="warning")
+        self._date_problems = problems
 
     @on(MinuteEditor.PhraseWanted)
     def _phrase_wanted(self, event: MinuteEditor.PhraseWanted) -> None:
@@ -460,29 +477,12 @@ class LiveMeetingScreen(ClerkScreen):
         self.app.push_screen(PhrasePicker(phrase_library(self._phrase_context())), chosen)
 
     def _phrase_context(self) -> PhraseContext:
-        committee = self.committee
-        item = self.meeting.item(self.current_item) if self.current_item else None
-        previous = self._previous_meeting_date()
-        following = [s for s in self.store.meeting_summaries(committee.id) if s.date > self.meeting.date]
-        next_meeting = following[0].date if following else None
-        run = [i for i in self.meeting.agenda if i.exempt]
-        return PhraseContext(
-            body=committee.noun,
-            body_name=committee.name,
-            previous_meeting=previous,
-            comma_before_year=committee.style.comma_before_year,
-            presenter=item.presenter if item else "",
-            report_of=item.report_of if item else "",
-            exempt_paragraphs=tuple(sorted({p for i in run for p in i.exempt_paragraphs})),
-            exempt_items=max(1, len(run)),
-            next_meeting=next_meeting,
-            next_time=committee.start_time,
-            next_venue=committee.venue.front_sheet(),
-        )
-
-    def _previous_meeting_date(self) -> date | None:
-        dates = [s.date for s in self.store.meeting_summaries(self.meeting.committee_id)]
-        return previous_meeting_date(dates, self.meeting.date)
+        """What the store knows, in the committee's wording: the date the previous-minutes
+        item names, the next scheduled meeting with its own venue and time (domain.phrases)."""
+        summaries = self.store.meeting_summaries(self.meeting.committee_id)
+        upcoming = next_scheduled(self.meeting, summaries)
+        following = self.store.meeting(upcoming.id) if upcoming is not None else None
+        return phrase_context(self.meeting, self.committee, summaries, self.current_item, following=following)
 
     # --- saving -------------------------------------------------------------------------
     def _edited(self) -> None:
