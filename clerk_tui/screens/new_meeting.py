@@ -13,9 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
-from clerk_tui.domain import Committee, DomainError, Venue
+from clerk_tui.domain import Committee, DomainError, Meeting, MeetingSummary, Venue
 from clerk_tui.domain.dates import format_body_date, format_echo, format_time
 from clerk_tui.domain.planning import (
+    carry_forward,
+    items_to_carry_forward,
     meeting_id_for,
     new_meeting,
     previous_meeting_date,
@@ -230,6 +232,7 @@ class NewMeetingScreen(ClerkModal):
             meeting = new_meeting(committee, day, meeting_id_for(committee, day, taken), previous=previous)
             meeting.start = start
             meeting.venue = self._venue(committee)
+            carried = self._carry_forward(meeting, [s for s in summaries if s.date == previous])
         except (DomainError, StoreError) as error:
             message = error.message if isinstance(error, DomainError) else str(error)
             self.query_one("#new-error", FieldMessage).show_error(f"Nothing was created: {message}")
@@ -238,19 +241,32 @@ class NewMeetingScreen(ClerkModal):
         self.query_one("#new-error", FieldMessage).show_note("Saving…")
         self.clerk.save_meeting(meeting)
         self.run_worker(
-            partial(self._wait_for_save, meeting.id, f"{committee.name}, {format_echo(day)}"),
+            partial(self._wait_for_save, meeting.id, f"{committee.name}, {format_echo(day)}", carried),
             thread=True,
             group="new-meeting-save",
             exit_on_error=False,
         )
 
-    def _wait_for_save(self, meeting_id: str, what: str) -> None:
+    def _carry_forward(self, meeting: Meeting, previous: list[MeetingSummary]) -> str:
+        """Put on the new agenda what the previous meeting deferred or withdrew (each with
+        its history); returns what to tell the clerk, who may delete any from the agenda."""
+        if not previous:
+            return ""
+        before = self.store.meeting(max(previous, key=lambda s: s.id).id)
+        offered = items_to_carry_forward(before, meeting)
+        carry_forward(meeting, offered)
+        if not offered:
+            return ""
+        listed = "; ".join(f"“{item.title}”" for item in offered)
+        return f" Carried forward from {format_echo(before.date)} (deferred or withdrawn there): {listed}."
+
+    def _wait_for_save(self, meeting_id: str, what: str, carried: str = "") -> None:
         """Close once the meeting is on disk, so the list behind shows it; if the save
         failed, stay open with the form as typed (a thread: the UI never waits)."""
         self.clerk.saver.flush(SAVE_WAIT)
-        self.app.call_from_thread(self._saved, meeting_id, what, self.store.has_meeting(meeting_id))
+        self.app.call_from_thread(self._saved, meeting_id, what, self.store.has_meeting(meeting_id), carried)
 
-    def _saved(self, meeting_id: str, what: str, stored: bool) -> None:
+    def _saved(self, meeting_id: str, what: str, stored: bool, carried: str = "") -> None:
         self._saving = False
         if not stored:
             reason = self.clerk.saver.failed or "the store did not answer in time"
@@ -258,7 +274,7 @@ class NewMeetingScreen(ClerkModal):
                 f"Not saved: {reason}. Put right the cause, then press f2 to try again."
             )
             return
-        self.clerk.notify(f"{what}: created as {meeting_id}.", title="New meeting")
+        self.clerk.notify(f"{what}: created as {meeting_id}.{carried}", title="New meeting")
         if self.is_attached and self.app.screen is self:
             self.dismiss([meeting_id])
 
