@@ -503,11 +503,21 @@ class CommitteeScreen(ClerkScreen):
                 text("officer-email"),
             ),
             style=style,
-            venue=Venue(
-                text("venue-room"), text("venue-building"), text("venue-address"), text("venue-minutes")
-            ),
+            venue=self._typed_venue(text),
             start_time=start_time,
+            venues=self.committee.venues,  # the register: no field here yet, kept as it is
         )
+
+    def _typed_venue(self, text: Callable[[str], str]) -> Venue:
+        """The usual venue as typed; its sentence wording and register id are kept while the
+        room, building and address are the ones they describe."""
+        typed = Venue(
+            text("venue-room"), text("venue-building"), text("venue-address"), text("venue-minutes")
+        )
+        usual = self.committee.venue
+        if (typed.room, typed.building, typed.address) == (usual.room, usual.building, usual.address):
+            return replace(typed, sentence_wording=usual.sentence_wording, id=usual.id)
+        return typed
 
     def _show_errors(self, errors: list[tuple[str, str]], why: str = "") -> None:
         """Each message beside its field (the first one focused, on its tab), and a note
