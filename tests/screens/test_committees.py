@@ -511,3 +511,56 @@ async def test_enter_in_the_name_takes_a_suggested_name_and_fills_in_their_detai
         await settle(app, pilot)
     with reopen(demo_store) as fresh:
         assert len(fresh.committee("hwb").members) == 13
+
+
+async def test_the_printed_record_settings_show_a_sample_and_are_saved(demo_store: Store) -> None:
+    """Built from the settings' descriptions: a choice, a wording and a switch typed with
+    the keys, each sample following, then applied and found in the store."""
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = await open_committee(pilot, app)
+        await pilot.press("f5")
+        settings = screen.query_one("#style-settings")
+        samples = list(settings.query(".style-sample").results(Static))
+        assert str(samples[0].render()) == "(not printed)"
+        await tab_to(pilot, app, "style-arrivals", limit=60)
+        await pilot.press("enter", "down", "enter")  # In the minute
+        await settle(app, pilot)
+        assert str(samples[0].render()).startswith("At the head of the minute: Councillor Green arrived")
+        await tab_to(pilot, app, "style-arrival-wording-input", limit=10)
+        await pilot.press("end", *["backspace"] * 100)
+        await pilot.press(*"{name} came in during {item}.")
+        await settle(app, pilot)
+        assert (
+            str(samples[1].render())
+            == "At the head of the minute: Councillor Green came in during this item."
+        )
+        await tab_to(pilot, app, "style-officers-in-attendance", limit=30)
+        await pilot.press("space")
+        await pilot.press("f2")
+        await settle(app, pilot)
+    with reopen(demo_store) as fresh:
+        style = fresh.committee("hwb").style
+    assert style.arrivals == PresencePlacement.IN_MINUTE
+    assert style.arrival_wording == "{name} came in during {item}."
+    assert style.officers_in_attendance is True
+
+
+async def test_a_wording_with_an_unknown_gap_is_refused_beside_it_and_nothing_saved(
+    demo_store: Store,
+) -> None:
+    before = demo_store.committee("hwb")
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await open_committee(pilot, app)
+        await pilot.press("f5")
+        await tab_to(pilot, app, "style-departure-wording-input", limit=80)
+        await pilot.press("end", *["backspace"] * 100, *"{who} left.")
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert "there is no gap {who}" in message_of(app, "style-departure-wording")
+        assert app.screen.query_one("#style-departure-wording-input", Input).value == "{who} left."
+    with reopen(demo_store) as fresh:
+        assert fresh.committee("hwb").style == before.style
