@@ -48,10 +48,10 @@ def test_a_version_1_file_prints_the_minutes_it_printed() -> None:
     assert "\n".join(body) == (GOLDEN / "hwb-2019-09-11.minutes.txt").read_text(encoding="utf-8")
 
 
-def test_a_version_1_file_is_written_again_at_version_2_with_nothing_lost() -> None:
+def test_a_version_1_file_is_written_again_at_the_current_version_with_nothing_lost() -> None:
     text = VERSION_1_FILE.read_text(encoding="utf-8")
     again = json.loads(bundle_to_json(read_bundle(text, VERSION_1_FILE.name)))
-    assert again["version"] == FORMAT_VERSION == 2
+    assert again["version"] == FORMAT_VERSION == 3
     original = json.loads(text)
     for meeting, written in zip(original["meetings"], again["meetings"], strict=True):
         for minute, minute_again in zip(meeting["minutes"], written["minutes"], strict=True):
