@@ -21,7 +21,10 @@ def test_the_deferred_and_the_withdrawn_item_are_offered_with_where_they_stood()
     committee = planning_presence_2027.committee(planning_presence_2027.IN_MINUTE)
     april = new_meeting(committee, date(2027, 4, 7), "planning-2027-04-07", march.date)
     offered = items_to_carry_forward(march, april)
-    assert [item.title for item in offered] == [planning_presence_2027.HIGH_STREET, planning_presence_2027.TREE_ORDER]
+    assert [item.title for item in offered] == [
+        planning_presence_2027.HIGH_STREET,
+        planning_presence_2027.TREE_ORDER,
+    ]
     deferred, withdrawn = offered
     assert deferred.carried_from == [CarriedFrom(march.id, march.date, "item-5", CarriedBecause.DEFERRED)]
     assert withdrawn.carried_from[0].because == CarriedBecause.WITHDRAWN

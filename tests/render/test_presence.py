@@ -33,7 +33,10 @@ def planning_store(root: Path, style: HouseStyle) -> Store:
     return store
 
 
-STYLES = {"in-minute": planning_presence_2027.IN_MINUTE, "after-present": planning_presence_2027.AFTER_PRESENT}
+STYLES = {
+    "in-minute": planning_presence_2027.IN_MINUTE,
+    "after-present": planning_presence_2027.AFTER_PRESENT,
+}
 
 
 @pytest.mark.parametrize("name", sorted(STYLES))
