@@ -140,6 +140,7 @@ def confirm(
         text,
         list(amendments),
         comma_before_year=committee.style.comma_before_year,
+        wording=committee.style.minutes_confirmed_wording,
     )
     save_checked(store, confirming)
     save_checked(store, minuted)
@@ -164,8 +165,9 @@ def chair_of(store: Store, meeting: Meeting) -> tuple[str, str | None]:
         chair_id = seat.person_id if seat is not None else None
     if chair_id is None:
         raise DomainError("Name the Chair who signs the minutes: the meeting has no Chair recorded.", "chair")
-    person = store.person(chair_id)
-    return titled(Named(minutes_name(person, committee.style), person.councillor), committee.style), chair_id
+    person = store.person(chair_id).as_on(meeting.date)  # the name they had at the meeting
+    name = minutes_name(person, committee.style, committee_id=committee.id)
+    return titled(Named(name, person.councillor), committee.style), chair_id
 
 
 def sign(

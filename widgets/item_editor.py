@@ -57,6 +57,7 @@ class ItemEditor(VerticalScroll):
         self.item_id = ""
         self.is_new = False
         self._loading = False
+        self._loaded_item: AgendaItem | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="editor-heading")
@@ -94,6 +95,7 @@ class ItemEditor(VerticalScroll):
     def load(self, item: AgendaItem, *, is_new: bool, heading: str) -> None:
         self._loading = True
         self.item_id = item.id
+        self._loaded_item = item
         self.is_new = is_new
         self.query_one("#editor-heading", Static).update(heading)
         self._set("title", item.title)
@@ -134,6 +136,11 @@ class ItemEditor(VerticalScroll):
         exempt = self.query_one("#exempt", Checkbox).value
         paragraphs = self.query_one("#exempt-paragraphs", ParagraphPicker).paragraphs if exempt else []
         kind = ItemKind(str(self.query_one("#kind", Select).value))
+        loaded = (
+            self._loaded_item
+            if self._loaded_item is not None and self._loaded_item.id == self.item_id
+            else None
+        )
         return AgendaItem(
             self.item_id,
             self._text("title"),
@@ -148,6 +155,10 @@ class ItemEditor(VerticalScroll):
             notes=self._text("notes"),
             exempt=exempt,
             exempt_paragraphs=paragraphs,
+            # No fields here yet: kept from the item as loaded.
+            note=loaded.note if loaded else "",
+            line_order=list(loaded.line_order) if loaded else [],
+            carried_from=list(loaded.carried_from) if loaded else [],
         )
 
     def apply(self) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 from clerk_tui.domain.errors import DomainError
@@ -90,6 +91,40 @@ def parse_page_range(text: str) -> PageRange | None:
     return PageRange(first, last)
 
 
+class ItemLine(StrEnum):
+    """The lines a front sheet prints under an item's title (and its pages)."""
+
+    DESCRIPTION = "description"
+    REPORT_OF = "report-of"
+    PRESENTATION_OF = "presentation-of"
+    PRESENTER = "presenter"
+    NOTE = "note"
+
+
+DEFAULT_LINE_ORDER = (
+    ItemLine.DESCRIPTION,
+    ItemLine.REPORT_OF,
+    ItemLine.PRESENTATION_OF,
+    ItemLine.PRESENTER,
+    ItemLine.NOTE,
+)
+
+
+class CarriedBecause(StrEnum):
+    DEFERRED = "deferred"
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass
+class CarriedFrom:
+    """One earlier agenda an item stood on before it was deferred or withdrawn there."""
+
+    meeting_id: str
+    meeting_date: date
+    item_id: str
+    because: CarriedBecause = CarriedBecause.DEFERRED
+
+
 @dataclass
 class AgendaItem:
     """One item of an agenda. Its printed number is its position, unless ``label`` says
@@ -115,9 +150,23 @@ class AgendaItem:
     exempt: bool = False
     exempt_paragraphs: list[int] = field(default_factory=list)
     """Schedule 12A paragraphs (1-7) that make the item exempt."""
+    note: str = ""
+    """A free line printed under the item ("Cabinet Member Update – Adult Social Care,
+    report to follow."); where it stands is ``line_order``'s."""
+    line_order: list[ItemLine] = field(default_factory=list)
+    """The order of the lines under the title, as the clerk wrote them; a line not named
+    here follows in the usual order (description, report of, presentation of, presenter,
+    note). Empty: the usual order."""
+    carried_from: list[CarriedFrom] = field(default_factory=list)
+    """The agendas it stood on before, oldest first, when it was deferred or withdrawn there."""
 
     def __post_init__(self) -> None:
         self.validate()
+
+    def printed_line_order(self) -> list[ItemLine]:
+        """Every line kind, in the order the front sheet prints them."""
+        named = list(dict.fromkeys(self.line_order))
+        return named + [line for line in DEFAULT_LINE_ORDER if line not in named]
 
     def validate(self) -> None:
         if not self.title.strip():
@@ -134,6 +183,8 @@ class AgendaItem:
             )
         if self.pages and self.to_follow:
             raise DomainError("An item has pages or is to follow, not both.", "pages")
+        if len(set(self.line_order)) != len(self.line_order):
+            raise DomainError("Each line of the item appears once in its order.", "line_order")
 
 
 OPENING_KINDS = frozenset(

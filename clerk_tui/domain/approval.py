@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from clerk_tui.domain.agenda import ItemKind
+from clerk_tui.domain.committee import MINUTES_CONFIRMED
 from clerk_tui.domain.dates import format_body_date, format_long_date
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.meeting import Meeting, MeetingStatus
@@ -158,12 +159,16 @@ def changed_since(meeting: Meeting, text: str, number: int | None = None) -> lis
 
 # --- confirmation ----------------------------------------------------------------
 def confirmation_resolution(
-    held: date, amendments: Sequence[str], comma_before_year: bool, like: Resolution | None = None
+    held: date,
+    amendments: Sequence[str],
+    comma_before_year: bool,
+    like: Resolution | None = None,
+    wording: str = MINUTES_CONFIRMED,
 ) -> Resolution:
     """``That the Minutes of the meeting held on 12 June, 2019 be confirmed as a correct
     record[, subject to the following amendment: ...]``, keeping the clerk's lead and
     opening from ``like`` (some clerks print it without "RESOLVED:")."""
-    text = minutes_confirmed(held, comma_before_year)
+    text = minutes_confirmed(held, comma_before_year, wording)
     if len(amendments) == 1:
         text += f", subject to the following amendment: {amendments[0]}"
     elif amendments:
@@ -190,6 +195,7 @@ def confirm(
     amendments: Sequence[str] = (),
     *,
     comma_before_year: bool = False,
+    wording: str = MINUTES_CONFIRMED,
 ) -> Confirmation:
     """Record that ``confirming`` confirmed the minutes of ``minuted`` at its previous-minutes
     minute ``minute_id``, writing that minute's resolution. Both meetings change: save both."""
@@ -230,7 +236,9 @@ def confirm(
             "changes as amendments made at confirmation, or circulate the minutes again.",
             "amendments",
         )
-    minute.resolution = confirmation_resolution(minuted.date, cleaned, comma_before_year, minute.resolution)
+    minute.resolution = confirmation_resolution(
+        minuted.date, cleaned, comma_before_year, minute.resolution, wording
+    )
     confirmation = Confirmation(confirming.id, minute_id, confirming.date, latest.number, cleaned)
     record.confirmation = confirmation
     minuted.status = MeetingStatus.APPROVED

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+from dataclasses import dataclass, field, replace
 from datetime import date, time
 from enum import StrEnum
 
 from clerk_tui.domain.agenda import ItemKind
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.people import OfficerContact
-from clerk_tui.domain.venue import Venue
+from clerk_tui.domain.venue import Venue, check_registered, choose_venue, venue_id_for
+from clerk_tui.domain.wording import check_template
 
 
 class Role(StrEnum):
@@ -63,6 +65,46 @@ class FrontSheetDate(StrEnum):
     """``Tuesday 23 January 2024``."""
     ORDINAL = "ordinal"
     """``8th March 2023``."""
+
+
+class HeadingDate(StrEnum):
+    """The date in the minutes heading and running header (its own style: both Sefton bodies
+    print "12TH JUNE, 2019" there, whatever their body dates say)."""
+
+    ORDINAL_COMMA = "ordinal-comma"
+    """``WEDNESDAY 12TH JUNE, 2019``."""
+    ORDINAL = "ordinal"
+    """``WEDNESDAY 12TH JUNE 2019``."""
+    PLAIN = "plain"
+    """``WEDNESDAY 12 JUNE 2019``."""
+
+
+class PresencePlacement(StrEnum):
+    """Where the minutes say that someone came, left or withdrew during an item."""
+
+    OFF = "off"
+    """Not printed (the seeds print none of these)."""
+    IN_MINUTE = "in-minute"
+    """At the head of the minute of the item: "... during consideration of this item."."""
+    AFTER_PRESENT = "after-present"
+    """A note after the PRESENT block: "... during consideration of Minute No. 5."."""
+
+
+class ApologiesOrder(StrEnum):
+    MEMBERSHIP = "membership"
+    """As the membership lists them (the Chair, the Vice-Chair, then the house order)."""
+    COUNCILLORS_FIRST = "councillors-first"
+    """Councillors in membership order, then everyone else."""
+    ALPHABETICAL = "alphabetical"
+    """By surname."""
+
+
+class SkippedItems(StrEnum):
+    """How the minutes show an item that was deferred or withdrawn (it takes no number)."""
+
+    NOTHING = "nothing"
+    HEADING_AND_SENTENCE = "heading-and-sentence"
+    """Its title, a sentence saying so, then whatever the clerk recorded of it."""
 
 
 @dataclass
@@ -135,11 +177,73 @@ HWB_OPENING_ORDER = [ItemKind.APOLOGIES, ItemKind.PREVIOUS_MINUTES, ItemKind.DEC
 OS_OPENING_ORDER = [ItemKind.APOLOGIES, ItemKind.DECLARATIONS, ItemKind.PREVIOUS_MINUTES]
 
 
+NEUTRAL_DECLARATIONS_TEXT = [
+    "Members are requested at a meeting where a disclosable pecuniary interest or personal "
+    "interest arises, which is not already included in their Register of Members' Interests, to "
+    "declare any interests that relate to an item on the agenda.",
+    "Where a Member discloses a Disclosable Pecuniary Interest, they must withdraw from the "
+    "meeting room, including from the public gallery, during the whole consideration of any item "
+    "of business in which they have an interest, except where they are permitted to remain as a "
+    "result of a grant of a dispensation.",
+    "Where a Member discloses a personal interest they must seek advice from the Monitoring "
+    "Officer or staff member representing the Monitoring Officer to determine whether the Member "
+    "should withdraw from the meeting room, including from the public gallery, during the whole "
+    "consideration of any item of business in which they have an interest or whether the Member "
+    "can remain in the meeting or remain in the meeting and vote on the relevant decision.",
+]
+"""The Declarations of Interest item on a front sheet, worded for any member."""
+
+FRONT_SHEET_NOTES = [
+    "If you have any special needs that may require arrangements to facilitate your attendance "
+    "at this meeting, please contact the Committee Officer named above, who will endeavour to assist.",
+    "We endeavour to provide a reasonable number of full agendas, including reports at the "
+    "meeting. If you wish to ensure that you have a copy to refer to at the meeting, please can "
+    "you print off your own copy of the agenda pack prior to the meeting.",
+]
+"""The paragraphs after the committee officer block."""
+
+LOCAL_GOVERNMENT_ACT = "Local Government Act 1972"
+"""The Act as a neutral citation (Sefton's exclusion resolutions print "Local Government Act, 1972")."""
+MINUTES_CONFIRMED = "the Minutes of the meeting held on {date} be confirmed as a correct record"
+NEXT_MEETING = "the next meeting of {body} be held on {date} at {venue}, starting at {time}"
+
+PRESENCE_GAPS = ("name", "item")
+WITHDRAWAL_GAPS = ("name", "item", "interest", "nature")
+CONFIRMED_GAPS = ("date",)
+NEXT_MEETING_GAPS = ("body", "date", "venue", "time")
+
+_HE_OR_SHE = {"they must": "he/she must", "they have": "he/she has", "they are": "he/she is"}
+
+
+def wording_before_it_was_set(comma_before_year: bool) -> dict[str, object]:
+    """What clerk printed before these sentences became house-style settings (Sefton's
+    fixed strings), for a style saved then that lacks them: a file or store of that time
+    keeps printing what it printed. Never a new committee's start (``starting_style``)."""
+    declarations = []
+    for text in NEUTRAL_DECLARATIONS_TEXT:
+        for neutral, old in _HE_OR_SHE.items():
+            text = text.replace(neutral, old)
+        declarations.append(text)
+    return {
+        "council_name": "Sefton Council",
+        "declarations_agenda_text": declarations,
+        "local_government_act": "Local Government Act, 1972",
+        "minutes_confirmed_wording": MINUTES_CONFIRMED.replace(
+            "{date}", "{date}" if comma_before_year else "{date},"
+        ),
+        "next_meeting_wording": (
+            "the next meeting of {body} be held on {date}, at {venue}, commencing at {time}"
+        ),
+        "dotted_times": True,
+    }
+
+
 @dataclass
 class HouseStyle:
     """Everything that differs between one committee's papers and another's.
 
-    A second committee's style is configuration, never a special case in code.
+    A second committee's style is configuration, never a special case in code. A new
+    committee starts from ``HouseStyle()``: neutral wording, no council's own.
     """
 
     opening_order: list[ItemKind] = field(default_factory=lambda: list(OS_OPENING_ORDER))
@@ -152,7 +256,7 @@ class HouseStyle:
     municipal_year_start_day: int = 1
     front_sheet_date: FrontSheetDate = FrontSheetDate.LONG
     agenda_heading: str = "AGENDA"
-    council_name: str = "Sefton Council"
+    council_name: str = ""
     """Printed under "Public Document Pack"; empty to leave the line out (HWB)."""
     description_full_stop: bool = True
     """O&S ends "Report of ..." and "Minutes of the meeting held on ..." with "."; HWB does not."""
@@ -172,9 +276,80 @@ class HouseStyle:
     votes: VoteWording = field(default_factory=VoteWording)
     """How motions and votes are worded; missing from files written before they were recorded."""
 
+    # --- added with issue 11; every default prints what the papers printed before ---------
+    heading_date: HeadingDate = HeadingDate.ORDINAL_COMMA
+    arrivals: PresencePlacement = PresencePlacement.OFF
+    arrival_wording: str = "{name} arrived at the meeting during consideration of {item}."
+    """{item} is "this item" in the minute, "Minute No. 5" after PRESENT."""
+    departures: PresencePlacement = PresencePlacement.OFF
+    departure_wording: str = "{name} left the meeting during consideration of {item}."
+    withdrawals: PresencePlacement = PresencePlacement.OFF
+    """A member who declared an interest and withdrew from the room for the item."""
+    withdrawal_wording: str = (
+        "{name} declared {interest} in {item} ({nature}) and left the room, taking no part in "
+        "the consideration or vote on the item."
+    )
+    officers_in_attendance: bool = False
+    """Print the officers in attendance, with their posts, after PRESENT."""
+    officers_label: str = "OFFICERS PRESENT"
+    """"OFFICERS PRESENT" or "IN ATTENDANCE"."""
+    skipped_items: SkippedItems = SkippedItems.NOTHING
+    deferred_wording: str = "Consideration of this item was deferred."
+    withdrawn_wording: str = "This item was withdrawn from the agenda."
+    apologies_order: ApologiesOrder = ApologiesOrder.MEMBERSHIP
+    numbered_paragraph_spacing: bool = True
+    """A blank line between numbered paragraphs ("(1) ...", resolution parts)."""
+    front_sheet_spacing: bool = False
+    """Blank lines between the MEETING, DATE, TIME and VENUE lines of a front sheet."""
+    bullet_markers: list[str] = field(default_factory=lambda: ["-", "o"])
+    """The marker of each level of a bulleted list, the last repeated for deeper levels."""
+    sub_item_marker: str = "-"
+    """Before each sub-item of a resolution part."""
+    sub_item_ending: str = ";"
+    """After each sub-item but the last (which takes the part's own ";", "; and" or ".")."""
+    declarations_agenda_text: list[str] = field(default_factory=lambda: list(NEUTRAL_DECLARATIONS_TEXT))
+    front_sheet_notes: list[str] = field(default_factory=lambda: list(FRONT_SHEET_NOTES))
+    local_government_act: str = LOCAL_GOVERNMENT_ACT
+    """As the exclusion resolution cites it (Sefton: "Local Government Act, 1972")."""
+    minutes_confirmed_wording: str = MINUTES_CONFIRMED
+    """Sefton 2023: "the Minutes of the meeting held on {date}, be confirmed as a correct record"."""
+    next_meeting_wording: str = NEXT_MEETING
+    """Sefton: "the next meeting of {body} be held on {date}, at {venue}, commencing at {time}"."""
+    dotted_times: bool = False
+    """Times in the minutes' sentences as "6.30 p.m." rather than "6.30 pm"."""
+
     def __post_init__(self) -> None:
         if not 1 <= self.municipal_year_start_month <= 12:
             raise DomainError("The municipal year must start in a month 1-12.", "municipal_year_start_month")
+        for name, gaps in _TEMPLATES.items():
+            check_template(getattr(self, name), gaps, name)
+        if not any(marker.strip() for marker in self.bullet_markers):
+            raise DomainError("Give at least one bullet marker, such as -.", "bullet_markers")
+        if not self.officers_label.strip():
+            raise DomainError(
+                "The officers' block needs a label, such as OFFICERS PRESENT.", "officers_label"
+            )
+
+    def bullet_marker(self, level: int) -> str:
+        """The marker of a list level (0 the outermost)."""
+        markers = [marker.strip() for marker in self.bullet_markers if marker.strip()]
+        return markers[min(level, len(markers) - 1)]
+
+
+_TEMPLATES = {
+    "arrival_wording": PRESENCE_GAPS,
+    "departure_wording": PRESENCE_GAPS,
+    "withdrawal_wording": WITHDRAWAL_GAPS,
+    "minutes_confirmed_wording": CONFIRMED_GAPS,
+    "next_meeting_wording": NEXT_MEETING_GAPS,
+    "deferred_wording": (),
+    "withdrawn_wording": (),
+}
+
+
+def starting_style(source: Committee | None = None) -> HouseStyle:
+    """A new committee's house style: neutral, or a copy of an existing committee's."""
+    return copy.deepcopy(source.style) if source is not None else HouseStyle()
 
 
 @dataclass
@@ -192,6 +367,31 @@ class Committee:
     venue: Venue = field(default_factory=Venue)
     """Where it usually meets; a new meeting starts from this."""
     start_time: time | None = None
+    venues: list[Venue] = field(default_factory=list)
+    """The register of rooms it meets in, each with its front-sheet and minutes wording
+    (and an id); a meeting takes a copy of the one chosen (``choose_venue``)."""
+
+    def __post_init__(self) -> None:
+        ids = [venue.id for venue in self.venues]
+        for venue in self.venues:
+            check_registered(venue)
+        if len(set(ids)) != len(ids):
+            raise DomainError("Each venue in the register needs its own id.", "venues")
+
+    def register_venue(self, venue: Venue) -> Venue:
+        """Add a room to the register (with an id made from its wording if it has none)."""
+        taken = [v.id for v in self.venues]
+        registered = replace(venue, id=venue.id.strip() or venue_id_for(venue, taken))
+        check_registered(registered)
+        if registered.id in taken:
+            raise DomainError(f"The register already has a venue {registered.id!r}.", "id")
+        self.venues.append(registered)
+        return registered
+
+    def venue_for_meeting(self, venue_id: str) -> Venue:
+        """A copy of a registered room for one meeting: renaming the room later does not
+        reprint the papers of meetings already held there."""
+        return choose_venue(self.venues, venue_id)
 
     def memberships_on(self, day: date) -> list[Membership]:
         return [m for m in self.members if m.active_on(day)]

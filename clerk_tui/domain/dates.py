@@ -147,11 +147,14 @@ def ordinal(day: int) -> str:
     return f"{day}{suffix}"
 
 
-def format_minutes_heading_date(value: date) -> str:
-    """``WEDNESDAY 12TH JUNE, 2019``: minutes heading and running header."""
+def format_minutes_heading_date(value: date, *, ordinal_day: bool = True, comma: bool = True) -> str:
+    """``WEDNESDAY 12TH JUNE, 2019``: minutes heading and running header (or, as a house
+    style has it, ``WEDNESDAY 12TH JUNE 2019`` or ``WEDNESDAY 12 JUNE 2019``)."""
     weekday = calendar.day_name[value.weekday()]
     month = calendar.month_name[value.month]
-    return f"{weekday} {ordinal(value.day)} {month}, {value.year}".upper()
+    day = ordinal(value.day) if ordinal_day else str(value.day)
+    separator = ", " if comma else " "
+    return f"{weekday} {day} {month}{separator}{value.year}".upper()
 
 
 def format_body_date(value: date, comma_before_year: bool = False) -> str:

@@ -13,7 +13,6 @@ have happened. ``record`` is the lower-level step it builds on.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import time
 from enum import StrEnum
@@ -31,7 +30,7 @@ from clerk_tui.domain.minutes import (
     MinuteStatus,
     Resolution,
     ResolutionLead,
-    clean_part,
+    parse_resolution_parts,
 )
 from clerk_tui.domain.narrative import parse_narrative
 from clerk_tui.domain.phrases import exclusion_resolution
@@ -753,18 +752,10 @@ def apply_options(meeting: Meeting, minute_id: str, options: MinuteOptions) -> s
 
 
 # --- resolutions as typed -----------------------------------------------------------
-_PART_NUMBER = re.compile(r"^\s*\(?\d+\)\s*")
-_THAT = re.compile(r"^that\s+", re.IGNORECASE)
-
-
 def parts_from_text(text: str) -> list[str]:
-    """One part per line, as typed; numbers, "That" and the end punctuation are the printer's."""
-    parts = []
-    for line in text.splitlines():
-        cleaned = clean_part(_THAT.sub("", _PART_NUMBER.sub("", line, count=1).strip(), count=1))
-        if cleaned:
-            parts.append(cleaned)
-    return parts
+    """One part per line, as typed, with its sub-items ("- item", "o item" or indented) on
+    the lines under it; numbers, "That" and the end punctuation are the printer's."""
+    return parse_resolution_parts(text)
 
 
 def text_from_parts(resolution: Resolution | None) -> str:

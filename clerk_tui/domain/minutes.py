@@ -28,6 +28,18 @@ class Block:
     text: str = ""
     items: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
+    levels: list[int] = field(default_factory=list)
+    """The level of each item of a bulleted list (0 the outermost; "- Topic:" then its
+    "o" points at 1). Empty: every item at level 0, as lists were before they nested."""
+
+    def __post_init__(self) -> None:
+        if self.levels and len(self.levels) != len(self.items):
+            raise DomainError("A list gives a level for each of its items.", "levels")
+        if any(level < 0 for level in self.levels):
+            raise DomainError("List levels start at 0.", "levels")
+
+    def level_of(self, index: int) -> int:
+        return self.levels[index] if index < len(self.levels) else 0
 
 
 class ResolutionLead(StrEnum):
@@ -37,16 +49,68 @@ class ResolutionLead(StrEnum):
 
 _TRAILING_PUNCTUATION = re.compile(r"\s*(?:;\s*and|;|\.|,)\s*$", re.IGNORECASE)
 _LEADING_THAT = re.compile(r"^\s*that\s+", re.IGNORECASE)
+_SUB_ITEM = re.compile(r"^\s*(?:[-•*]|o)\s+(?=\S)")
+"""A sub-item line of a resolution part as typed: "- item A", "o item A", "• item A"."""
+_INDENTED = re.compile(r"^(?: {2,}|\t)\s*(?=\S)")
+_PART_NUMBER = re.compile(r"^\s*\(?\d+\)\s*")
+_THAT = re.compile(r"^that\s+", re.IGNORECASE)
+SUB_ITEM_PREFIX = "- "
+"""How a part keeps its sub-items: one a line after its text, each after this prefix
+(the printer uses the house's own marker)."""
 
 
-def clean_part(text: str) -> str:
-    """A resolution part as the clerk typed it, less the punctuation the printer adds."""
+def _one_clean(text: str) -> str:
     cleaned = " ".join(text.split())
     while True:
         stripped = _TRAILING_PUNCTUATION.sub("", cleaned)
         if stripped == cleaned:
             return cleaned
         cleaned = stripped
+
+
+def clean_part(text: str) -> str:
+    """A resolution part as the clerk typed it, less the punctuation the printer adds.
+
+    A part may carry a sub-list: its lines after the first that start with a marker
+    ("- ", "o ", "• "), each a sub-item. The part keeps them as "text\n- A\n- B"; any
+    other line continues the text, as a wrapped line does."""
+    head: list[str] = []
+    sub_items: list[str] = []
+    for number, line in enumerate(text.split("\n")):
+        marker = _SUB_ITEM.match(line)
+        if number and marker:
+            sub_items.append(_one_clean(line[marker.end() :]))
+        elif sub_items:
+            sub_items[-1] = f"{sub_items[-1]} {line}"
+        else:
+            head.append(line)
+    return join_part(_one_clean(" ".join(head)), [_one_clean(item) for item in sub_items])
+
+
+def split_part(part: str) -> tuple[str, list[str]]:
+    """A part's own text and its sub-items: ("the following items be included:", ["A", "B"])."""
+    text, *sub_items = part.split("\n")
+    return text, [item.removeprefix(SUB_ITEM_PREFIX) for item in sub_items]
+
+
+def join_part(text: str, sub_items: list[str]) -> str:
+    return "\n".join([text, *(f"{SUB_ITEM_PREFIX}{item}" for item in sub_items if item)])
+
+
+def parse_resolution_parts(text: str) -> list[str]:
+    """The resolution as the editor holds it: one part a line; numbers, "That" and the end
+    punctuation are the printer's. A line under a part that starts with a marker ("- ",
+    "o ") or is indented is a sub-item of that part."""
+    parts: list[str] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        marker = _SUB_ITEM.match(line) or _INDENTED.match(line)
+        if parts and marker and not _PART_NUMBER.match(line):
+            parts[-1] += f"\n{SUB_ITEM_PREFIX}{line[marker.end() :]}"
+            continue
+        parts.append(_THAT.sub("", _PART_NUMBER.sub("", line, count=1).strip(), count=1))
+    return [cleaned for cleaned in (clean_part(part) for part in parts) if cleaned]
 
 
 @dataclass

@@ -4,6 +4,11 @@ The clerk types plain text in one box: paragraphs separated by a blank line; a r
 lines starting "- " is a bullet list; a run of lines starting "(1) ", "(2) " is a
 numbered list; a run of lines with TABs between cells is a table (first row the
 header). The same text comes back from the blocks, so editing is lossless.
+
+Bullet lists nest, typed as a clerk would: a point indented under another ("  - ..."),
+or a point with another marker ("o ...") under a "- " point, is one level down; the
+level of each point is kept (``Block.levels``). Back as text, each level is indented
+two spaces under the one above and marked "- " (the outermost) or "o ".
 """
 
 from __future__ import annotations
@@ -12,8 +17,10 @@ import re
 
 from clerk_tui.domain.minutes import Block, BlockKind
 
-_BULLET = re.compile(r"^\s*[-•*]\s+")
+_BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-•*]|o)[ \t]+(?=\S)")
 _NUMBER = re.compile(r"^\s*\(\d+\)\s+")
+TEXT_MARKERS = ("-", "o")
+"""The markers the text form writes: "- " for the outermost level, "o " below it."""
 
 
 def parse_narrative(text: str) -> list[Block]:
@@ -38,9 +45,34 @@ def _chunks(text: str) -> list[list[str]]:
     return chunks
 
 
+class _Levels:
+    """The level of each point of one list, from its indentation and its marker: a point
+    indented deeper, or marked otherwise at the same indentation, is a level down; a point
+    like one above it goes back to that one's level."""
+
+    def __init__(self) -> None:
+        self.open: list[tuple[int, str]] = []
+
+    def level(self, indent: int, marker: str) -> int:
+        key = (indent, marker)
+        if key in self.open:
+            index = self.open.index(key)
+            del self.open[index + 1 :]
+            return index
+        while self.open and self.open[-1][0] > indent:
+            self.open.pop()
+        self.open.append(key)
+        return len(self.open) - 1
+
+
+def _indent_width(indent: str) -> int:
+    return sum(4 if character == "\t" else 1 for character in indent)
+
+
 def _blocks_of(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     paragraph: list[str] = []
+    levels = _Levels()
 
     def close_paragraph() -> None:
         if paragraph:
@@ -61,21 +93,37 @@ def _blocks_of(lines: list[str]) -> list[Block]:
             else:
                 blocks.append(Block(BlockKind.TABLE, rows=[row]))
             continue
-        marker = _BULLET if kind == BlockKind.BULLETS else _NUMBER
-        item = marker.sub("", line, count=1).strip()
-        if previous and previous.kind == kind:
-            previous.items.append(item)
-        else:
-            blocks.append(Block(kind, items=[item]))
+        if kind == BlockKind.NUMBERED:
+            item = _NUMBER.sub("", line, count=1).strip()
+            if previous and previous.kind == kind:
+                previous.items.append(item)
+            else:
+                blocks.append(Block(kind, items=[item]))
+            continue
+        bullet = _BULLET.match(line)
+        assert bullet is not None
+        item = line[bullet.end() :].strip()
+        if not (previous and previous.kind == BlockKind.BULLETS):
+            levels = _Levels()
+            previous = Block(BlockKind.BULLETS)
+            blocks.append(previous)
+        marker = "-" if bullet.group("marker") in "-•*" else "o"
+        level = levels.level(_indent_width(bullet.group("indent")), marker)
+        previous.items.append(item)
+        previous.levels.append(level)
     close_paragraph()
+    for block in blocks:
+        if block.kind == BlockKind.BULLETS and not any(block.levels):
+            block.levels = []  # a flat list, stored as flat lists always were
     return blocks
 
 
 def _line_kind(line: str) -> BlockKind:
-    if "\t" in line:
-        return BlockKind.TABLE
-    if _BULLET.match(line):
+    bullet = _BULLET.match(line)
+    if bullet and "\t" not in line[bullet.end() :]:
         return BlockKind.BULLETS
+    if "\t" in line.strip():
+        return BlockKind.TABLE
     if _NUMBER.match(line):
         return BlockKind.NUMBERED
     return BlockKind.PARAGRAPH
@@ -98,7 +146,9 @@ def narrative_text(blocks: list[Block]) -> str:
     parts: list[str] = []
     for block in blocks:
         if block.kind == BlockKind.BULLETS:
-            parts.append("\n".join(f"- {item}" for item in block.items))
+            parts.append(
+                "\n".join(_bullet_line(item, block.level_of(i)) for i, item in enumerate(block.items))
+            )
         elif block.kind == BlockKind.NUMBERED:
             parts.append("\n\n".join(f"({n}) {item}" for n, item in enumerate(block.items, start=1)))
         elif block.kind == BlockKind.TABLE:
@@ -117,3 +167,8 @@ def narrative_placeholder(noun: str) -> str:
         f"What was considered, in the past tense: “{body} considered the report of …”. "
         "A blank line between paragraphs; “- ” starts a bullet, “(1) ” a numbered point."
     )
+
+
+def _bullet_line(item: str, level: int) -> str:
+    marker = TEXT_MARKERS[0] if level == 0 else TEXT_MARKERS[1]
+    return f"{'  ' * level}{marker} {item}"

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 
-from clerk_tui.domain.committee import Committee
-from clerk_tui.domain.dates import format_body_date, format_next_meeting_date, format_time
+from clerk_tui.domain.agenda import ItemKind
+from clerk_tui.domain.committee import LOCAL_GOVERNMENT_ACT, MINUTES_CONFIRMED, NEXT_MEETING, Committee
+from clerk_tui.domain.dates import format_body_date, format_next_meeting_date, format_time, parse_date
 from clerk_tui.domain.errors import DomainError
-from clerk_tui.domain.meeting import Meeting, MeetingSummary
+from clerk_tui.domain.meeting import Meeting, MeetingStatus, MeetingSummary
 from clerk_tui.domain.minutes import Resolution
 from clerk_tui.domain.planning import previous_meeting_date
+from clerk_tui.domain.wording import fill
 
 
 def join_numbers(numbers: Sequence[int]) -> str:
@@ -23,14 +25,17 @@ def join_numbers(numbers: Sequence[int]) -> str:
     return f"{', '.join(words[:-1])} and {words[-1]}"
 
 
-def exclusion_resolution(paragraphs: Sequence[int], items: int = 1) -> Resolution:
-    """The statutory wording that excludes press and public before exempt business."""
+def exclusion_resolution(
+    paragraphs: Sequence[int], items: int = 1, act: str = LOCAL_GOVERNMENT_ACT
+) -> Resolution:
+    """The statutory wording that excludes press and public before exempt business, citing
+    the Act as the house does (``HouseStyle.local_government_act``)."""
     if not paragraphs:
         raise DomainError("Say which Schedule 12A paragraph(s) make the business exempt.", "paragraphs")
     business = "item of business" if items == 1 else "items of business"
     paragraph_word = "paragraph" if len(set(paragraphs)) == 1 else "paragraphs"
     text = (
-        "under Section 100A(4) of the Local Government Act, 1972, the press and public be "
+        f"under Section 100A(4) of the {act.strip() or LOCAL_GOVERNMENT_ACT}, the press and public be "
         f"excluded from the meeting for the following {business} on the grounds that it would "
         "involve the likely disclosure of exempt information as defined in "
         f"{paragraph_word} {join_numbers(paragraphs)} of Part 1 of Schedule 12A to the Act. "
@@ -87,6 +92,11 @@ class PhraseContext:
     next_time: time | None = None
     next_venue: str = ""
     """As the resolution names it: "the Town Hall, Southport"."""
+    minutes_confirmed_wording: str = MINUTES_CONFIRMED
+    next_meeting_wording: str = NEXT_MEETING
+    dotted_times: bool = False
+    """"6.30 p.m." rather than "6.30 pm"."""
+    act: str = LOCAL_GOVERNMENT_ACT
 
 
 def phrase_library(context: PhraseContext) -> list[Phrase]:
@@ -114,7 +124,9 @@ def phrase_library(context: PhraseContext) -> list[Phrase]:
         Phrase(
             "confirmed",
             "The Minutes of the previous meeting be confirmed as a correct record",
-            minutes_confirmed(context.previous_meeting, context.comma_before_year),
+            minutes_confirmed(
+                context.previous_meeting, context.comma_before_year, context.minutes_confirmed_wording
+            ),
         ),
         Phrase("next-meeting", "The next meeting be held on …", _next_meeting(context, body)),
         Phrase(
@@ -125,7 +137,7 @@ def phrase_library(context: PhraseContext) -> list[Phrase]:
         Phrase(
             "exclusion",
             "The press and public be excluded (Schedule 12A)",
-            _exclusion(context.exempt_paragraphs, context.exempt_items),
+            _exclusion(context.exempt_paragraphs, context.exempt_items, context.act),
         ),
         *planning_phrases(context),
         *licensing_phrases(context),
@@ -208,22 +220,26 @@ def _thanked(presenter: str) -> str:
     return f"{who}{separator} be thanked for [his/her] presentation"
 
 
-def minutes_confirmed(previous: date | None, comma_before_year: bool) -> str:
-    """2019: "held on 13 March, 2019 be confirmed"; 2023: "held on 5 September 2023, be confirmed"."""
-    if previous is None:
-        return "the Minutes of the meeting held on [date] be confirmed as a correct record"
-    held = format_body_date(previous, comma_before_year)
-    after = "" if comma_before_year else ","
-    return f"the Minutes of the meeting held on {held}{after} be confirmed as a correct record"
+def minutes_confirmed(
+    previous: date | None, comma_before_year: bool, wording: str = MINUTES_CONFIRMED
+) -> str:
+    """The house's confirmation: "the Minutes of the meeting held on 13 March, 2019 be
+    confirmed as a correct record" (the date in the house's body style)."""
+    held = format_body_date(previous, comma_before_year) if previous else "[date]"
+    return fill(wording, date=held)
 
 
 def _next_meeting(context: PhraseContext, body: str) -> str:
-    """``the next meeting of the Committee be held on Tuesday, 23 January 2024, at the Town Hall,
-    Southport, commencing at 6.30 p.m.``."""
+    """``the next meeting of the Committee be held on Tuesday, 23 January 2024, at the Town
+    Hall, Southport, commencing at 6.30 p.m.`` (in the house's wording)."""
     when = format_next_meeting_date(context.next_meeting) if context.next_meeting else "[date]"
     where = context.next_venue.strip().rstrip(",") or "[venue]"
-    start = format_time(context.next_time, dotted_meridiem=True) if context.next_time else "[time]"
-    return f"the next meeting of {body} be held on {when}, at {where}, commencing at {start}"
+    start = (
+        format_time(context.next_time, dotted_meridiem=context.dotted_times)
+        if context.next_time
+        else "[time]"
+    )
+    return fill(context.next_meeting_wording, body=body, date=when, venue=where, time=start)
 
 
 def _body_name(context: PhraseContext, body: str) -> str:
@@ -233,34 +249,110 @@ def _body_name(context: PhraseContext, body: str) -> str:
     return name if name.lower().startswith("the ") else f"the {name}"
 
 
-def _exclusion(paragraphs: Sequence[int], items: int) -> str:
+def _exclusion(paragraphs: Sequence[int], items: int, act: str) -> str:
     """The statutory part (``exclusion_resolution``), with a gap for the paragraph if unknown."""
     if paragraphs:
-        return exclusion_resolution(paragraphs, max(items, 1)).parts[0]
-    text = exclusion_resolution([1], max(items, 1)).parts[0]
+        return exclusion_resolution(paragraphs, max(items, 1), act).parts[0]
+    text = exclusion_resolution([1], max(items, 1), act).parts[0]
     return text.replace("in paragraph 1 of", f"in paragraph {GAP} of", 1)
 
 
 def phrase_context(
-    meeting: Meeting, committee: Committee, summaries: Iterable[MeetingSummary], item_id: str | None
+    meeting: Meeting,
+    committee: Committee,
+    summaries: Iterable[MeetingSummary],
+    item_id: str | None,
+    *,
+    following: Meeting | None = None,
 ) -> PhraseContext:
-    """What the live meeting knows that fills the phrases in, for the item under way:
-    the previous meeting (whose minutes are confirmed), the next one, the presenter and the
-    exempt paragraphs of the agenda's Part 2 items."""
+    """What the live meeting knows that fills the phrases in, for the item under way: the
+    previous meeting (whose minutes are confirmed: the date its agenda item names, or else
+    the store's meeting before this one), the next one (``following``, when the caller has
+    it, gives its own venue and time; else the committee's usual ones), the presenter and
+    the exempt paragraphs of the agenda's Part 2 items, all in the committee's house wording."""
     own = [s for s in summaries if s.committee_id == meeting.committee_id]
     item = meeting.item(item_id) if item_id else None
-    later = [s.date for s in own if s.date > meeting.date]
     exempt = [i for i in meeting.agenda if i.exempt]
+    style = committee.style
+    upcoming = next_scheduled(meeting, own)
+    venue, start = committee.venue, committee.start_time
+    if following is not None and upcoming is not None and following.id == upcoming.id:
+        venue = following.venue if not following.venue.is_empty() else venue
+        start = following.start or start
     return PhraseContext(
         body=committee.noun,
         body_name=committee.name,
-        previous_meeting=previous_meeting_date((s.date for s in own), meeting.date),
-        comma_before_year=committee.style.comma_before_year,
+        previous_meeting=previous_minutes_date(meeting)
+        or previous_meeting_date((s.date for s in own), meeting.date),
+        comma_before_year=style.comma_before_year,
         presenter=item.presenter if item else "",
         report_of=item.report_of if item else "",
         exempt_paragraphs=tuple(sorted({p for i in exempt for p in i.exempt_paragraphs})),
         exempt_items=max(1, len(exempt)),
-        next_meeting=min(later) if later else None,
-        next_time=committee.start_time,
-        next_venue=committee.venue.front_sheet(),
+        next_meeting=upcoming.date if upcoming else None,
+        next_time=start,
+        next_venue=venue.in_sentence(),
+        minutes_confirmed_wording=style.minutes_confirmed_wording,
+        next_meeting_wording=style.next_meeting_wording,
+        dotted_times=style.dotted_times,
+        act=style.local_government_act,
     )
+
+
+def next_scheduled(meeting: Meeting, summaries: Iterable[MeetingSummary]) -> MeetingSummary | None:
+    """The committee's next meeting after this one that will take place (not cancelled)."""
+    later = [
+        s
+        for s in summaries
+        if s.committee_id == meeting.committee_id
+        and s.date > meeting.date
+        and s.status != MeetingStatus.CANCELLED
+        and s.id != meeting.id
+    ]
+    return min(later, key=lambda s: (s.date, s.id)) if later else None
+
+
+_HELD_ON = re.compile(r"\bheld on\s+(?P<date>.+?)[\s.,;]*$", re.IGNORECASE)
+
+
+def previous_minutes_date(meeting: Meeting) -> date | None:
+    """The date the agenda's previous-minutes item names ("Minutes of the meeting held on
+    17 November 2026"), read as every typed date is; None if it names none that reads."""
+    for item in meeting.agenda:
+        if item.kind != ItemKind.PREVIOUS_MINUTES:
+            continue
+        found = _HELD_ON.search(item.description.strip())
+        if found is None:
+            continue
+        try:
+            return parse_date(found.group("date"), today=meeting.date)
+        except DomainError:
+            return None
+    return None
+
+
+_TYPED_DATE = re.compile(
+    r"\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,?\s+\d{4}\b",
+    re.IGNORECASE,
+)
+
+
+def date_problems(text: str) -> list[str]:
+    """Each date typed into a phrase that is not a real date ("31/02/2025"), with the reason
+    every date field gives; empty when every date reads."""
+    problems = []
+    for found in _TYPED_DATE.finditer(text):
+        try:
+            parse_date(found.group(0))
+        except DomainError as error:
+            problems.append(error.message)
+    return problems
+
+
+def next_meeting_phrase(context: PhraseContext, typed_date: str, today: date | None = None) -> str:
+    """The next-meeting part with a date the clerk typed, read as every date field reads it
+    (DomainError, saying why, for "31/02/2025" or "next Tuesday")."""
+    day = parse_date(typed_date, today)
+    body = context.body.strip() or "the Committee"
+    return _next_meeting(replace(context, next_meeting=day), body)

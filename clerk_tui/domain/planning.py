@@ -6,12 +6,13 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from clerk_tui.domain.agenda import STANDARD_TITLES, AgendaItem, ItemKind
+from clerk_tui.domain.agenda import STANDARD_TITLES, AgendaItem, CarriedBecause, CarriedFrom, ItemKind
 from clerk_tui.domain.committee import Committee
 from clerk_tui.domain.dates import format_body_date
 from clerk_tui.domain.errors import DomainError
-from clerk_tui.domain.ids import unique_id
+from clerk_tui.domain.ids import next_sequential_id, unique_id
 from clerk_tui.domain.meeting import Meeting
+from clerk_tui.domain.minutes import MinuteStatus
 
 
 def meeting_id_for(committee: Committee, day: date, taken: Iterable[str]) -> str:
@@ -59,6 +60,53 @@ def fill_previous_minutes(meeting: Meeting, previous: date) -> bool:
             item.description = previous_minutes_description(previous)
             return True
     return False
+
+
+_CARRIED = {MinuteStatus.DEFERRED: CarriedBecause.DEFERRED, MinuteStatus.WITHDRAWN: CarriedBecause.WITHDRAWN}
+
+
+def items_to_carry_forward(previous: Meeting, meeting: Meeting) -> list[AgendaItem]:
+    """The items ``previous`` deferred or withdrew, offered for ``meeting``'s agenda: each a
+    copy with its history (``carried_from``) extended, its own id on the new agenda, and no
+    pages or label (the new pack numbers them). An item already carried to ``meeting`` is
+    not offered twice."""
+    already = {
+        (earlier.meeting_id, earlier.item_id) for item in meeting.agenda for earlier in item.carried_from
+    }
+    taken = meeting.agenda_ids()
+    offered: list[AgendaItem] = []
+    for minute in previous.minutes:
+        because = _CARRIED.get(minute.status)
+        if because is None or minute.item_id is None or (previous.id, minute.item_id) in already:
+            continue
+        item = previous.item(minute.item_id)
+        item_id = next_sequential_id("item", taken)
+        taken.append(item_id)
+        history = [*item.carried_from, CarriedFrom(previous.id, previous.date, item.id, because)]
+        offered.append(
+            replace(
+                item,
+                id=item_id,
+                label="",
+                pages=None,
+                to_follow=False,
+                line_order=list(item.line_order),
+                exempt_paragraphs=list(item.exempt_paragraphs),
+                carried_from=history,
+            )
+        )
+    return offered
+
+
+def carry_forward(meeting: Meeting, items: Iterable[AgendaItem]) -> list[str]:
+    """Put the chosen carried items on the agenda, before any "Date of Next Meeting" item
+    (else at the end); returns their ids."""
+    added: list[str] = []
+    for item in items:
+        closing = [i for i, existing in enumerate(meeting.agenda) if existing.kind == ItemKind.NEXT_MEETING]
+        meeting.add_item(item, closing[0] if closing else None)
+        added.append(item.id)
+    return added
 
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

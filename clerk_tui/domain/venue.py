@@ -1,8 +1,13 @@
-"""Where a meeting is held, printed differently on different papers."""
+"""Where a meeting is held, printed differently on different papers, and the council's
+register of its rooms."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from clerk_tui.domain.errors import DomainError
 
 
 @dataclass
@@ -16,6 +21,13 @@ class Venue:
     minutes_wording: str = ""
     """How the minutes heading names it, when the clerk's style differs from the front
     sheet ("THE TOWN HALL, BOOTLE" in 2019); empty means the front-sheet wording."""
+    sentence_wording: str = ""
+    """How a sentence of the minutes names it ("the Town Hall, Southport", in the date of
+    the next meeting); empty means the front-sheet wording."""
+    id: str = ""
+    """Its entry in the venue register ("bootle-committee-room"); empty for a venue typed
+    for one meeting only. A meeting keeps its own copy: renaming a room later does not
+    reprint the papers of meetings already held there."""
 
     def front_sheet(self) -> str:
         """``Committee Room - Bootle Town Hall, Trinity Road, Bootle, L20 7AE``."""
@@ -25,5 +37,40 @@ class Venue:
     def for_minutes(self) -> str:
         return self.minutes_wording or self.front_sheet()
 
+    def in_sentence(self) -> str:
+        return self.sentence_wording or self.front_sheet()
+
     def is_empty(self) -> bool:
         return not (self.room or self.building or self.address or self.minutes_wording)
+
+    def same_place(self, other: Venue) -> bool:
+        """The same wording on every paper (the register id aside)."""
+        return replace(self, id="") == replace(other, id="")
+
+
+def check_registered(venue: Venue) -> None:
+    """A register entry needs an id and something to print."""
+    if not venue.id.strip():
+        raise DomainError("A venue in the register needs an id.", "id")
+    if not venue.front_sheet():
+        raise DomainError("Give the room, the building or the address as the front sheet prints it.", "room")
+
+
+def venue_id_for(venue: Venue, taken: Iterable[str]) -> str:
+    """A short id from the wording ("bootle-town-hall-committee-room"), unique among ``taken``."""
+    words = " ".join(part for part in (venue.building, venue.room) if part) or venue.front_sheet()
+    base = re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")[:60].strip("-") or "venue"
+    used = set(taken)
+    candidate, number = base, 2
+    while candidate in used:
+        candidate = f"{base}-{number}"
+        number += 1
+    return candidate
+
+
+def choose_venue(register: Iterable[Venue], venue_id: str) -> Venue:
+    """A copy of the registered venue, for one meeting (its wording frozen with the meeting)."""
+    for venue in register:
+        if venue.id == venue_id:
+            return replace(venue)
+    raise DomainError(f"There is no venue {venue_id!r} in the register.", "venue")

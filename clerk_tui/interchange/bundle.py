@@ -11,12 +11,15 @@ from typing import Any
 
 from clerk_tui.domain import Committee, DomainError, Meeting, Motion, Person, VoteWording
 from clerk_tui.domain.codec import converter, fits_exactly, from_document, to_document
+from clerk_tui.domain.committee import wording_before_it_was_set
 from clerk_tui.domain.safe_text import clean, is_safe
 from clerk_tui.interchange.checks import bundle_problems
 
 FORMAT_NAME = "clerk-meetings"
-FORMAT_VERSION = 2
-"""2: minutes carry their motions and votes, house styles their wording for them."""
+FORMAT_VERSION = 3
+"""2: minutes carry their motions and votes, house styles their wording for them.
+3: the house style's wording, presence and list settings; people's printed forms and
+earlier names; venue registers; agenda item notes, line order and history; nested lists."""
 MAX_DEPTH = 64
 """A clerk file nests a dozen levels; far deeper is not one (and would exhaust the parser)."""
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
@@ -214,12 +217,29 @@ def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
+def _with_fixed_wording(document: dict[str, Any]) -> dict[str, Any]:
+    """Versions 1 and 2 printed fixed sentences where version 3 has house-style wording with
+    neutral defaults: such a committee keeps the sentences it printed ("he/she", "the
+    Local Government Act, 1972", "commencing at 6.30 p.m."). Every other new field's
+    default prints what versions 1 and 2 printed."""
+    for committee in _dicts(document.get("committees")):
+        style = committee.get("style")
+        if isinstance(style, dict):
+            comma = style.get("comma_before_year") is True
+            for key, value in wording_before_it_was_set(comma).items():
+                style.setdefault(key, value)
+    return document
+
+
 def _dicts(values: Any) -> list[dict[str, Any]]:
     """The objects of a list (what is not is left for the reader to report)."""
     return [value for value in values if isinstance(value, dict)] if isinstance(values, list) else []
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _from_version_1}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _from_version_1,
+    2: _with_fixed_wording,
+}
 """Version -> the step that brings a document of that version to the next."""
 
 

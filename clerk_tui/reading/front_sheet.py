@@ -137,6 +137,8 @@ class FrontSheetReader:
         self.placed: dict[int, str] = {}
         self.unplaced: dict[int, str] = {}
         self.evidence = StyleEvidence()
+        self._declarations_text: list[tuple[str, int]] = []
+        """The declarations paragraphs as printed: the house's own wording of them."""
         self.notes: list[Note] = []
         self._printed_order: list[Membership] = []
         self._withheld: list[AgendaItem] = []
@@ -535,6 +537,9 @@ class FrontSheetReader:
             for para in assemble(lines):
                 self._item_para(agenda_item, para, label, full_stops)
             agenda.append(agenda_item)
+        if self._declarations_text:
+            texts = [text for text, _ in self._declarations_text]
+            self.evidence.saw("declarations_agenda_text", texts, self._declarations_text[0][1])
         if full_stops:
             self.evidence.saw("description_full_stop", full_stops[0][0], full_stops[0][1])
             stop = full_stops[0][0]
@@ -592,6 +597,7 @@ class FrontSheetReader:
         elif any(text.startswith(start) for start in _DECLARATIONS_BOILERPLATE):
             item.kind = ItemKind.DECLARATIONS
             what = "the declarations paragraphs"
+            self._declarations_text.append((text, para.first))
         elif text.startswith("Report of ") and not item.report_of:
             item.report_of = text.removeprefix("Report of ")
             full_stops.append((text.endswith("."), para.first))

@@ -64,6 +64,8 @@ from clerk_tui.reading.style import StyleEvidence
 from clerk_tui.render.public import WITHHELD_NATURE, Copy
 
 BANNER = re.compile(r"^THIS SET OF MINUTES IS NOT SUBJECT TO\b.*CALL", re.IGNORECASE)
+_ACT_CITED = re.compile(r"Local Government Act,? 1972")
+"""The Act as a statutory exclusion cites it: the house's citation (with a comma or not)."""
 _HEADING = re.compile(r"^(?P<number>\d{1,3})\.\s*(?P<title>\S.*)$")
 _HELD_AT = re.compile(r"^MEETING HELD AT\b\s*(?P<venue>.*)$")
 _ON_DATE = re.compile(
@@ -906,6 +908,11 @@ class MinutesReader:
             if comma:
                 evidence.saw("comma_before_year", True, draft.heading.lines[0])
                 break
+        for draft in drafts:
+            cited = _ACT_CITED.search(" ".join(draft.resolution.parts)) if draft.resolution else None
+            if draft.exclusion is not None and cited:
+                evidence.saw("local_government_act", cited.group(0), draft.heading.lines[0])
+                break
         order = [d.kind for d in drafts if d.kind in set(HWB_OPENING_ORDER)]
         if order in (HWB_OPENING_ORDER, OS_OPENING_ORDER):
             evidence.saw("opening_order", list(order), drafts[0].heading.lines[0])
@@ -1104,7 +1111,7 @@ class MinutesReader:
             resolution = draft.resolution
             if draft.exclusion is not None and resolution is not None:
                 paragraphs_numbers, items = draft.exclusion
-                generated = exclusion_resolution(paragraphs_numbers, items)
+                generated = exclusion_resolution(paragraphs_numbers, items, style.local_government_act)
                 if generated == resolution:
                     resolution = None
             meeting.minutes.append(

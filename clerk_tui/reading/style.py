@@ -32,6 +32,8 @@ LABELS: dict[str, str] = {
     "officer_comma": "Comma between officer and job title",
     "running_header_separator": "Running header separator",
     "opening_order": "Opening items",
+    "declarations_agenda_text": "Declarations of interest text on the front sheet",
+    "local_government_act": "The Act as cited",
 }
 
 

@@ -3,36 +3,13 @@
 from __future__ import annotations
 
 from clerk_tui.domain import FrontSheetDate, ItemKind, Role
-from clerk_tui.domain.agenda import AgendaItem
+from clerk_tui.domain.agenda import AgendaItem, ItemLine
 from clerk_tui.domain.dates import format_long_date, format_ordinal_date, format_time
+from clerk_tui.domain.people import Paper
 from clerk_tui.domain.phrases import join_numbers
-from clerk_tui.render.document import Document, Emphasis, LineGroup, Paragraph
+from clerk_tui.render.document import Block, Document, Emphasis, LineGroup, Paragraph
 from clerk_tui.render.papers import MeetingPapers
 from clerk_tui.render.public import Copy, confidential_marking, paper_copy
-
-SPECIAL_NEEDS = (
-    "If you have any special needs that may require arrangements to facilitate your attendance "
-    "at this meeting, please contact the Committee Officer named above, who will endeavour to assist."
-)
-FULL_AGENDAS = (
-    "We endeavour to provide a reasonable number of full agendas, including reports at the "
-    "meeting. If you wish to ensure that you have a copy to refer to at the meeting, please can "
-    "you print off your own copy of the agenda pack prior to the meeting."
-)
-DECLARATIONS_TEXT = (
-    "Members are requested at a meeting where a disclosable pecuniary interest or personal "
-    "interest arises, which is not already included in their Register of Members' Interests, to "
-    "declare any interests that relate to an item on the agenda.",
-    "Where a Member discloses a Disclosable Pecuniary Interest, he/she must withdraw from the "
-    "meeting room, including from the public gallery, during the whole consideration of any item "
-    "of business in which he/she has an interest, except where he/she is permitted to remain as a "
-    "result of a grant of a dispensation.",
-    "Where a Member discloses a personal interest he/she must seek advice from the Monitoring "
-    "Officer or staff member representing the Monitoring Officer to determine whether the Member "
-    "should withdraw from the meeting room, including from the public gallery, during the whole "
-    "consideration of any item of business in which he/she has an interest or whether the Member "
-    "can remain in the meeting or remain in the meeting and vote on the relevant decision.",
-)
 
 
 def build_agenda(papers: MeetingPapers) -> Document:
@@ -53,19 +30,19 @@ def build_agenda(papers: MeetingPapers) -> Document:
     )
     start = format_time(meeting.start) if meeting.start else _missing(papers, "start time")
     venue = meeting.venue.front_sheet() or _missing(papers, "venue")
-    document.add(
-        LineGroup(
-            (
-                f"MEETING: {committee.name.upper()}",
-                f"DATE: {printed_date}",
-                f"TIME: {start}",
-                f"VENUE: {venue}",
-            )
-        )
+    heading = (
+        f"MEETING: {committee.name.upper()}",
+        f"DATE: {printed_date}",
+        f"TIME: {start}",
+        f"VENUE: {venue}",
     )
+    if style.front_sheet_spacing:
+        document.add(*(Paragraph(line) for line in heading))
+    else:
+        document.add(LineGroup(heading))
     _membership(papers, document)
     _officer(papers, document)
-    document.add(Paragraph(SPECIAL_NEEDS), Paragraph(FULL_AGENDAS))
+    document.add(*(Paragraph(text) for text in style.front_sheet_notes if text.strip()))
     document.add(Paragraph(style.agenda_heading, Emphasis.HEADING))
     if not meeting.agenda:
         document.add(Paragraph("[NO ITEMS ON THE AGENDA YET]", Emphasis.PLACEHOLDER))
@@ -84,15 +61,17 @@ def _missing(papers: MeetingPapers, what: str) -> str:
 def _membership(papers: MeetingPapers, document: Document) -> None:
     members: list[str] = []
     substitutes: list[str] = []
+    committee_id = papers.committee.id
     for seat in papers.members_in_order():
         person = papers.person(seat.person_id)
-        line = person.front_sheet_name()
+        line = person.front_sheet_name(committee_id)
+        organisation = person.organisation_on(Paper.FRONT_SHEET, committee_id)
         if seat.role == Role.CHAIR:
             line += " (Chair)"
         elif seat.role == Role.VICE_CHAIR:
             line += " (Vice-Chair)"
-        elif seat.role == Role.CO_OPTED and person.organisation:
-            line += f", {person.organisation}"
+        elif seat.role == Role.CO_OPTED and organisation:
+            line += f", {organisation}"
         (substitutes if seat.role == Role.SUBSTITUTE else members).append(line)
     document.add(Paragraph("Member"))
     if members:
@@ -137,16 +116,27 @@ def _item(papers: MeetingPapers, document: Document, item: AgendaItem, number: s
             )
         )
         return
-    if item.description:
-        document.add(Paragraph(_ended(item.description, stop)))
-    elif item.kind == ItemKind.DECLARATIONS:
-        document.add(*(Paragraph(text) for text in DECLARATIONS_TEXT))
-    if item.report_of:
-        document.add(Paragraph(_ended(f"Report of {item.report_of}", stop)))
-    if item.presentation_of:
-        document.add(Paragraph(_ended(f"Presentation of {item.presentation_of}", stop)))
-    if item.presenter:
-        document.add(Paragraph(f"{item.presenter.rstrip('. ')}, to attend."))
+    for line in item.printed_line_order():
+        document.add(*_item_line(papers, item, line, stop))
+
+
+def _item_line(papers: MeetingPapers, item: AgendaItem, line: ItemLine, stop: str) -> list[Block]:
+    """One line under an item's title, if the item has it; the lines come in the order the
+    clerk put them (``AgendaItem.line_order``)."""
+    if line == ItemLine.DESCRIPTION:
+        if item.description:
+            return [Paragraph(_ended(item.description, stop))]
+        if item.kind == ItemKind.DECLARATIONS:
+            return [Paragraph(text) for text in papers.style.declarations_agenda_text if text.strip()]
+    elif line == ItemLine.REPORT_OF and item.report_of:
+        return [Paragraph(_ended(f"Report of {item.report_of}", stop))]
+    elif line == ItemLine.PRESENTATION_OF and item.presentation_of:
+        return [Paragraph(_ended(f"Presentation of {item.presentation_of}", stop))]
+    elif line == ItemLine.PRESENTER and item.presenter:
+        return [Paragraph(f"{item.presenter.rstrip('. ')}, to attend.")]
+    elif line == ItemLine.NOTE and item.note.strip():
+        return [Paragraph(item.note.strip())]
+    return []
 
 
 def _ended(text: str, stop: str) -> str:

@@ -47,12 +47,42 @@ class LineGroup:
 
 @dataclass(frozen=True)
 class ItemList:
-    """A list of items: bullets ("- ") or numbered ("(1) ") with a hanging indent."""
+    """A list of items: bullets ("- ") or numbered ("(1) ") with a hanging indent.
+
+    Lists nest: ``levels`` gives each item's level (0 the outermost; empty, all at 0). An
+    item one level down hangs under the text of the item above it. A numbered list numbers
+    its level-0 items only; the items under them (a resolution part's sub-list) and every
+    level of a bulleted list take their marker from ``markers``."""
 
     items: tuple[str, ...]
     numbered: bool = False
     spaced: bool = False
-    """A blank line between items (numbered parts are printed so)."""
+    """A blank line between items (numbered parts are printed so); never between an item
+    and the items nested under it."""
+    levels: tuple[int, ...] = ()
+    markers: tuple[str, ...] = ("-",)
+    """The bullet of each level (of each level below the numbers, in a numbered list); the
+    last serves every deeper level."""
+
+    def level_of(self, index: int) -> int:
+        return self.levels[index] if index < len(self.levels) else 0
+
+    def marker_of(self, index: int, number: int) -> str:
+        """The item's marker: "(2)" or "-" or "o"."""
+        level = self.level_of(index)
+        if self.numbered and level == 0:
+            return f"({number})"
+        bullet_level = level - 1 if self.numbered else level
+        return self.markers[min(bullet_level, len(self.markers) - 1)] if self.markers else "-"
+
+    def numbers(self) -> list[int]:
+        """The number each item counts under (its own, or its level-0 item's)."""
+        counted, number = [], 0
+        for index in range(len(self.items)):
+            if self.level_of(index) == 0:
+                number += 1
+            counted.append(number)
+        return counted
 
 
 @dataclass(frozen=True)
@@ -103,7 +133,7 @@ def _texts(block: Block) -> tuple[str, ...]:
     if isinstance(block, LineGroup):
         return block.lines
     if isinstance(block, ItemList):
-        return block.items
+        return block.items + block.markers
     return tuple(cell for row in block.rows for cell in row)
 
 
@@ -117,5 +147,9 @@ def _neutralised(block: Block) -> Block:
     if isinstance(block, LineGroup):
         return replace(block, lines=tuple(neutralise(line) for line in block.lines))
     if isinstance(block, ItemList):
-        return replace(block, items=tuple(neutralise(item) for item in block.items))
+        return replace(
+            block,
+            items=tuple(neutralise(item) for item in block.items),
+            markers=tuple(neutralise(marker) for marker in block.markers),
+        )
     return replace(block, rows=tuple(tuple(neutralise(cell) for cell in row) for row in block.rows))

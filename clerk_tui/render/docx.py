@@ -174,7 +174,7 @@ def _house_styles(word: WordDocument) -> None:
     signature = _custom(word, SIGNATURE)
     signature.paragraph_format.space_before = Pt(36)
     signature.paragraph_format.tab_stops.add_tab_stop(Mm(110), WD_TAB_ALIGNMENT.LEFT)
-    for name in ("List Number", "List Bullet"):
+    for name in ("List Number", "List Bullet", "List Bullet 2", "List Bullet 3"):
         listed = styles[name]
         assert isinstance(listed, ParagraphStyle)
         _face(listed, bold=False)
@@ -306,15 +306,26 @@ def _labelled(word: WordDocument, lines: tuple[str, ...], indent: Length) -> Non
 
 
 def _list(word: WordDocument, block: ItemList, parts: _PartsNumbering, indent: Length) -> None:
+    """Numbered items are List Number, bullets List Bullet; an item nested under another
+    (a sub-point, a resolution part's sub-list) is List Bullet 2 (3 below that), hanging
+    under the text of the item above it. Word draws the bullets of its own styles."""
     num_id = parts.start_list() if block.numbered else None
     hang = HANG if block.numbered else BULLET_HANG
     for index, item in enumerate(block.items):
-        paragraph = word.add_paragraph(_text(item), "List Number" if block.numbered else "List Bullet")
-        if num_id is not None:
+        level = block.level_of(index)
+        if level == 0:
+            style = "List Number" if block.numbered else "List Bullet"
+            left, first = indent + hang, hang
+        else:
+            style = "List Bullet 2" if level == 1 else "List Bullet 3"
+            left, first = indent + hang + BULLET_HANG * level, BULLET_HANG
+        paragraph = word.add_paragraph(_text(item), style)
+        if num_id is not None and level == 0:
             _numbered(paragraph, num_id)
-        paragraph.paragraph_format.left_indent = Length(indent + hang)
-        paragraph.paragraph_format.first_line_indent = Length(-hang)
-        if not block.spaced and index < len(block.items) - 1:
+        paragraph.paragraph_format.left_indent = Length(left)
+        paragraph.paragraph_format.first_line_indent = Length(-first)
+        nested_next = index + 1 < len(block.items) and block.level_of(index + 1) > 0
+        if index < len(block.items) - 1 and (not block.spaced or nested_next):
             paragraph.paragraph_format.space_after = Pt(0)
 
 

@@ -52,12 +52,19 @@ def _block_value(block: Block) -> dict[str, Any]:
     if isinstance(block, LineGroup):
         return {"kind": "lines", "lines": list(block.lines), "emphasis": block.emphasis.value}
     if isinstance(block, ItemList):
-        return {
+        value: dict[str, Any] = {
             "kind": "list",
             "items": list(block.items),
             "numbered": block.numbered,
             "spaced": block.spaced,
         }
+        # Written only when a list nests, so a flat list freezes to the bytes it always did
+        # (a signed record's model keeps its SHA-256).
+        if any(block.levels):
+            value["levels"] = list(block.levels)
+        if block.markers != ItemList(()).markers:
+            value["markers"] = list(block.markers)
+        return value
     return {"kind": "table", "rows": [list(row) for row in block.rows], "header": block.header}
 
 
@@ -110,7 +117,16 @@ def _block(entry: Any) -> Block:
     if kind == "lines":
         return LineGroup(_texts(entry["lines"]), Emphasis(entry["emphasis"]))
     if kind == "list":
-        return ItemList(_texts(entry["items"]), _flag(entry["numbered"]), _flag(entry["spaced"]))
+        levels = entry.get("levels", [])
+        if not isinstance(levels, list) or not all(_number(level) >= 0 for level in levels):
+            raise TypeError(f"expected list levels, found {levels!r}")
+        return ItemList(
+            _texts(entry["items"]),
+            _flag(entry["numbered"]),
+            _flag(entry["spaced"]),
+            levels=tuple(levels),
+            markers=_texts(entry["markers"]) if "markers" in entry else ItemList(()).markers,
+        )
     if kind == "table":
         if not isinstance(entry["rows"], list):
             raise TypeError("a table's rows must be a list")

@@ -36,9 +36,19 @@ def _paragraph(block: Paragraph) -> str:
 
 
 def _list(block: ItemList) -> str:
-    if block.numbered:
-        return "\n\n".join(f"({n}) {escape(item)}" for n, item in enumerate(block.items, start=1))
-    return "\n".join(f"- {escape(item)}" for item in block.items)
+    """Numbered items stay "(1) ..." paragraphs (the house's numbers, not Markdown's); the
+    items under them, and every bulleted item, are Markdown bullets, nested by indentation."""
+    lines: list[str] = []
+    for index, (item, number) in enumerate(zip(block.items, block.numbers(), strict=True)):
+        level = block.level_of(index)
+        if block.numbered and level == 0:
+            if lines:
+                lines.append("")
+            lines.append(f"({number}) {escape(item)}")
+            continue
+        depth = level - 1 if block.numbered else level
+        lines.append(f"{'  ' * depth}- {escape(item)}")
+    return "\n".join(lines)
 
 
 def _table(block: Table) -> str:

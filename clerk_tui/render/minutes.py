@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from clerk_tui.domain import (
     AttendanceEvent,
     BlockKind,
     EventKind,
+    HeadingDate,
+    HouseStyle,
     ItemKind,
     Minute,
     OrganisationStyle,
@@ -16,7 +20,10 @@ from clerk_tui.domain import (
 )
 from clerk_tui.domain import Block as NarrativeBlock
 from clerk_tui.domain.agenda import AgendaItem
+from clerk_tui.domain.committee import LOCAL_GOVERNMENT_ACT, ApologiesOrder, SkippedItems
 from clerk_tui.domain.dates import format_minutes_heading_date
+from clerk_tui.domain.minutes import MinuteStatus, split_part
+from clerk_tui.domain.people import Paper
 from clerk_tui.domain.phrases import exclusion_resolution, join_numbers
 from clerk_tui.render.document import (
     Block,
@@ -35,7 +42,13 @@ from clerk_tui.render.names import (
     titled,
     with_organisation,
 )
-from clerk_tui.render.papers import MeetingPapers
+from clerk_tui.render.papers import MeetingPapers, surname_key
+from clerk_tui.render.presence import (
+    notes_after_present,
+    notes_in_minute,
+    notes_without_a_minute,
+    officers_block,
+)
 from clerk_tui.render.public import Copy, confidential_marking, paper_copy
 from clerk_tui.render.votes import motion_blocks
 
@@ -49,7 +62,7 @@ DECLARATIONS_LEFT_OUT = "Declarations of interest in exempt business are recorde
 def build_minutes(papers: MeetingPapers) -> Document:
     """The minutes as the papers hold them: pass ``public_papers(...)`` for the public copy."""
     meeting, committee = papers.meeting, papers.committee
-    heading_date = format_minutes_heading_date(meeting.date)
+    heading_date = heading_date_of(papers)
     document = Document(
         title=f"{committee.name} - minutes of {heading_date.title()}",
         running_header=f"{committee.name.upper()}{committee.style.running_header_separator}{heading_date}",
@@ -68,9 +81,13 @@ def build_minutes(papers: MeetingPapers) -> Document:
     if also_present:
         document.add(also_present)
     numbers = meeting.minute_numbers(papers.first_minute_number)
-    for minute in meeting.numbered_minutes():
-        document.add(Paragraph(f"{numbers[minute.id]}. {minute.title.upper()}", Emphasis.HEADING))
-        document.add(*_minute_body(papers, minute, numbers))
+    document.add(*_after_present(papers, numbers))
+    for minute in meeting.minutes:
+        if minute.numbered:
+            document.add(Paragraph(f"{numbers[minute.id]}. {minute.title.upper()}", Emphasis.HEADING))
+            document.add(*_minute_body(papers, minute, numbers))
+        elif papers.style.skipped_items == SkippedItems.HEADING_AND_SENTENCE:
+            document.add(*_skipped_minute(papers, minute, numbers))
     if not meeting.numbered_minutes():
         document.add(Paragraph("[NO MINUTES RECORDED YET]", Emphasis.PLACEHOLDER))
         papers.warnings.append("No minutes have been recorded for this meeting.")
@@ -81,6 +98,27 @@ def build_minutes(papers: MeetingPapers) -> Document:
 def _missing(papers: MeetingPapers, what: str) -> str:
     papers.warnings.append(f"The meeting has no {what}.")
     return f"[{what.upper()} NOT RECORDED]"
+
+
+def heading_date_of(papers: MeetingPapers) -> str:
+    """The date of the minutes heading and running header, in the house's heading style."""
+    style = papers.style.heading_date
+    return format_minutes_heading_date(
+        papers.meeting.date,
+        ordinal_day=style != HeadingDate.PLAIN,
+        comma=style == HeadingDate.ORDINAL_COMMA,
+    )
+
+
+def _after_present(papers: MeetingPapers, numbers: dict[str, int]) -> list[Block]:
+    """What the house prints after PRESENT (and ALSO PRESENT): the officers in attendance,
+    then who came, left or withdrew during which minute (render.presence)."""
+    officers = officers_block(papers)
+    return [
+        *([officers] if officers else []),
+        *notes_after_present(papers, numbers),
+        *notes_without_a_minute(papers, numbers),
+    ]
 
 
 # --- attendance -----------------------------------------------------------------
@@ -97,8 +135,10 @@ def _events_of(papers: MeetingPapers, kinds: set[EventKind]) -> list[AttendanceE
 
 def _named(papers: MeetingPapers, event: AttendanceEvent) -> Named:
     person = papers.person(event.person_id)
-    organisation = event.organisation or person.organisation
-    return Named(minutes_name(person, papers.style, event.printed_name), person.councillor, organisation)
+    committee_id = papers.committee.id
+    organisation = event.organisation or person.organisation_on(Paper.MINUTES, committee_id)
+    name = minutes_name(person, papers.style, event.printed_name, committee_id)
+    return Named(name, person.councillor, organisation)
 
 
 def _chair_id(papers: MeetingPapers, present: Iterable[str]) -> str | None:
@@ -143,7 +183,10 @@ def _substitute_named(papers: MeetingPapers, event: AttendanceEvent) -> Named:
     if event.kind != EventKind.SUBSTITUTE or not event.for_person_id:
         return named
     replaced = papers.person(event.for_person_id)
-    replaced_name = titled(Named(minutes_name(replaced, papers.style), replaced.councillor), papers.style)
+    replaced_name = titled(
+        Named(minutes_name(replaced, papers.style, committee_id=papers.committee.id), replaced.councillor),
+        papers.style,
+    )
     return Named(f"{named.name} (substitute for {replaced_name})", named.councillor, named.organisation)
 
 
@@ -168,15 +211,19 @@ def _minute_body(papers: MeetingPapers, minute: Minute, numbers: dict[str, int])
     item = _item_of(papers, minute)
     if papers.public and item is not None and item.exempt:
         return [_withheld(item)]
-    blocks = [_narrative_block(b) for b in minute.narrative]
+    presence: list[Block] = list(notes_in_minute(papers, minute, numbers))
+    blocks = [_narrative_block(b, papers.style) for b in minute.narrative]
     if not blocks:
         blocks = _standard_text(papers, minute, numbers)
+    blocks = presence + blocks
     resolution = minute.resolution
-    if resolution is None and minute.kind == ItemKind.EXCLUSION:
-        resolution = _exclusion_for(papers, minute)
+    if minute.kind == ItemKind.EXCLUSION:
+        resolution = (
+            _exclusion_for(papers, minute) if resolution is None else _in_house_words(papers, resolution)
+        )
     blocks.extend(motion_blocks(papers, minute, numbers[minute.id]))
     if resolution is not None:
-        blocks.extend(resolution_blocks(resolution, papers.style.capitalise_resolution_parts))
+        blocks.extend(styled_resolution_blocks(resolution, papers.style))
     elif minute.kind in {
         ItemKind.SUBSTANTIVE,
         ItemKind.URGENT,
@@ -212,11 +259,15 @@ def _withheld(item: AgendaItem) -> Paragraph:
     )
 
 
-def _narrative_block(block: NarrativeBlock) -> Block:
+def _narrative_block(block: NarrativeBlock, style: HouseStyle) -> Block:
     if block.kind == BlockKind.BULLETS:
-        return ItemList(tuple(block.items))
+        if not any(block.levels):
+            return ItemList(tuple(block.items))
+        levels = tuple(block.level_of(index) for index in range(len(block.items)))
+        markers = tuple(style.bullet_marker(level) for level in range(max(levels) + 1))
+        return ItemList(tuple(block.items), levels=levels, markers=markers)
     if block.kind == BlockKind.NUMBERED:
-        return ItemList(tuple(block.items), numbered=True, spaced=True)
+        return ItemList(tuple(block.items), numbered=True, spaced=style.numbered_paragraph_spacing)
     if block.kind == BlockKind.TABLE:
         return Table(tuple(tuple(row) for row in block.rows))
     return Paragraph(block.text)
@@ -231,11 +282,22 @@ def _standard_text(papers: MeetingPapers, minute: Minute, numbers: dict[str, int
 
 
 def _apologies(papers: MeetingPapers) -> Paragraph:
-    events = _events_of(papers, {EventKind.APOLOGIES})
+    events = _in_apologies_order(papers, _events_of(papers, {EventKind.APOLOGIES}))
     if not events:
         return Paragraph("No apologies for absence were received.")
     listed = each_titled([_named(papers, e) for e in events], papers.style)
     return Paragraph(f"Apologies for absence were received from {listed}.")
+
+
+def _in_apologies_order(papers: MeetingPapers, events: list[AttendanceEvent]) -> list[AttendanceEvent]:
+    """The apologies in the house's order: as the membership lists them (``events`` come so),
+    councillors first, or by surname."""
+    order = papers.style.apologies_order
+    if order == ApologiesOrder.COUNCILLORS_FIRST:
+        return sorted(events, key=lambda e: not papers.person(e.person_id).councillor)
+    if order == ApologiesOrder.ALPHABETICAL:
+        return sorted(events, key=lambda e: surname_key(papers.person(e.person_id)))
+    return events
 
 
 def _declarations(papers: MeetingPapers, numbers: dict[str, int]) -> list[Block]:
@@ -246,9 +308,11 @@ def _declarations(papers: MeetingPapers, numbers: dict[str, int]) -> list[Block]
     rows = [DECLARATIONS_HEADER]
     for declaration in declarations:
         person = papers.person(declaration.person_id)
-        member = declaration.printed_name or with_organisation(person.name_with_honours(), "", papers.style)
+        form = person.form_for(Paper.MINUTES, papers.committee.id)
+        plain = form.name if form else person.name_with_honours()
+        member = declaration.printed_name or with_organisation(plain, "", papers.style)
         if person.councillor and not declaration.printed_name:
-            member = f"Councillor {minutes_name(person, papers.style)}"
+            member = f"Councillor {minutes_name(person, papers.style, committee_id=papers.committee.id)}"
         rows.append((member, _minute_cell(papers, declaration.item_id, numbers), declaration.nature_cell()))
     return [Table(tuple(rows)), *left_out]
 
@@ -282,36 +346,125 @@ def _exclusion_for(papers: MeetingPapers, minute: Minute) -> Resolution | None:
             "The exclusion of press and public has no exempt item after it to take its paragraph from."
         )
         return Resolution(["[EXEMPT PARAGRAPH NOT RECORDED]"], opening="That,")
-    return exclusion_resolution(paragraphs, len(following))
+    return exclusion_resolution(paragraphs, len(following), papers.style.local_government_act)
 
 
-def resolution_blocks(resolution: Resolution, capitalise: bool = False) -> list[Block]:
-    """``RESOLVED:`` / ``That ...`` or ``RESOLVED: That`` / ``(1) ...;`` ... ``(n) ....``."""
+def _in_house_words(papers: MeetingPapers, resolution: Resolution) -> Resolution:
+    """The statutory exclusion as the live meeting wrote it (citing the Act as
+    ``exclusion_resolution`` does by default), cited as the house cites it. A resolution the
+    clerk changed in any way prints exactly as the clerk wrote it."""
+    act = papers.style.local_government_act
+    if act == LOCAL_GOVERNMENT_ACT or len(resolution.parts) != 1:
+        return resolution
+    paragraphs = _paragraphs_named(resolution.parts[0])
+    for items in (1, 2):  # "item of business" or "items of business"
+        if paragraphs and resolution.parts[0] == exclusion_resolution(paragraphs, items).parts[0]:
+            return replace(resolution, parts=[exclusion_resolution(paragraphs, items, act).parts[0]])
+    return resolution
+
+
+def _paragraphs_named(text: str) -> list[int]:
+    """The Schedule 12A paragraphs a statutory exclusion names ("paragraphs 1 and 3")."""
+    found = re.search(r"defined in paragraphs? ([\d, and]+?) of Part 1", text)
+    return [int(number) for number in re.findall(r"\d+", found.group(1))] if found else []
+
+
+# --- deferred and withdrawn items -------------------------------------------------------
+def _skipped_minute(papers: MeetingPapers, minute: Minute, numbers: dict[str, int]) -> list[Block]:
+    """A deferred or withdrawn item, as the house prints one: its title (it takes no number),
+    a sentence saying what happened, then whatever the clerk recorded of it."""
+    style = papers.style
+    sentence = style.deferred_wording if minute.status == MinuteStatus.DEFERRED else style.withdrawn_wording
+    blocks: list[Block] = [Paragraph(minute.title.upper(), Emphasis.HEADING)]
+    item = _item_of(papers, minute)
+    if papers.public and item is not None and item.exempt:
+        return [*blocks, _withheld(item)]
+    if sentence.strip():
+        blocks.append(Paragraph(sentence.strip()))
+    blocks.extend(_narrative_block(b, style) for b in minute.narrative)
+    if minute.resolution is not None:
+        blocks.extend(styled_resolution_blocks(minute.resolution, style))
+    return blocks
+
+
+# --- resolutions ----------------------------------------------------------------------
+def styled_resolution_blocks(resolution: Resolution, style: HouseStyle) -> list[Block]:
+    """A resolution in the committee's house style: capitals, spacing, sub-item markers."""
+    return resolution_blocks(
+        resolution,
+        style.capitalise_resolution_parts,
+        spaced=style.numbered_paragraph_spacing,
+        sub_marker=style.sub_item_marker.strip() or "-",
+        sub_ending=style.sub_item_ending,
+    )
+
+
+def resolution_blocks(
+    resolution: Resolution,
+    capitalise: bool = False,
+    *,
+    spaced: bool = True,
+    sub_marker: str = "-",
+    sub_ending: str = ";",
+) -> list[Block]:
+    """``RESOLVED:`` / ``That ...`` or ``RESOLVED: That`` / ``(1) ...;`` ... ``(n) ....``.
+
+    A part with a sub-list prints its text, then each sub-item under it after
+    ``sub_marker``, each ending ``sub_ending`` but the last, which takes the part's own
+    ending (";", "; and" or ".")."""
     parts = list(resolution.parts)
     lead = f"{resolution.lead.value}:"
+    stop = "." if resolution.final_full_stop else ""
     if len(parts) == 1:
-        stop = "." if resolution.final_full_stop else ""
-        sentence = f"{resolution.opening} {parts[0]}{stop}" if resolution.opening else f"{parts[0]}{stop}"
-        if not resolution.print_lead:
-            return [Paragraph(sentence)]
-        return [Paragraph(lead, Emphasis.LEAD), Paragraph(sentence)]
-    if capitalise:
-        parts = [_capitalised(part) for part in parts]
-    punctuated = []
+        text, sub_items = split_part(parts[0])
+        ending = "" if sub_items else stop
+        sentence = f"{resolution.opening} {text}{ending}" if resolution.opening else f"{text}{ending}"
+        blocks: list[Block] = [Paragraph(lead, Emphasis.LEAD)] if resolution.print_lead else []
+        blocks.append(Paragraph(sentence))
+        if sub_items:
+            blocks.append(ItemList(_sub_items(sub_items, stop, sub_ending), markers=(sub_marker,)))
+        return blocks
+    items: list[str] = []
+    levels: list[int] = []
     for index, part in enumerate(parts):
+        text, sub_items = split_part(part)
+        if capitalise:
+            text = _capitalised(text)
         if index == len(parts) - 1:
-            ending = "." if resolution.final_full_stop else ""
+            ending = stop
         elif index == len(parts) - 2 and resolution.and_before_last:
             ending = "; and"
         else:
             ending = ";"
-        punctuated.append(part + ending)
+        if not sub_items:
+            items.append(text + ending)
+            levels.append(0)
+            continue
+        items.append(text)
+        levels.append(0)
+        items.extend(_sub_items(sub_items, ending, sub_ending))
+        levels.extend([1] * len(sub_items))
     opening = " ".join(word for word in (lead if resolution.print_lead else "", resolution.opening) if word)
-    blocks: list[Block] = []
+    blocks = []
     if opening:
         blocks.append(Paragraph(opening, Emphasis.LEAD))
-    blocks.append(ItemList(tuple(punctuated), numbered=True, spaced=True))
+    nested = any(levels)
+    blocks.append(
+        ItemList(
+            tuple(items),
+            numbered=True,
+            spaced=spaced,
+            levels=tuple(levels) if nested else (),
+            markers=(sub_marker,) if nested else ItemList(()).markers,
+        )
+    )
     return blocks
+
+
+def _sub_items(sub_items: list[str], ending: str, sub_ending: str) -> tuple[str, ...]:
+    """Each sub-item with its punctuation: ``sub_ending`` after each, the part's after the last."""
+    last = len(sub_items) - 1
+    return tuple(item + (ending if index == last else sub_ending) for index, item in enumerate(sub_items))
 
 
 def _capitalised(text: str) -> str:

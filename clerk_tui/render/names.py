@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from clerk_tui.domain import CouncillorNames, HouseStyle, OrganisationStyle, Person
+from clerk_tui.domain.people import Paper
 
 
 @dataclass(frozen=True)
@@ -17,10 +18,14 @@ class Named:
     organisation: str = ""
 
 
-def minutes_name(person: Person, style: HouseStyle, printed_name: str = "") -> str:
-    """The name without title: "Cummins" or "Carla Thomas" or "Brian Clark, O.B.E."."""
+def minutes_name(person: Person, style: HouseStyle, printed_name: str = "", committee_id: str = "") -> str:
+    """The name without title: "Cummins" or "Carla Thomas" or "Brian Clark, O.B.E." (or the
+    form the person's minutes take, on this committee's papers or every committee's)."""
     if printed_name:
         return printed_name
+    form = person.form_for(Paper.MINUTES, committee_id)
+    if form is not None:
+        return form.name
     if person.councillor and style.councillor_names == CouncillorNames.SHORT:
         return person.minutes_short_name()
     return person.name_with_honours()

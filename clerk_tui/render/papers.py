@@ -29,11 +29,17 @@ class MeetingPapers:
         return self.committee.style
 
     def person(self, person_id: str) -> Person:
+        """The person as this meeting's papers name them: with the name they had on the
+        meeting's date (a later marriage or honour does not reprint past minutes)."""
         person = self.people.get(person_id)
         if person is None:
             self.warnings.append(f"No person {person_id!r} in the store; printed as a placeholder.")
             return Person(person_id, f"[UNKNOWN PERSON {person_id}]")
-        return person
+        return person.as_on(self.meeting.date)
+
+    def _known(self, person_id: str) -> Person | None:
+        person = self.people.get(person_id)
+        return person.as_on(self.meeting.date) if person is not None else None
 
     def members_in_order(self, on: date | None = None) -> list[Membership]:
         """The Chair, the Vice-Chair, then the rest in the house order."""
@@ -44,12 +50,12 @@ class MeetingPapers:
         if self.committee.style.member_order == MemberOrder.ALPHABETICAL:
             councillors = [m for m in rest if m.role != Role.CO_OPTED and self._is_councillor(m)]
             others = [m for m in rest if m not in councillors]
-            councillors.sort(key=lambda m: surname_key(self.people.get(m.person_id)))
+            councillors.sort(key=lambda m: surname_key(self._known(m.person_id)))
             rest = councillors + others
         return chair + vice + rest
 
     def _is_councillor(self, membership: Membership) -> bool:
-        person = self.people.get(membership.person_id)
+        person = self._known(membership.person_id)
         return bool(person and person.councillor)
 
     def rank(self) -> dict[str, int]:

@@ -233,15 +233,24 @@ class _PaperPDF(FPDF):
             self._flow(value, left + tab)
 
     def _list(self, block: ItemList, left: float) -> None:
+        """Each item after its marker with a hanging indent; an item nested under another
+        hangs under that one's text, after its own marker ("o", "-"). The outermost bullets
+        are printed as bullets."""
         self.set_font(FONT, "", SIZE)
         hang = HANG if block.numbered else BULLET_HANG
-        for number, item in enumerate(block.items, start=1):
-            if number > 1 and block.spaced:
+        for index, (item, number) in enumerate(zip(block.items, block.numbers(), strict=True)):
+            level = block.level_of(index)
+            if index and block.spaced and level == 0:
                 self.ln(GAP)
-            self._keep_together(item, left + hang)
-            self.set_x(left)
-            self.cell(hang, LINE, f"({number})" if block.numbered else BULLET)
-            self._flow(item, left + hang)
+            if level == 0:
+                at, width, marker = left, hang, f"({number})" if block.numbered else BULLET
+            else:
+                at, width = left + hang + BULLET_HANG * (level - 1), BULLET_HANG
+                marker = block.marker_of(index, number)
+            self._keep_together(item, at + width)
+            self.set_x(at)
+            self.cell(width, LINE, safe(marker))
+            self._flow(item, at + width)
 
     def _table(self, block: Table, left: float) -> None:
         columns = max(len(row) for row in block.rows)

@@ -56,11 +56,17 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
 
 
 def _list_lines(block: ItemList, width: int) -> list[str]:
+    """Each item after its marker, hanging under its own text; a nested item is indented to
+    the text of the item it is under (at width 0 too, so that the levels still show)."""
     lines: list[str] = []
-    for number, item in enumerate(block.items, start=1):
-        marker = f"({number}) " if block.numbered else "- "
-        if block.spaced and lines:
+    text_column: dict[int, int] = {}
+    for index, (item, number) in enumerate(zip(block.items, block.numbers(), strict=True)):
+        level = block.level_of(index)
+        if block.spaced and lines and level == 0:
             lines.append("")
+        indent = text_column.get(level - 1, 0) if level else 0
+        marker = " " * indent + block.marker_of(index, number) + " "
+        text_column[level] = len(marker)
         lines.extend(_wrap(item, width, marker, " " * len(marker)))
     return lines
 

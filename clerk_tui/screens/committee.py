@@ -60,12 +60,14 @@ from clerk_tui.domain.membership_entry import (
     parse_quorum,
     role_label,
 )
+from clerk_tui.render.style_samples import SETTINGS
 from clerk_tui.screens.base import ClerkScreen
 from clerk_tui.screens.member_form import MemberForm
 from clerk_tui.screens.quick_entry import QuickEntry, QuickEntryResult
 from clerk_tui.screens.save_changes import SaveChangesModal
 from store import StoreError
 from widgets.fields import FieldMessage, TextField, TimeField
+from widgets.style_settings import StyleSettings, control_id
 
 _MONTHS = [
     "January",
@@ -370,6 +372,8 @@ class CommitteeScreen(ClerkScreen):
                     style.vice_chair_line,
                     "style-vice-chair-line",
                 )
+                yield Label("The printed record (each with a sample)", classes="committee-section")
+                yield StyleSettings(SETTINGS, style, id="style-settings")
         with Horizontal(id="committee-buttons"):
             yield Button("Apply", id="apply", variant="primary")
             yield Button("Back", id="back")
@@ -402,7 +406,7 @@ class CommitteeScreen(ClerkScreen):
         texts = tuple(field.text for field in self.query(TextField))
         switches = tuple(switch.value for switch in self.query(Switch))
         selects = tuple(select.value for select in self.query(Select))
-        return texts + switches + selects
+        return texts + switches + selects + self.query_one(StyleSettings).state()
 
     @property
     def dirty(self) -> bool:
@@ -486,8 +490,10 @@ class CommitteeScreen(ClerkScreen):
                 running_header_separator=self._field("style-header-separator").text,
                 exempt_declarations=self.committee.style.exempt_declarations,  # no field here yet
             )
+            style = self.query_one(StyleSettings).read(style)
         except DomainError as error:
-            self._show_errors([(_DOMAIN_FIELDS.get(error.field, ""), error.message)], why)
+            where = _DOMAIN_FIELDS.get(error.field, "") or _setting_control(error.field)
+            self._show_errors([(where, error.message)], why)
             return None
         return Committee(
             self.committee.id,
@@ -503,11 +509,21 @@ class CommitteeScreen(ClerkScreen):
                 text("officer-email"),
             ),
             style=style,
-            venue=Venue(
-                text("venue-room"), text("venue-building"), text("venue-address"), text("venue-minutes")
-            ),
+            venue=self._typed_venue(text),
             start_time=start_time,
+            venues=self.committee.venues,  # the register: no field here yet, kept as it is
         )
+
+    def _typed_venue(self, text: Callable[[str], str]) -> Venue:
+        """The usual venue as typed; its sentence wording and register id are kept while the
+        room, building and address are the ones they describe."""
+        typed = Venue(
+            text("venue-room"), text("venue-building"), text("venue-address"), text("venue-minutes")
+        )
+        usual = self.committee.venue
+        if (typed.room, typed.building, typed.address) == (usual.room, usual.building, usual.address):
+            return replace(typed, sentence_wording=usual.sentence_wording, id=usual.id)
+        return typed
 
     def _show_errors(self, errors: list[tuple[str, str]], why: str = "") -> None:
         """Each message beside its field (the first one focused, on its tab), and a note
@@ -851,6 +867,11 @@ def _choice(label: str, options: list[tuple[str, Any]], value: Any, select_id: s
         FieldMessage(classes="-empty"),
         classes="committee-choice",
     )
+
+
+def _setting_control(field: str) -> str:
+    """The id of a printed-record setting's control, for a message beside it."""
+    return next((control_id(entry) for entry in SETTINGS if entry.name == field), "")
 
 
 def _beside(field: TextField[Any], message: str) -> str:

@@ -18,7 +18,7 @@ import textwrap
 import time as clock
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, time
+from datetime import time
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -81,8 +81,14 @@ from clerk_tui.domain.live import (
 from clerk_tui.domain.live_state import LiveCommand, live_permissions
 from clerk_tui.domain.minutes import MinuteOptions as PrintedOptions
 from clerk_tui.domain.narrative import narrative_placeholder, narrative_text
-from clerk_tui.domain.phrases import PhraseContext, join_numbers, phrase_library
-from clerk_tui.domain.planning import previous_meeting_date
+from clerk_tui.domain.phrases import (
+    PhraseContext,
+    date_problems,
+    join_numbers,
+    next_scheduled,
+    phrase_context,
+    phrase_library,
+)
 from clerk_tui.domain.undo import redo, redo_label, undo, undo_label
 from clerk_tui.exporting import papers_for
 from clerk_tui.render import PrintOptions, print_minutes
@@ -260,6 +266,7 @@ class LiveMeetingScreen(ClerkScreen):
         self._preview_timer: Timer | None = None
         self._preview: VerticalScroll | None = None
         self._new_people: dict[str, Person] = {}
+        self._date_problems: list[str] = []
 
     # --- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -649,7 +656,16 @@ class LiveMeetingScreen(ClerkScreen):
         for minute_id, change in typed.items():
             minute = next((m for m in self.meeting.minutes if m.id == minute_id), None)
             if minute is not None:
+                self._check_typed_dates(change.resolution)
                 write_minute(minute, change.narrative, change.resolution, change.lead)
+
+    def _check_typed_dates(self, text: str) -> None:
+        """A date typed into the resolution is read like every other date: an impossible one
+        ("31/02/2025") is named in a warning, once, while the clerk goes on typing."""
+        problems = date_problems(text)
+        if problems and problems != self._date_problems:
+            self.clerk.notify(f"In the resolution: {problems[0]}", severity="warning")
+        self._date_problems = problems
 
     @on(MinuteEditor.PhraseWanted)
     def _phrase_wanted(self, event: MinuteEditor.PhraseWanted) -> None:
@@ -663,29 +679,12 @@ class LiveMeetingScreen(ClerkScreen):
         self.app.push_screen(PhrasePicker(phrase_library(self._phrase_context())), chosen)
 
     def _phrase_context(self) -> PhraseContext:
-        committee = self.committee
-        item = self.meeting.item(self.current_item) if self.current_item else None
-        previous = self._previous_meeting_date()
-        following = [s for s in self.store.meeting_summaries(committee.id) if s.date > self.meeting.date]
-        next_meeting = following[0].date if following else None
-        run = [i for i in self.meeting.agenda if i.exempt]
-        return PhraseContext(
-            body=committee.noun,
-            body_name=committee.name,
-            previous_meeting=previous,
-            comma_before_year=committee.style.comma_before_year,
-            presenter=item.presenter if item else "",
-            report_of=item.report_of if item else "",
-            exempt_paragraphs=tuple(sorted({p for i in run for p in i.exempt_paragraphs})),
-            exempt_items=max(1, len(run)),
-            next_meeting=next_meeting,
-            next_time=committee.start_time,
-            next_venue=committee.venue.front_sheet(),
-        )
-
-    def _previous_meeting_date(self) -> date | None:
-        dates = [s.date for s in self.store.meeting_summaries(self.meeting.committee_id)]
-        return previous_meeting_date(dates, self.meeting.date)
+        """What the store knows, in the committee's wording: the date the previous-minutes
+        item names, the next scheduled meeting with its own venue and time (domain.phrases)."""
+        summaries = self.store.meeting_summaries(self.meeting.committee_id)
+        upcoming = next_scheduled(self.meeting, summaries)
+        following = self.store.meeting(upcoming.id) if upcoming is not None else None
+        return phrase_context(self.meeting, self.committee, summaries, self.current_item, following=following)
 
     # --- saving -------------------------------------------------------------------------
     def _edited(self) -> None:

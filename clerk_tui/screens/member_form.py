@@ -7,6 +7,7 @@ the committee screen saves both.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -46,7 +47,9 @@ class NameField(PersonPicker):
             return current
         if found:
             return found[0]
-        return Person(current.id if current else "", name)
+        # Renaming the person being edited: the same record (its earlier names and printed
+        # forms kept); the form fills in the rest.
+        return replace(current, name=name) if current is not None else Person("", name)
 
     def completion(self, text: str) -> str:
         """The known name suggested for what is typed ("" when none, or when it is complete)."""
@@ -255,6 +258,9 @@ class MemberForm(ClerkModal):
             job_title=text("member-job-title"),
             telephone=text("member-telephone"),
             email=text("member-email"),
+            # No fields here yet: kept, so that editing a person never reprints past papers.
+            printed_forms=list(found.printed_forms),
+            earlier_names=list(found.earlier_names),
         )
 
     def _read(self) -> tuple[Person, Membership] | None:

@@ -14,9 +14,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
-from clerk_tui.domain import Committee, DomainError, Venue
+from clerk_tui.domain import Committee, DomainError, Meeting, MeetingSummary, Venue
 from clerk_tui.domain.dates import format_body_date, format_echo, format_time
 from clerk_tui.domain.planning import (
+    carry_forward,
+    items_to_carry_forward,
     meeting_id_for,
     new_meeting,
     previous_meeting_date,
@@ -240,6 +242,7 @@ class NewMeetingScreen(ClerkModal):
             meeting = new_meeting(committee, day, meeting_id_for(committee, day, taken), previous=previous)
             meeting.start = start
             meeting.venue = self._venue(committee)
+            carried = self._carry_forward(meeting, [s for s in summaries if s.date == previous])
         except (DomainError, StoreError) as error:
             message = error.message if isinstance(error, DomainError) else str(error)
             self.query_one("#new-error", FieldMessage).show_error(f"Nothing was created: {message}")
@@ -247,9 +250,24 @@ class NewMeetingScreen(ClerkModal):
         self._saving, self._failed = meeting.id, False
         self.query_one("#new-error", FieldMessage).show_note("Saving…")
         saving = self.clerk.save_meeting(meeting)
-        saving.add_done_callback(partial(self._saved, meeting.id, f"{committee.name}, {format_echo(day)}"))
+        saving.add_done_callback(
+            partial(self._saved, meeting.id, f"{committee.name}, {format_echo(day)}", carried)
+        )
 
-    def _saved(self, meeting_id: str, what: str, done: asyncio.Future[SaveOutcome]) -> None:
+    def _carry_forward(self, meeting: Meeting, previous: list[MeetingSummary]) -> str:
+        """Put on the new agenda what the previous meeting deferred or withdrew (each with
+        its history); returns what to tell the clerk, who may delete any from the agenda."""
+        if not previous:
+            return ""
+        before = self.store.meeting(max(previous, key=lambda s: s.id).id)
+        offered = items_to_carry_forward(before, meeting)
+        carry_forward(meeting, offered)
+        if not offered:
+            return ""
+        listed = "; ".join(f"“{item.title}”" for item in offered)
+        return f" Carried forward from {format_echo(before.date)} (deferred or withdrawn there): {listed}."
+
+    def _saved(self, meeting_id: str, what: str, carried: str, done: asyncio.Future[SaveOutcome]) -> None:
         """Close once the meeting is on disk, so the list behind shows it. If the save
         failed, stay open with the form as typed: clerk keeps the meeting and tries again
         by itself (f2 tries now), and this hears the outcome of each try."""
@@ -263,13 +281,13 @@ class NewMeetingScreen(ClerkModal):
                     "by itself (f2 tries now); this closes once it is saved, or escape leaves it saving."
                 )
             saver.next_outcome(meeting_key(meeting_id)).add_done_callback(
-                partial(self._saved, meeting_id, what)
+                partial(self._saved, meeting_id, what, carried)
             )
             return
         self._saving, self._failed = None, False
         if not outcome.saved:  # the clerk gave the changes up (reloaded)
             return
-        self.clerk.notify(f"{what}: created as {meeting_id}.", title="New meeting")
+        self.clerk.notify(f"{what}: created as {meeting_id}.{carried}", title="New meeting")
         if self.is_attached and self.app.screen is self:
             self.dismiss([meeting_id])
 

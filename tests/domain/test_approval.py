@@ -25,7 +25,7 @@ from clerk_tui.domain.approval import (
     withdraw_confirmation,
 )
 from clerk_tui.domain.record import FrozenCopy, digest
-from tests.fixtures import hwb_2019_06_12, hwb_2019_09_11
+from tests.fixtures import hwb_2019_06_12, hwb_2019_09_11, sefton
 
 TEXT = "THE MINUTES AS PRINTED\n"
 
@@ -104,11 +104,17 @@ def test_amendments_read_as_the_house_phrase() -> None:
         "the Minutes of the meeting held on 12 June, 2019 be confirmed as a correct record, subject to the "
         "following amendment: Minute No. 5 to read “15 to 17 April”"
     ]
-    two = confirmation_resolution(date(2023, 9, 5), ["first", "second"], False)
+    two = confirmation_resolution(
+        date(2023, 9, 5), ["first", "second"], False, wording=sefton.MINUTES_CONFIRMED_2023
+    )
     assert two.parts[0].endswith(
         "held on 5 September 2023, be confirmed as a correct record, subject to the following amendments: "
         "(a) first; and (b) second"
     )
+    neutral = confirmation_resolution(date(2023, 9, 5), [], False)
+    assert neutral.parts == [
+        "the Minutes of the meeting held on 5 September 2023 be confirmed as a correct record"
+    ]
 
 
 def test_the_chair_signs_what_was_confirmed() -> None:

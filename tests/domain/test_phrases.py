@@ -4,16 +4,30 @@ from datetime import date, time
 
 import pytest
 
+from clerk_tui.domain import (
+    AgendaItem,
+    Committee,
+    DomainError,
+    ItemKind,
+    Meeting,
+    MeetingStatus,
+    MeetingSummary,
+    Venue,
+)
 from clerk_tui.domain.live import parts_from_text
 from clerk_tui.domain.minutes import Resolution, clean_part
 from clerk_tui.domain.phrases import (
     GAP,
     Phrase,
     PhraseContext,
+    date_problems,
     exclusion_resolution,
     first_gap,
+    next_meeting_phrase,
+    phrase_context,
     phrase_library,
 )
+from tests.fixtures import sefton
 
 KEYS = {
     "noted",
@@ -83,10 +97,20 @@ def test_confirmed_in_the_2019_style() -> None:
 
 
 def test_confirmed_in_the_2023_style() -> None:
-    context = PhraseContext(previous_meeting=date(2023, 9, 5))
+    context = PhraseContext(
+        previous_meeting=date(2023, 9, 5), minutes_confirmed_wording=sefton.MINUTES_CONFIRMED_2023
+    )
     assert (
         by_key(context)["confirmed"].text
         == "the Minutes of the meeting held on 5 September 2023, be confirmed as a correct record"
+    )
+
+
+def test_confirmed_in_neutral_words_by_default() -> None:
+    context = PhraseContext(previous_meeting=date(2023, 9, 5))
+    assert (
+        by_key(context)["confirmed"].text
+        == "the Minutes of the meeting held on 5 September 2023 be confirmed as a correct record"
     )
 
 
@@ -119,7 +143,12 @@ def test_exclusion_is_the_statutory_part() -> None:
 def test_exclusion_without_paragraphs_leaves_a_gap_for_them() -> None:
     text = by_key(PhraseContext())["exclusion"].text
     assert f"as defined in paragraph {GAP} of Part 1 of Schedule 12A to the Act." in text
-    assert text.startswith("under Section 100A(4) of the Local Government Act, 1972,")
+    assert text.startswith("under Section 100A(4) of the Local Government Act 1972,")
+
+
+def test_exclusion_cites_the_act_as_the_house_does() -> None:
+    text = by_key(PhraseContext(exempt_paragraphs=(3,), act=sefton.ACT))["exclusion"].text
+    assert text.startswith("under Section 100A(4) of the Local Government Act, 1972, the press")
 
 
 def test_delegated_has_a_gap() -> None:
@@ -149,9 +178,13 @@ def test_thanked() -> None:
     assert by_key(PhraseContext())["thanked"].text.startswith(f"{GAP} be thanked")
 
 
-def test_next_meeting() -> None:
+def test_next_meeting_in_sefton_words() -> None:
     context = PhraseContext(
-        next_meeting=date(2024, 1, 23), next_time=time(18, 30), next_venue="the Town Hall, Southport"
+        next_meeting=date(2024, 1, 23),
+        next_time=time(18, 30),
+        next_venue="the Town Hall, Southport",
+        next_meeting_wording=sefton.NEXT_MEETING,
+        dotted_times=True,
     )
     assert by_key(context)["next-meeting"].text == (
         "the next meeting of the Committee be held on Tuesday, 23 January 2024, at the Town Hall, "
@@ -159,9 +192,19 @@ def test_next_meeting() -> None:
     )
 
 
+def test_next_meeting_in_neutral_words_by_default() -> None:
+    context = PhraseContext(
+        next_meeting=date(2024, 1, 23), next_time=time(18, 30), next_venue="the Town Hall, Southport"
+    )
+    assert by_key(context)["next-meeting"].text == (
+        "the next meeting of the Committee be held on Tuesday, 23 January 2024 at the Town Hall, "
+        "Southport, starting at 6.30 pm"
+    )
+
+
 def test_next_meeting_unknown_leaves_gaps() -> None:
     text = by_key(PhraseContext(body="the Board"))["next-meeting"].text
-    assert text == "the next meeting of the Board be held on [date], at [venue], commencing at [time]"
+    assert text == "the next meeting of the Board be held on [date] at [venue], starting at [time]"
 
 
 def test_first_gap() -> None:
@@ -200,6 +243,10 @@ def test_the_phrase_context_is_what_the_live_meeting_knows() -> None:
         next_meeting=date(2019, 12, 4),
         next_time=time(14, 0),
         next_venue="Committee Room - Bootle Town Hall, Trinity Road, Bootle, L20 7AE",
+        minutes_confirmed_wording=sefton.MINUTES_CONFIRMED_2019,
+        next_meeting_wording=sefton.NEXT_MEETING,
+        dotted_times=True,
+        act=sefton.ACT,
     )
     before = phrase_context(meeting, board, [], None)
     assert (before.previous_meeting, before.next_meeting, before.presenter) == (None, None, "")
@@ -268,3 +315,74 @@ def test_a_phrase_stays_editable_after_insertion(key: str) -> None:
     assert "[" not in edited
     assert parts_from_text(edited) == [edited]
     assert Resolution.single(f"That {edited}.").parts == [edited]
+
+
+# --- what the store knows (issue 11, point 9) -----------------------------------------
+def _meeting_with_minutes_item(description: str) -> Meeting:
+    meeting = Meeting("pc-2026-12-15", "pc", date(2026, 12, 15))
+    meeting.add_item(AgendaItem("item-1", "Minutes", ItemKind.PREVIOUS_MINUTES, description=description))
+    return meeting
+
+
+def test_minutes_confirmed_names_the_date_the_agenda_item_already_says() -> None:
+    """The walk-through's case: no earlier meeting in the store, but the agenda item says it."""
+    committee = Committee("pc", "Planning Committee")
+    meeting = _meeting_with_minutes_item("Minutes of the meeting held on 17 November 2026.")
+    context = phrase_context(meeting, committee, [], "item-1")
+    assert context.previous_meeting == date(2026, 11, 17)
+    assert by_key(context)["confirmed"].text == (
+        "the Minutes of the meeting held on 17 November 2026 be confirmed as a correct record"
+    )
+
+
+def test_an_agenda_item_date_that_does_not_read_falls_back_to_the_store() -> None:
+    committee = Committee("pc", "Planning Committee")
+    meeting = _meeting_with_minutes_item("Minutes of the meeting held on 31 February 2026")
+    earlier = MeetingSummary("pc-2026-10-20", "pc", date(2026, 10, 20), MeetingStatus.APPROVED)
+    assert phrase_context(meeting, committee, [earlier], None).previous_meeting == date(2026, 10, 20)
+
+
+def test_date_of_next_meeting_offers_the_next_scheduled_meeting_with_its_venue_and_time() -> None:
+    committee = Committee(
+        "pc",
+        "Planning Committee",
+        venue=Venue("Council Chamber", "Civic Centre", "Castle Street", sentence_wording="the Civic Centre"),
+        start_time=time(18, 30),
+    )
+    meeting = _meeting_with_minutes_item("")
+    cancelled = MeetingSummary("pc-2027-01-05", "pc", date(2027, 1, 5), MeetingStatus.CANCELLED)
+    january = MeetingSummary("pc-2027-01-19", "pc", date(2027, 1, 19), MeetingStatus.DRAFT_AGENDA)
+    later = MeetingSummary("pc-2027-02-16", "pc", date(2027, 2, 16), MeetingStatus.DRAFT_AGENDA)
+    following = Meeting(
+        "pc-2027-01-19",
+        "pc",
+        date(2027, 1, 19),
+        start=time(14, 0),
+        venue=Venue("Committee Room 1", "Town Hall", sentence_wording="the Town Hall, Southport"),
+    )
+    usual = phrase_context(meeting, committee, [later, cancelled, january], None)
+    assert (usual.next_meeting, usual.next_time, usual.next_venue) == (
+        date(2027, 1, 19),
+        time(18, 30),
+        "the Civic Centre",
+    )
+    its_own = phrase_context(meeting, committee, [later, cancelled, january], None, following=following)
+    assert by_key(its_own)["next-meeting"].text == (
+        "the next meeting of the Committee be held on Tuesday, 19 January 2027 at the Town Hall, "
+        "Southport, starting at 2.00 pm"
+    )
+
+
+def test_a_date_typed_into_a_phrase_is_checked_like_every_other_date() -> None:
+    assert date_problems("the next meeting be held on 31/02/2025 at the Town Hall") == [
+        "“31/02/2025” is not a date I can read (that day does not exist in that month)."
+    ]
+    assert date_problems("held on 30 February 2025, and 3/4/25") == [
+        "“30 February 2025” is not a date I can read (that day does not exist in that month)."
+    ]
+    assert date_problems("the Minutes of the meeting held on 17 November 2026 be confirmed") == []
+    with pytest.raises(DomainError, match="does not exist in that month"):
+        next_meeting_phrase(PhraseContext(), "31/02/2025")
+    assert next_meeting_phrase(PhraseContext(body="the Board"), "23/1/24").startswith(
+        "the next meeting of the Board be held on Tuesday, 23 January 2024 at [venue]"
+    )

@@ -52,7 +52,7 @@ def test_an_export_validates_against_the_schema(store_dir: Path) -> None:
     with Store.open(store_dir, read_only=True) as store:
         exported = json.loads(export_bundle(store, ["hwb-2019-09-11"]))
     jsonschema.validate(exported, json.loads(schema_json()))
-    assert exported["format"] == "clerk-meetings" and exported["version"] == 2
+    assert exported["format"] == "clerk-meetings" and exported["version"] == 3
     assert [c["id"] for c in exported["committees"]] == ["hwb"]
     assert "richard-freeman" in {p["id"] for p in exported["people"]}
 

@@ -6,12 +6,22 @@ import inspect
 import json
 import subprocess
 import sys
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
 
-from clerk_tui.domain import AttendanceEvent, EventKind, ExemptDeclarations, Meeting
+from clerk_tui.domain import (
+    AttendanceEvent,
+    Declaration,
+    EventKind,
+    ExemptDeclarations,
+    InterestAction,
+    InterestKind,
+    Meeting,
+    PresencePlacement,
+)
+from clerk_tui.domain.committee import SkippedItems
 from clerk_tui.domain.history import Change, Step, Target
 from clerk_tui.domain.live import actions_arising
 from clerk_tui.domain.record import FrozenCopy, Revision, Signature, digest
@@ -267,3 +277,57 @@ def test_every_field_of_a_meeting_is_decided_public_or_made_public() -> None:
     """A field added to Meeting must be placed in one list or the other before it can
     reach a public copy."""
     assert {f.name for f in fields(Meeting)} == PUBLIC_AS_THEY_ARE | MADE_PUBLIC
+
+
+@pytest.mark.parametrize("placement", [PresencePlacement.IN_MINUTE, PresencePlacement.AFTER_PRESENT])
+def test_the_presence_lines_of_exempt_business_stay_out_of_every_public_output(
+    canaried: Store, placement: PresencePlacement
+) -> None:
+    """With every presence setting on, a member who arrives, withdraws on a declaration or
+    leaves during the Part 2 item, and the officers seen only then, are named in the
+    confidential copy and never in a public one, in any format; the same events during a
+    public item are printed in both."""
+    committee = canaried.committee("hwb")
+    committee.style = replace(
+        committee.style,
+        arrivals=placement,
+        departures=placement,
+        withdrawals=placement,
+        officers_in_attendance=True,
+        skipped_items=SkippedItems.HEADING_AND_SENTENCE,
+    )
+    canaried.save_committee(committee)
+    meeting = canaried.meeting("hwb-2019-09-11")
+    exempt = next(i for i in meeting.agenda if i.exempt)
+    public_item = next(m.item_id for m in meeting.numbered_minutes() if m.item_id and m.item_id != exempt.id)
+    assert public_item is not None
+    withdrawal = Declaration(
+        meeting.new_declaration_id(),
+        "fiona-taylor",
+        exempt.id,
+        InterestKind.DISCLOSABLE_PECUNIARY,
+        "Fiona Taylor's secret interest",
+        InterestAction.WITHDREW,
+    )
+    meeting.declarations.append(withdrawal)
+    meeting.attendance += [
+        AttendanceEvent("maureen-kelly", EventKind.ARRIVED, item_id=exempt.id),
+        AttendanceEvent("fiona-taylor", EventKind.WITHDREW, item_id=exempt.id, declaration_id=withdrawal.id),
+        AttendanceEvent("lorraine-webb", EventKind.DEPARTED, item_id=exempt.id),
+        AttendanceEvent("andrew-booth", EventKind.DEPARTED, item_id=public_item),
+    ]
+    canaried.save_meeting(meeting)
+    names = ("Maureen Kelly", "Fiona Taylor", "Lorraine Webb")
+    private = print_paper(canaried, "minutes", meeting.id, PrintOptions(width=0)).text
+    assert all(
+        f"{name} arrived" in private or f"{name} declared" in private or f"{name} left" in private
+        for name in names
+    ), private
+    assert "Andrew Booth left the meeting" in private
+    for options in PUBLIC_OUTPUTS:
+        public = _visible(print_paper(canaried, "minutes", meeting.id, options).text)
+        assert "Andrew Booth left the meeting" in public, options
+        for name in names:
+            for verb in ("arrived", "declared", "left"):
+                assert f"{name} {verb}" not in public, (name, verb, options)
+        assert "secret interest" not in public and CANARY not in public, options

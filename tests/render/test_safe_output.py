@@ -12,7 +12,7 @@ import copy
 import json
 import re
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 
 import pytest
 
@@ -22,12 +22,19 @@ from clerk_tui.domain import (
     BlockKind,
     Committee,
     EventKind,
+    InterestAction,
     Meeting,
+    Minute,
+    MinuteStatus,
     Motion,
     MotionKind,
     MotionResult,
     OfficerContact,
+    Paper,
     Person,
+    PresencePlacement,
+    PrintedForm,
+    SkippedItems,
     Venue,
     Vote,
     VoteMethod,
@@ -107,10 +114,34 @@ def records_with_escapes_everywhere() -> Records:
     assert minute is not None
     minute.narrative += [
         Block(BlockKind.BULLETS, items=["a", "b"]),
+        Block(BlockKind.BULLETS, items=["a", "b"], levels=[0, 1]),
         Block(BlockKind.NUMBERED, items=["a", "b"]),
         Block(BlockKind.TABLE, rows=[["head", "head"], ["cell", "cell"]]),
     ]
     minute.motions = motions_with_a_recorded_vote([person.id for person in people[:3]])
+    # Presence per item, officers, a deferred item, printed forms and an earlier name: all printed.
+    style = committee.style
+    style.arrivals = style.withdrawals = PresencePlacement.IN_MINUTE
+    style.departures = PresencePlacement.AFTER_PRESENT
+    style.officers_in_attendance = True
+    style.skipped_items = SkippedItems.HEADING_AND_SENTENCE
+    meeting.attendance += [
+        AttendanceEvent(people[3].id, EventKind.ARRIVED, item_id=item_id),
+        AttendanceEvent(people[4].id, EventKind.DEPARTED, item_id=item_id),
+        AttendanceEvent(people[5].id, EventKind.OFFICER, capacity="Post"),
+    ]
+    meeting.declarations[0].action = InterestAction.WITHDREW
+    later_item = meeting.agenda[4]
+    meeting.minutes.append(
+        Minute("minute-deferred", later_item.title, item_id=None, status=MinuteStatus.DEFERRED)
+    )
+    meeting.minutes[-1].narrative = [Block(text="Deferred narrative")]
+    meeting.agenda[4].note = "Note"
+    forms = [PrintedForm(Paper.MINUTES, "Form", "Organisation"), PrintedForm(Paper.FRONT_SHEET, "Form")]
+    people[0] = people[0].renamed_from(date(2030, 1, 1), "Later name", minutes_name="Later")
+    people[0].earlier_names[0].printed_forms = forms
+    people[0].earlier_names[0].post_nominals = "O.B.E."
+    people[3].printed_forms = copy.deepcopy(forms)
     # The live meeting's undo history and the minutes' approval record hold text too.
     meeting.history.record(Step("Step", [Change(Target.MINUTE, "before", "after", 0, "minute", "path")]))
     meeting.record = MinutesRecord(

@@ -157,3 +157,37 @@ async def test_the_front_sheet_beside_the_list_follows_the_typing(demo_store: St
         assert "Winter Pressures" not in str(screen.query_one("#agenda-front-sheet").render())
     with reopen(demo_store) as store:
         assert len(store.meeting(DECEMBER).agenda) == 5
+
+
+async def test_editing_an_item_keeps_its_note_line_order_and_history(demo_store: Store) -> None:
+    """The editor has no fields for these yet: editing the title must not lose them."""
+    from datetime import date
+
+    from clerk_tui.domain.agenda import CarriedFrom, ItemLine
+
+    meeting = demo_store.meeting(DECEMBER)
+    item = meeting.agenda[3]
+    item.note = "Report to follow."
+    item.line_order = [ItemLine.NOTE, ItemLine.DESCRIPTION]
+    item.carried_from = [CarriedFrom("hwb-2019-09-11", date(2019, 9, 11), "item-9")]
+    demo_store.save_meeting(meeting)
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_december(app, pilot)
+        await pilot.press("down", "down", "down", "enter")
+        await settle(app, pilot)
+        assert screen.editor.item_id == item.id
+        title = screen.query_one("#title-input", Input)
+        title.focus()
+        await pilot.press("end")
+        await type_text(pilot, " (revised)")
+        await pilot.press("f2")
+        await settle(app, pilot)
+    with reopen(demo_store) as store:
+        edited = store.meeting(DECEMBER).agenda[3]
+    assert edited.title == f"{item.title} (revised)"
+    assert (edited.note, edited.line_order, edited.carried_from) == (
+        item.note,
+        item.line_order,
+        item.carried_from,
+    )

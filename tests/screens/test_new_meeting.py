@@ -291,3 +291,43 @@ async def test_with_no_earlier_meeting_it_says_where_that_meetings_date_is_typed
     with reopen(demo_store) as store:
         may = store.meeting("hwb-2019-05-15")
     assert may.agenda[1].title == "Minutes of Previous Meeting" and may.agenda[1].description == ""
+
+
+async def test_what_the_previous_meeting_deferred_or_withdrew_is_carried_to_the_new_agenda(
+    demo_store: Store,
+) -> None:
+    """December 2019 deferred one item and withdrew another: the next meeting's agenda has
+    them (before nothing else of the clerk's), each saying where it stood, and the clerk is
+    told which they are."""
+    from clerk_tui.domain import AgendaItem, Minute
+    from clerk_tui.domain.agenda import CarriedBecause
+    from clerk_tui.domain.minutes import MinuteStatus
+
+    december = demo_store.meeting("hwb-2019-12-04")
+    for title, status in (
+        ("Air Quality Strategy", MinuteStatus.DEFERRED),
+        ("Pharmacy Review", MinuteStatus.WITHDRAWN),
+    ):
+        item = AgendaItem(december.new_item_id(), title, report_of="the Director of Public Health")
+        december.add_item(item)
+        december.minutes.append(Minute(december.new_minute_id(), title, item_id=item.id, status=status))
+    demo_store.save_meeting(december)
+    app = make_app(demo_store)
+    told: list[str] = []
+    app.notify = lambda message, **_: told.append(str(message))  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await open_form(app, pilot)
+        await pilot.press(*"3 March 2027")
+        await pilot.press("f2")
+        await finish(app, pilot)
+    with reopen(demo_store) as store:
+        meeting = store.meeting("hwb-2027-03-03")
+    carried = [item for item in meeting.agenda if item.carried_from]
+    assert [item.title for item in carried] == ["Air Quality Strategy", "Pharmacy Review"]
+    assert [item.carried_from[0].because for item in carried] == [
+        CarriedBecause.DEFERRED,
+        CarriedBecause.WITHDRAWN,
+    ]
+    assert all(item.carried_from[0].meeting_id == "hwb-2019-12-04" for item in carried)
+    assert carried[0].report_of == "the Director of Public Health"
+    assert any("Carried forward from" in message and "“Pharmacy Review”" in message for message in told), told
