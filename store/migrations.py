@@ -18,6 +18,11 @@ it cannot read.
   history (``history``). Both read as empty from a version 1 file, so the step changes
   nothing; it is there so that a version 1 clerk, which would ignore both keys and drop
   them the next time it saved the meeting, refuses the store instead.
+- 3: sentences that were fixed strings (the council's name, the declarations paragraphs,
+  the Act's citation, "minutes confirmed" and "next meeting" wording, dotted times) are
+  house-style settings with neutral defaults; a committee stored before keeps the
+  sentences it printed (``wording_before_it_was_set``), as an interchange file of that
+  time does.
 """
 
 from __future__ import annotations
@@ -28,9 +33,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from clerk_tui.domain.committee import wording_before_it_was_set
 from store.errors import SchemaTooNewError, StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 VERSION_KEY = "schema_version"
 
 Document = dict[str, Any]
@@ -57,11 +63,27 @@ class Migration:
     """Transforms one meeting document (without its ``schema_version``)."""
 
 
+def _committees_keep_their_wording(tables: RegistryTables) -> RegistryTables:
+    for committee in tables.get("committees", []):
+        style = committee.get("style")
+        if isinstance(style, dict):
+            comma = style.get("comma_before_year") is True
+            for key, value in wording_before_it_was_set(comma).items():
+                style.setdefault(key, copy.deepcopy(value))
+    return tables
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
         2,
         "meetings keep the minutes' approval record and the undo history (older clerks would drop them)",
+    ),
+    Migration(
+        2,
+        3,
+        "committees stored before the house-style wording keep the sentences they printed",
+        registry=_committees_keep_their_wording,
     ),
 )
 

@@ -49,6 +49,9 @@ def tag_meeting(tag: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
 V2 = Migration(1, 2, "tag v2", registry=tag_registry("v2"), meeting=tag_meeting("v2"))
 V3 = Migration(2, 3, "tag v3", registry=tag_registry("v3"), meeting=tag_meeting("v3"))
 SCHEMA_3 = Schema(3, (V2, V3))
+V4 = Migration(3, 4, "tag v4", registry=tag_registry("v4"), meeting=tag_meeting("v4"))
+SCHEMA_4 = Schema(4, (V2, V3, V4))
+"""Newer than this clerk's own schema (3)."""
 
 
 def versions(root: Path) -> tuple[int, list[int]]:
@@ -79,8 +82,8 @@ def filled(root: Path) -> Path:
 
 
 def test_the_real_schema_is_consistent() -> None:
-    assert CURRENT_SCHEMA.version == SCHEMA_VERSION == 2
-    assert [(step.from_version, step.to_version) for step in MIGRATIONS] == [(1, 2)]
+    assert CURRENT_SCHEMA.version == SCHEMA_VERSION == 3
+    assert [(step.from_version, step.to_version) for step in MIGRATIONS] == [(1, 2), (2, 3)]
 
 
 def test_new_store_is_stamped(tmp_path: Path) -> None:
@@ -131,13 +134,13 @@ def test_a_migration_cut_short_resumes_without_applying_twice(filled: Path) -> N
 
 
 def test_a_newer_store_is_refused_and_untouched(filled: Path) -> None:
-    with Store.open(filled, schema=SCHEMA_3):
+    with Store.open(filled, schema=SCHEMA_4):
         pass
     before = snapshot(filled)
     for read_only in (False, True):
         with pytest.raises(SchemaTooNewError) as caught:
             Store.open(filled, read_only=read_only)
-        assert "made by a newer clerk (schema 3; this clerk reads up to 2)" in str(caught.value)
+        assert "made by a newer clerk (schema 4; this clerk reads up to 3)" in str(caught.value)
     assert snapshot(filled) == before
 
 
@@ -232,8 +235,10 @@ def test_a_version_1_store_with_signed_minutes_is_upgraded_after_a_backup(filled
         edited.minutes[0].title = "Something else"
         with pytest.raises(RecordLockedError, match="can no longer be changed"):
             store.save_meeting(edited)
-    assert versions(filled) == (2, [2, 2, 2])
-    (labelled,) = [b for b in list_backups(filled / "backups") if b.name.endswith("before-schema-2")]
+    assert versions(filled) == (SCHEMA_VERSION, [SCHEMA_VERSION] * 3)
+    (labelled,) = [
+        b for b in list_backups(filled / "backups") if b.name.endswith(f"before-schema-{SCHEMA_VERSION}")
+    ]
     for name, content in before.items():
         if name in ("registry.json", "index.json") or name.startswith("meetings/"):
             assert (labelled / name).read_bytes() == content
@@ -253,7 +258,9 @@ def test_a_version_1_clerk_refuses_a_store_that_keeps_approval_records(root: Pat
     for read_only in (False, True):
         with pytest.raises(SchemaTooNewError) as caught:
             Store.open(root, read_only=read_only, schema=SCHEMA_1)
-        assert "made by a newer clerk (schema 2; this clerk reads up to 1)" in str(caught.value)
+        assert f"made by a newer clerk (schema {SCHEMA_VERSION}; this clerk reads up to 1)" in str(
+            caught.value
+        )
         assert "nothing has been changed" in str(caught.value)
     assert snapshot(root) == before
 

@@ -55,7 +55,7 @@ def test_the_kept_stores_are_schema_1() -> None:
 
 def test_a_read_only_open_asks_for_the_upgrade_and_changes_nothing(old_store: Path) -> None:
     before = snapshot(old_store)
-    with pytest.raises(UpgradeNeededError, match="schema 1; this clerk uses 2"):
+    with pytest.raises(UpgradeNeededError, match=f"schema 1; this clerk uses {SCHEMA_VERSION}"):
         Store.open(old_store, read_only=True)
     assert snapshot(old_store) == before
 
@@ -76,7 +76,8 @@ def test_an_old_store_upgrades_after_a_backup_and_reads_back_what_it_was_given(o
         june = print_paper(store, "minutes", JUNE, PrintOptions(width=0)).text
         assert june == (GOLDEN / "hwb-2019-06-12.minutes.txt").read_text(encoding="utf-8")
     assert file_versions(old_store) == (SCHEMA_VERSION, [SCHEMA_VERSION] * 3)
-    (labelled,) = [b for b in list_backups(old_store / "backups") if b.name.endswith("before-schema-2")]
+    label = f"before-schema-{SCHEMA_VERSION}"
+    (labelled,) = [b for b in list_backups(old_store / "backups") if b.name.endswith(label)]
     for name, content in before.items():
         if name in ("registry.json", "index.json") or name.startswith("meetings/"):
             assert (labelled / name).read_bytes() == content, name
@@ -96,7 +97,7 @@ def test_an_upgraded_store_keeps_and_guards_the_approval_record(old_store: Path)
         june.minutes[0].title = "Something else"
         with pytest.raises(RecordLockedError, match="can no longer be changed"):
             store.save_meeting(june)
-    with pytest.raises(SchemaTooNewError, match="schema 2; this clerk reads up to 1"):
+    with pytest.raises(SchemaTooNewError, match=f"schema {SCHEMA_VERSION}; this clerk reads up to 1"):
         Store.open(old_store, schema=Schema(1))  # what the clerk of these files would say
 
 
