@@ -121,10 +121,11 @@ class MinutesRecordScreen(ClerkScreen):
             tooltip="Undo a confirmation recorded by mistake (before signing).",
             id="record.withdraw",
         ),
-        Binding("f6", "print", "Print", tooltip="Send the minutes' PDF to the printer.", id="record.print"),
         Binding(
             "f7", "export", "Export", tooltip="Text, Markdown, Word or PDF, to a file.", id="record.export"
         ),
+        # f8, not f6: f6 imports a paper from every screen.
+        Binding("f8", "print", "Print", tooltip="Send the minutes' PDF to the printer.", id="record.print"),
         Binding("escape", "close", "Back", tooltip="Back to the meetings.", id="record.close"),
     ]
 

@@ -231,7 +231,7 @@ async def test_print_sends_the_pdf_to_lp_and_says_when_there_is_no_printer(
         await settle(app, pilot)
         await pilot.press("down", "r")  # September, with exempt business
         await finish(app, pilot)
-        await pilot.press("f6")
+        await pilot.press("f8")
         await pilot.pause()
         assert question(app) == (
             "Send the full copy of the minutes of Wednesday 11 September 2019 to the printer, as their PDF?"
