@@ -156,3 +156,10 @@ class MeetingSummary:
             meeting.first_minute_number,
             meeting.record.state,
         )
+
+    def state_label(self) -> str:
+        """The meeting's status or, once its minutes have left the draft, how far their
+        approval has gone ("minutes signed"): that says more than "minutes drafted"."""
+        if self.record_state is RecordState.DRAFT:
+            return self.status.label()
+        return f"minutes {self.record_state.value}"

@@ -49,7 +49,7 @@ def meeting_rows(
             committee.name if committee else summary.committee_id,
             municipal_year_label(summary.date, committee.style) if committee else "",
             summary.date.strftime("%a %d %b %Y"),
-            summary.status.label(),
+            summary.state_label(),
             minute_range(first, summary.minute_count) if first is not None else "?",
         )
         rows.append(LazyRow(summary.id, cells))
@@ -418,7 +418,7 @@ class MeetingsScreen(ClerkScreen):
             PaletteEntry(
                 f"Open meeting: {names.get(s.committee_id, s.committee_id)} {s.date:%d %b %Y}",
                 partial(self.open, s.id),
-                f"{s.status.label()}",
+                s.state_label(),
             )
             for s in reversed(self.store.meeting_summaries())
         ]

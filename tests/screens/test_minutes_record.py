@@ -129,6 +129,7 @@ async def test_circulate_confirm_and_sign_june_then_it_is_locked(golden: Store) 
         await pilot.press("escape")  # back on the meetings screen, enter opens the record, not the agenda
         await finish(app, pilot)
         assert isinstance(app.screen, MeetingsScreen)
+        assert app.screen.table.get_row(JUNE)[3] == "minutes signed"
         await pilot.press("enter")
         await finish(app, pilot)
         assert record_screen(app).meeting_id == JUNE
