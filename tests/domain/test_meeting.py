@@ -136,5 +136,6 @@ def test_a_meetings_state_says_how_far_its_minutes_approval_has_gone() -> None:
 
     drafted = MeetingSummary("m1", "c1", date(2026, 11, 4), MeetingStatus.MINUTES_DRAFTED)
     assert drafted.state_label() == "minutes drafted"
-    signed = MeetingSummary("m1", "c1", date(2026, 11, 4), MeetingStatus.APPROVED, record_state=RecordState.SIGNED)
+    day = date(2026, 11, 4)
+    signed = MeetingSummary("m1", "c1", day, MeetingStatus.APPROVED, record_state=RecordState.SIGNED)
     assert signed.state_label() == "minutes signed"
