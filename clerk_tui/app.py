@@ -21,6 +21,7 @@ from textual.screen import ModalScreen, Screen
 from clerk_tui import read_only, recovery
 from clerk_tui.commands import ClerkCommands
 from clerk_tui.saving import Saved, SaveFailed, SaveOutcome, Saver, Unsaved
+from clerk_tui.screens.base import NARROW_BELOW
 from clerk_tui.screens.meetings import MeetingsScreen
 from store import StoreError
 from store.layout import INDEX_NAME
@@ -42,6 +43,9 @@ class ClerkApp(App[None]):
     TITLE = "clerk"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {ClerkCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-roomy")]
+    """Every screen is ``-narrow`` below 100 columns (an 80-column terminal): button rows
+    there drop their borders so every button shows (the live screen has its own)."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", tooltip="Every key of this screen, and what it does.", id="app.help"),
         Binding(

@@ -35,9 +35,11 @@ from clerk_tui.domain.lifecycle import (
 from clerk_tui.domain.phrases import join_numbers
 from clerk_tui.exporting import papers_for
 from clerk_tui.render import PrintOptions, print_agenda
-from clerk_tui.screens.base import ClerkScreen
+from clerk_tui.render.fit import shorten
+from clerk_tui.screens.base import NARROW_BELOW, ClerkScreen
 from store import StoreError
 from widgets.item_editor import KIND_LABELS, ItemEditor
+from widgets.paper_view import PaperView
 
 if TYPE_CHECKING:
     from clerk_tui.screens.meeting_details import MeetingDetails
@@ -68,6 +70,7 @@ class AgendaScreen(ClerkScreen):
         "state (publish, unpublish, back to the agenda, reopen the minutes) asks first and can be "
         "reversed; d changes the date, time and venue, saying first what that does to minute numbers."
     )
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-medium"), (130, "-roomy")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "a",
@@ -198,7 +201,7 @@ class AgendaScreen(ClerkScreen):
                     yield Button("Publish", id="state", action="screen.publish", compact=True)
                     yield Button("Date, time, venue", id="details", action="screen.details", compact=True)
                 yield ItemEditor(id="agenda-editor")
-            with VerticalScroll(id="agenda-preview"):
+            with PaperView(id="agenda-preview"):
                 yield Static(id="agenda-front-sheet")
         yield Footer()
 
@@ -231,11 +234,16 @@ class AgendaScreen(ClerkScreen):
             pages = f"{item.pages.first}-{item.pages.last}" if item.pages else ""
             pages = pages or ("to follow" if item.to_follow else "")
             flag = f"EXEMPT {join_numbers(item.exempt_paragraphs)}" if item.exempt else ""
-            title = item.title if len(item.title) <= 36 else item.title[:35] + "…"
+            title = shorten(item.title, self._title_width())
             table.add_row(item.label or str(position), title, pages, flag, key=item.id)
         if current and current in self.meeting.agenda_ids():
             table.move_cursor(row=self.meeting.agenda_ids().index(current))
         self._render_preview(preview_of or self.meeting)
+
+    def _title_width(self) -> int:
+        """An 80-column terminal leaves the Item column 24 characters beside the front sheet,
+        so that the pages ("to follow") and EXEMPT columns are never cut."""
+        return 24 if self.app.size.width < NARROW_BELOW else 36
 
     def _show_state_button(self) -> None:
         """The one button that changes the meeting's state is the one its state allows."""
@@ -256,7 +264,7 @@ class AgendaScreen(ClerkScreen):
     def _preview_width(self) -> int:
         """Wrap the front sheet at the pane's width, so it reads as it will print."""
         width = self.query_one("#agenda-preview").content_size.width
-        return max(30, width - 3) if width else PREVIEW_WIDTH  # room for the scrollbar
+        return max(20, width - 3) if width else PREVIEW_WIDTH  # room for the scrollbar
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._render_preview, self.meeting)

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from clerk_tui.services import ClerkServices
     from store import Store
 
+NARROW_BELOW = 100
+"""Columns below which a screen lays out for an 80-column terminal (the app's ``-narrow``)."""
+
 
 def preselected_committee(committees: Mapping[str, object], wanted: str | None) -> str | None:
     """The committee a dialog starts on: the one the list was showing, or the only one."""

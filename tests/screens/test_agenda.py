@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Button, Input, Static
 
 from clerk_tui.app import ClerkApp
 from clerk_tui.domain import ItemKind, PageRange
@@ -191,3 +191,21 @@ async def test_editing_an_item_keeps_its_note_line_order_and_history(demo_store:
         item.line_order,
         item.carried_from,
     )
+
+
+async def test_at_80_columns_the_front_sheet_is_printed_to_the_view_and_every_button_shows(
+    demo_store: Store,
+) -> None:
+    """A front sheet printed wider than its view is broken in the middle of words
+    ("WELLBEIN / G BOARD"); a button row wider than its pane hides "Take minutes"."""
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_december(app, pilot)
+        sheet = screen.query_one("#agenda-front-sheet", Static)
+        lines = str(sheet.render()).splitlines()
+        assert "WELLBEING BOARD" in "\n".join(lines)  # a whole word, on one line
+        assert max(len(line) for line in lines) <= sheet.content_size.width
+        pane = screen.query_one("#agenda-buttons")
+        for button in pane.query(Button):
+            assert pane.region.contains_region(button.region), f"{button.label} is cut off"
+        assert {str(b.label) for b in pane.query(Button)} >= {"Take minutes", "Delete", "Export"}
