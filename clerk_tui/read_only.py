@@ -42,6 +42,12 @@ REFUSED: dict[str, dict[str, str]] = {
         "move_member": "move a member",
         "paste_members": "add members",
         "apply": "save the committee",
+        "printed_names": "change how a name is printed",
+    },
+    "PrintedNamesScreen": {
+        "set_form": "change how a name is printed",
+        "remove_form": "change how a name is printed",
+        "rename": "rename a person",
     },
     "MinutesRecordScreen": {
         "circulate": "circulate the minutes",

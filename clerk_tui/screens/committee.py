@@ -63,6 +63,7 @@ from clerk_tui.domain.membership_entry import (
 from clerk_tui.render.style_samples import SETTINGS
 from clerk_tui.screens.base import ClerkScreen
 from clerk_tui.screens.member_form import MemberForm
+from clerk_tui.screens.printed_names import PrintedNamesScreen
 from clerk_tui.screens.quick_entry import QuickEntry, QuickEntryResult
 from clerk_tui.screens.save_changes import SaveChangesModal
 from store import StoreError
@@ -95,8 +96,9 @@ _MEMBER_ACTIONS = {
     "remove_member",
     "move_member",
     "undo_remove",
+    "printed_names",
 }
-_NEED_A_MEMBER = {"edit_member", "remove_member", "move_member"}
+_NEED_A_MEMBER = {"edit_member", "remove_member", "move_member", "printed_names"}
 _DOMAIN_FIELDS = {
     "name": "committee-name",
     "quorum": "committee-quorum",
@@ -118,7 +120,8 @@ class CommitteeScreen(ClerkScreen):
         "to the members is saved at once: a adds one with a form, p pastes several as a front sheet "
         "prints them, enter edits the highlighted one, delete removes it (u puts it back), "
         "ctrl+up and ctrl+down move it. The order matters: with the house order “as listed” the "
-        "front sheet prints members in this order (the Chair and Vice-Chair always first). A new "
+        "front sheet prints members in this order (the Chair and Vice-Chair always first); n sets how "
+        "the papers print the highlighted member's name, or renames them from a date. A new "
         "committee is saved the first time you apply it or add a member; its short code (e.g. hwb) "
         "comes from its name."
     )
@@ -172,6 +175,13 @@ class CommitteeScreen(ClerkScreen):
             "Edit",
             tooltip="Edit the highlighted member and their seat.",
             id="committee.edit_member",
+        ),
+        Binding(
+            "n",
+            "printed_names",
+            "Names",
+            tooltip="How the papers print the highlighted member's name, and a rename from a date.",
+            id="committee.printed_names",
         ),
         Binding(
             "delete,backspace",
@@ -268,6 +278,7 @@ class CommitteeScreen(ClerkScreen):
                     yield Button("Add member", id="add-member", compact=True)
                     yield Button("Paste members", id="paste-members", compact=True)
                     yield Button("Edit", id="edit-member", compact=True)
+                    yield Button("Printed names", id="printed-names", compact=True)
                     yield Button("Remove", id="remove-member", compact=True)
                     yield Button("Move up", id="move-up", compact=True)
                     yield Button("Move down", id="move-down", compact=True)
@@ -707,6 +718,27 @@ class CommitteeScreen(ClerkScreen):
         self.committee.members[index] = seat
         self._save_members(index)
 
+    def action_printed_names(self) -> None:
+        index = self.highlighted_index()
+        person = self.people.get(self.committee.members[index].person_id) if index is not None else None
+        if index is None or person is None:
+            self.clerk.notify("No member here whose name could print otherwise.", severity="warning")
+            return
+        try:
+            committees = self.store.committees()
+        except StoreError as error:
+            self.report(error, "Cannot read the committees")
+            return
+        self.app.push_screen(
+            PrintedNamesScreen(person, self.committee, committees), partial(self._names_changed, index)
+        )
+
+    def _names_changed(self, index: int, person: Person | None) -> None:
+        """The dialog saved each change itself: show the person as saved."""
+        if person is not None:
+            self.people[person.id] = person
+            self.show_members(index)
+
     def action_remove_member(self) -> None:
         index = self.highlighted_index()
         if index is None:
@@ -822,6 +854,7 @@ class CommitteeScreen(ClerkScreen):
             "add-member": "add_member",
             "paste-members": "paste_members",
             "edit-member": "edit_member",
+            "printed-names": "printed_names",
             "remove-member": "remove_member",
             "move-up": "move_member(-1)",
             "move-down": "move_member(1)",

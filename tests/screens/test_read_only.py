@@ -63,6 +63,7 @@ READS: dict[str, set[str]] = {
     "MinuteView": {"open_meeting", "back"},
     "NewMeetingScreen": {"cancel"},
     "PhrasePicker": {"move", "choose", "cancel"},
+    "PrintedNamesScreen": {"close"},
     "QuickEntry": {"toggle_substitutes", "cancel"},
     "QuitScreen": {"retry", "write_recovery", "quit_anyway", "stay"},
     "RecoveredScreen": {"choose"},
