@@ -66,6 +66,7 @@ from clerk_tui.screens.member_form import MemberForm
 from clerk_tui.screens.printed_names import PrintedNamesScreen
 from clerk_tui.screens.quick_entry import QuickEntry, QuickEntryResult
 from clerk_tui.screens.save_changes import SaveChangesModal
+from clerk_tui.screens.venues import VenueRegisterScreen
 from store import StoreError
 from widgets.fields import FieldMessage, TextField, TimeField
 from widgets.style_settings import StyleSettings, control_id
@@ -114,7 +115,8 @@ class CommitteeScreen(ClerkScreen):
     PALETTE_GROUP = "Committee"
     HELP_TITLE = "Committee"
     HELP_TEXT = (
-        "Three tabs: Details (f3), Members (f4) and House style (f5); tab moves between fields. "
+        "Three tabs: Details (f3), Members (f4) and House style (f5); tab moves between fields; f6 "
+        "opens the register of the rooms it meets in. "
         "Details and house style are saved when you apply them (f2); leaving with changes not "
         "applied asks whether to save them. Each change "
         "to the members is saved at once: a adds one with a form, p pastes several as a front sheet "
@@ -160,6 +162,14 @@ class CommitteeScreen(ClerkScreen):
             show=False,
             priority=True,
             id="committee.style",
+        ),
+        Binding(
+            "f6",
+            "venues",
+            "Venues",
+            tooltip="The rooms this committee meets in, each worded for the front sheet and the minutes.",
+            priority=True,
+            id="committee.venues",
         ),
         Binding("a", "add_member", "Add", tooltip="Add a member with a form.", id="committee.add_member"),
         Binding(
@@ -265,6 +275,7 @@ class CommitteeScreen(ClerkScreen):
                         "venue-minutes",
                         "e.g. THE TOWN HALL, BOOTLE",
                     )
+                yield Button("Venue register (f6)", id="venues", compact=True)
                 yield Label("Committee officer", classes="committee-section")
                 with Grid(classes="committee-grid"):
                     yield _text("Name", c.officer.name, "officer-name")
@@ -522,7 +533,7 @@ class CommitteeScreen(ClerkScreen):
             style=style,
             venue=self._typed_venue(text),
             start_time=start_time,
-            venues=self.committee.venues,  # the register: no field here yet, kept as it is
+            venues=self.committee.venues,  # the register has its own dialog (f6), saved there
         )
 
     def _typed_venue(self, text: Callable[[str], str]) -> Venue:
@@ -739,6 +750,16 @@ class CommitteeScreen(ClerkScreen):
             self.people[person.id] = person
             self.show_members(index)
 
+    def action_venues(self) -> None:
+        if not self._ready_for_members():
+            return
+        self.app.push_screen(VenueRegisterScreen(self.committee), self._venues_changed)
+
+    def _venues_changed(self, venues: list[Venue] | None) -> None:
+        """The dialog saved each change itself: keep the register it saved."""
+        if venues is not None:
+            self.committee.venues = venues
+
     def action_remove_member(self) -> None:
         index = self.highlighted_index()
         if index is None:
@@ -855,6 +876,7 @@ class CommitteeScreen(ClerkScreen):
             "paste-members": "paste_members",
             "edit-member": "edit_member",
             "printed-names": "printed_names",
+            "venues": "venues",
             "remove-member": "remove_member",
             "move-up": "move_member(-1)",
             "move-down": "move_member(1)",

@@ -72,6 +72,7 @@ READS: dict[str, set[str]] = {
     "SearchScreen": {"search", "toggle_exempt", "open_hit", "back"},
     "ScheduleScreen": {"cancel"},
     "TextPrompt": {"cancel"},
+    "VenueRegisterScreen": {"close"},
 }
 
 
