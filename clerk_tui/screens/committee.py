@@ -50,7 +50,7 @@ from clerk_tui.domain import (
     Venue,
 )
 from clerk_tui.domain.agenda import STANDARD_TITLES
-from clerk_tui.domain.committee import HWB_OPENING_ORDER, OS_OPENING_ORDER, HouseStyle
+from clerk_tui.domain.committee import HWB_OPENING_ORDER, OS_OPENING_ORDER, HouseStyle, starting_style
 from clerk_tui.domain.dates import format_time
 from clerk_tui.domain.membership_entry import (
     check_membership,
@@ -226,10 +226,14 @@ class CommitteeScreen(ClerkScreen):
         Binding("escape", "back", "Back", tooltip="Back to the committees.", id="committee.back"),
     ]
 
-    def __init__(self, committee: Committee | None) -> None:
+    def __init__(self, committee: Committee | None, style: HouseStyle | None = None) -> None:
+        """``committee`` to edit, or None for a new one starting from ``style`` (neutral if
+        None; see ``starting_style``)."""
         super().__init__()
         self.is_new = committee is None
-        self.committee = copy.deepcopy(committee) if committee else Committee("", "")
+        self.committee = (
+            copy.deepcopy(committee) if committee else Committee("", "", style=style or starting_style())
+        )
         """The committee as last saved (details applied, members as they are)."""
         self.saved = not self.is_new
         self.people: dict[str, Person] = {}

@@ -61,6 +61,7 @@ READS: dict[str, set[str]] = {
     "MinuteOptionsScreen": {"accept", "cancel"},
     "MinutesRecordScreen": {"print", "export", "close"},
     "MinuteView": {"open_meeting", "back"},
+    "NewCommitteeScreen": {"choose", "cancel"},
     "NewMeetingScreen": {"cancel"},
     "PhrasePicker": {"move", "choose", "cancel"},
     "PrintedNamesScreen": {"close"},
