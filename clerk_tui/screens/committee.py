@@ -115,8 +115,8 @@ class CommitteeScreen(ClerkScreen):
     PALETTE_GROUP = "Committee"
     HELP_TITLE = "Committee"
     HELP_TEXT = (
-        "Three tabs: Details (f3), Members (f4) and House style (f5); tab moves between fields; f6 "
-        "opens the register of the rooms it meets in. "
+        "Three tabs: Details (f3), Members (f4) and House style (f5); tab moves between fields; on "
+        "Details, f6 opens the register of the rooms it meets in. "
         "Details and house style are saved when you apply them (f2); leaving with changes not "
         "applied asks whether to save them. Each change "
         "to the members is saved at once: a adds one with a form, p pastes several as a front sheet "
@@ -647,12 +647,18 @@ class CommitteeScreen(ClerkScreen):
         return min(table.cursor_row, len(self.committee.members) - 1)
 
     def _members_tab(self) -> bool:
+        return self._active_tab() in {"members", ""}
+
+    def _active_tab(self) -> str:
+        """The tab shown ("" before the tabs are mounted)."""
         try:
-            return self.query_one(TabbedContent).active == "members"
+            return self.query_one(TabbedContent).active
         except NoMatches:
-            return True
+            return ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "venues" and self._active_tab() != "details":
+            return False  # beside the usual venue, on the Details tab
         if action in _MEMBER_ACTIONS:
             if not self._members_tab():
                 return False
