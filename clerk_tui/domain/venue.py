@@ -82,6 +82,16 @@ def venue_as_typed(typed: Venue, chosen: Venue | None, before: Venue) -> Venue:
     return Venue(*place)
 
 
+def registered_as(register: Iterable[Venue], venue: Venue) -> Venue | None:
+    """The register's entry for ``venue``: by its id, else the room with the same room,
+    building and address (a usual venue typed before the register had it)."""
+    rooms = list(register)
+    place = (venue.room, venue.building, venue.address)
+    by_id = [room for room in rooms if venue.id and room.id == venue.id]
+    by_place = [room for room in rooms if (room.room, room.building, room.address) == place]
+    return next(iter(by_id + by_place), None)
+
+
 def choose_venue(register: Iterable[Venue], venue_id: str) -> Venue:
     """A copy of the registered venue, for one meeting (its wording frozen with the meeting)."""
     for venue in register:

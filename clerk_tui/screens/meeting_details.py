@@ -19,7 +19,7 @@ from clerk_tui.domain.dates import format_echo, format_time
 from clerk_tui.domain.lifecycle import reschedule_effects
 from clerk_tui.domain.venue import venue_as_typed
 from clerk_tui.screens.base import ClerkModal
-from clerk_tui.screens.new_meeting import registered, venue_options
+from clerk_tui.screens.new_meeting import register_id, registered, venue_options
 from store import StoreError
 from widgets import FieldMessage
 from widgets.fields import DateField, TextField, TimeField
@@ -92,7 +92,7 @@ class MeetingDetailsScreen(ClerkModal):
                     yield Select(
                         venue_options(self.committee),
                         prompt="Typed below",
-                        value=meeting.venue.id if meeting.venue.id in self.register else Select.NULL,
+                        value=register_id(self.committee, meeting.venue),
                         id="details-venue",
                     )
                 with Horizontal(classes="details-pair"):
@@ -167,6 +167,8 @@ class MeetingDetailsScreen(ClerkModal):
         typed = Venue(self._text("room"), self._text("building"), self._text("address"))
         value = self.query_one("#details-venue", Select).value
         chosen = self.register.get(value) if isinstance(value, str) else None
+        if value == register_id(self.committee, self.meeting.venue):
+            chosen = None  # shown for the meeting's venue: its copy is kept, not reworded
         return venue_as_typed(typed, chosen, self.meeting.venue)
 
     def action_accept(self) -> None:

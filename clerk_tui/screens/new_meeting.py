@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets.select import NoSelection
 
 from clerk_tui.domain import Committee, DomainError, Meeting, MeetingSummary, Venue
 from clerk_tui.domain.dates import format_body_date, format_echo, format_time
@@ -24,7 +25,7 @@ from clerk_tui.domain.planning import (
     previous_meeting_date,
     previous_minutes_description,
 )
-from clerk_tui.domain.venue import venue_as_typed
+from clerk_tui.domain.venue import registered_as, venue_as_typed
 from clerk_tui.saving import SaveOutcome, meeting_key, sentence
 from clerk_tui.screens.base import ClerkModal, preselected_committee
 from store import StoreError
@@ -98,7 +99,7 @@ class NewMeetingScreen(ClerkModal):
                     yield Select(
                         venue_options(committee),
                         prompt="Typed below",
-                        value=venue.id if committee and venue.id in registered(committee) else Select.NULL,
+                        value=register_id(committee, venue),
                         id="new-venue",
                     )
                 with Horizontal(classes="new-pair"):
@@ -162,8 +163,7 @@ class NewMeetingScreen(ClerkModal):
         self.time_field.input.value = format_time(committee.start_time) if committee.start_time else ""
         chooser: Select[str] = self.query_one("#new-venue", Select)
         chooser.set_options(venue_options(committee))
-        if committee.venue.id in registered(committee):
-            chooser.value = committee.venue.id
+        chooser.value = register_id(committee, committee.venue)
         self._fill_venue(committee.venue)
         self._refresh_register()
         self._refresh_note()
@@ -339,6 +339,8 @@ class NewMeetingScreen(ClerkModal):
         room, building, address = (self._field(name).text.strip() for name in ("room", "building", "address"))
         value = self.query_one("#new-venue", Select).value
         chosen = registered(committee).get(value) if isinstance(value, str) else None
+        if value == register_id(committee, committee.venue):
+            chosen = None  # shown for the usual venue, which keeps its own wording
         return venue_as_typed(Venue(room, building, address), chosen, committee.venue)
 
     def action_cancel(self) -> None:
@@ -351,6 +353,12 @@ class NewMeetingScreen(ClerkModal):
 def registered(committee: Committee | None) -> dict[str, Venue]:
     """The committee's register of rooms by id."""
     return {venue.id: venue for venue in committee.venues} if committee else {}
+
+
+def register_id(committee: Committee | None, venue: Venue) -> str | NoSelection:
+    """The register's entry for ``venue``, to show as chosen (none if it is not registered)."""
+    found = registered_as(committee.venues, venue) if committee else None
+    return found.id if found else Select.NULL
 
 
 def venue_options(committee: Committee | None) -> list[tuple[str, str]]:

@@ -107,10 +107,20 @@ class PrintedNamesScreen(ClerkModal):
                         id="names-committee",
                     )
             with Horizontal(classes="names-row"):
-                yield TextField("Name as the paper prints it (no Cllr.)", field_id="names-form-name")
-                yield TextField("Organisation (empty: their own)", field_id="names-form-organisation")
+                yield TextField(
+                    "Name as printed (no Cllr.)",
+                    placeholder="e.g. Jane Doe, M.B.E.",
+                    field_id="names-form-name",
+                )
+                yield TextField(
+                    "Organisation (empty: their own)",
+                    placeholder="e.g. Healthwatch Sefton",
+                    field_id="names-form-organisation",
+                )
             with Horizontal(classes="names-row"):
-                yield TextField("New name from a date", field_id="names-new-name")
+                yield TextField(
+                    "New name from a date", placeholder="e.g. Carla Ford", field_id="names-new-name"
+                )
                 yield DateField("First day of the new name", self.clerk.today, field_id="names-since")
             yield Static(id="names-earlier")
             yield FieldMessage(classes="-empty", id="names-error")

@@ -23,7 +23,7 @@ from clerk_tui.domain import Committee, DomainError, Venue
 from clerk_tui.screens.base import ClerkModal
 from widgets.fields import FieldMessage, TextField
 
-VENUE_COLUMNS = ("Front sheet", "Minutes heading")
+VENUE_COLUMNS = ("Room and building", "Minutes heading")
 _FIELDS = {
     "room": "venue-room",
     "building": "venue-building",
@@ -81,18 +81,20 @@ class VenueRegisterScreen(ClerkModal):
             yield DataTable(id="venues-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="venues-empty")
             with Horizontal(classes="venues-row"):
-                yield TextField("Room", placeholder="Committee Room", field_id="venue-room")
-                yield TextField("Building", placeholder="Bootle Town Hall", field_id="venue-building")
-            yield TextField("Address", placeholder="Trinity Road, Bootle, L20 7AE", field_id="venue-address")
+                yield TextField("Room", placeholder="e.g. Committee Room", field_id="venue-room")
+                yield TextField("Building", placeholder="e.g. Bootle Town Hall", field_id="venue-building")
+            yield TextField(
+                "Address", placeholder="e.g. Trinity Road, Bootle, L20 7AE", field_id="venue-address"
+            )
             with Horizontal(classes="venues-row"):
                 yield TextField(
                     "Minutes heading (if different)",
-                    placeholder="THE TOWN HALL, BOOTLE",
+                    placeholder="e.g. THE TOWN HALL, BOOTLE",
                     field_id="venue-minutes",
                 )
                 yield TextField(
                     "In a sentence (if different)",
-                    placeholder="the Town Hall, Bootle",
+                    placeholder="e.g. the Town Hall, Bootle",
                     field_id="venue-sentence",
                 )
             yield FieldMessage(classes="-empty", id="venues-message")
@@ -115,7 +117,8 @@ class VenueRegisterScreen(ClerkModal):
         for label in VENUE_COLUMNS:
             table.add_column(label)
         for venue in venues:
-            table.add_row(venue.front_sheet(), venue.minutes_wording or "(as the front sheet)", key=venue.id)
+            place = " - ".join(part for part in (venue.room, venue.building) if part) or venue.address
+            table.add_row(place, venue.minutes_wording or "(as the front sheet)", key=venue.id)
         if venues:
             table.move_cursor(row=min(select, len(venues) - 1))
         table.display = bool(venues)

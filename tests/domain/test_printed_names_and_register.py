@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 import pytest
 
-from clerk_tui.domain import Committee, DomainError, Venue
+from clerk_tui.domain import Committee, DomainError, Meeting, Venue
+from clerk_tui.domain.lifecycle import change_venue
 from clerk_tui.domain.people import Paper, Person, PrintedForm
-from clerk_tui.domain.venue import venue_as_typed
+from clerk_tui.domain.venue import registered_as, venue_as_typed
 
 BOOTLE = Venue(
     "Committee Room",
@@ -66,3 +70,18 @@ def test_a_registered_room_is_reworded_or_removed_by_its_id() -> None:
     assert committee.remove_venue("bootle").room == "Council Chamber"
     with pytest.raises(DomainError, match="no venue 'bootle'"):
         committee.remove_venue("bootle")
+
+
+def test_a_venue_is_found_in_the_register_by_its_id_or_else_by_its_place() -> None:
+    reworded = replace(BOOTLE, room="Council Chamber")
+    other = Venue(BOOTLE.room, BOOTLE.building, BOOTLE.address, id="same-place")
+    assert registered_as([other, reworded], BOOTLE) == reworded  # its id first
+    assert registered_as([other, reworded], replace(BOOTLE, id="")) == other
+    assert registered_as([reworded], Venue("Lounge")) is None
+
+
+def test_changing_a_meetings_venue_keeps_every_wording_of_a_registered_room() -> None:
+    meeting = Meeting("hwb-2027-03-03", "hwb", date(2027, 3, 3))
+    change_venue(meeting, BOOTLE)
+    assert meeting.venue == BOOTLE
+    assert change_venue(meeting, BOOTLE) == "The venue is unchanged."

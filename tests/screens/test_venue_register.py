@@ -142,3 +142,32 @@ async def test_a_new_meeting_and_a_meetings_details_choose_a_room_from_the_regis
             typed = fresh.meeting("hwb-2027-03-03").venue
         # Another place than the room chosen: printed as typed, the room's minutes wording gone.
         assert typed == Venue("Lounge", BIRKDALE.building, BIRKDALE.address)
+
+
+async def test_a_meetings_details_keep_its_copy_of_a_room_reworded_since(demo_store: Store) -> None:
+    committee = demo_store.committee("hwb")
+    committee.venues = [replace(BIRKDALE, minutes_wording="THE BIRKDALE ROOM, SOUTHPORT")]
+    demo_store.save_committee(committee)
+    december = demo_store.meeting("hwb-2019-12-04")
+    december.venue = BIRKDALE  # given the room before it was reworded
+    demo_store.save_meeting(december)
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "down", "enter")
+        await settle(app, pilot)
+        await pilot.press("d")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, MeetingDetailsScreen)
+        assert dialog.query_one("#details-venue", Select).value == BIRKDALE.id
+        await tab_to(pilot, "details-time-input")
+        await pilot.press(*["backspace"] * 10)
+        await type_text(pilot, "6.30 pm")
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AgendaScreen)
+    with reopen(demo_store) as fresh:
+        kept = fresh.meeting("hwb-2019-12-04")
+    assert kept.start is not None and kept.start.hour == 18
+    assert kept.venue == BIRKDALE
