@@ -24,6 +24,7 @@ from clerk_tui.domain import (
     OfficerContact,
     PageRange,
     Person,
+    PresencePlacement,
     Resolution,
     Role,
     Venue,
@@ -41,6 +42,12 @@ HWB_STYLE = HouseStyle(
     description_full_stop=False,
     comma_before_year=True,
     vice_chair_line=True,
+    # The demo shows what the minutes say of presence (the 2019 papers printed none of it):
+    # Andrew Booth's late arrival in June is printed in its minute.
+    arrivals=PresencePlacement.IN_MINUTE,
+    departures=PresencePlacement.IN_MINUTE,
+    withdrawals=PresencePlacement.IN_MINUTE,
+    officers_in_attendance=True,
 )
 
 OFFICER = OfficerContact(
@@ -150,12 +157,14 @@ def _june() -> Meeting:
         "fiona-taylor",
         "maureen-kelly",
         "lorraine-webb",
-        "andrew-booth",
         "angela-white",
     ):
         meeting.attendance.append(AttendanceEvent(person, EventKind.PRESENT))
     for person in ("ian-moncur", "vicky-buchanan", "richard-freeman", "craig-gillespie"):
         meeting.attendance.append(AttendanceEvent(person, EventKind.APOLOGIES))
+    meeting.attendance.append(
+        AttendanceEvent("andrew-booth", EventKind.ARRIVED, at=time(14, 20), item_id="item-4")
+    )
     meeting.minutes = [
         Minute(
             "minute-1",

@@ -42,6 +42,18 @@ REFUSED: dict[str, dict[str, str]] = {
         "move_member": "move a member",
         "paste_members": "add members",
         "apply": "save the committee",
+        "printed_names": "change how a name is printed",
+        "venues": "change the venue register",
+    },
+    "VenueRegisterScreen": {
+        "add_venue": "add a room to the venue register",
+        "change_venue": "change a room of the venue register",
+        "remove_venue": "remove a room from the venue register",
+    },
+    "PrintedNamesScreen": {
+        "set_form": "change how a name is printed",
+        "remove_form": "change how a name is printed",
+        "rename": "rename a person",
     },
     "MinutesRecordScreen": {
         "circulate": "circulate the minutes",

@@ -388,6 +388,25 @@ class Committee:
         self.venues.append(registered)
         return registered
 
+    def change_venue(self, venue_id: str, venue: Venue) -> Venue:
+        """Reword a room of the register (its id kept); meetings already held there keep the
+        wording they were given."""
+        index = self._venue_index(venue_id)
+        changed = replace(venue, id=venue_id)
+        check_registered(changed)
+        self.venues[index] = changed
+        return changed
+
+    def remove_venue(self, venue_id: str) -> Venue:
+        """Take a room off the register; meetings held there keep their own copy."""
+        return self.venues.pop(self._venue_index(venue_id))
+
+    def _venue_index(self, venue_id: str) -> int:
+        for index, venue in enumerate(self.venues):
+            if venue.id == venue_id:
+                return index
+        raise DomainError(f"There is no venue {venue_id!r} in the register.", "venue")
+
     def venue_for_meeting(self, venue_id: str) -> Venue:
         """A copy of a registered room for one meeting: renaming the room later does not
         reprint the papers of meetings already held there."""

@@ -268,11 +268,15 @@ def change_start(meeting: Meeting, start: time | None) -> str:
 
 
 def change_venue(meeting: Meeting, venue: Venue) -> str:
+    """The meeting's venue, every wording of it kept (a room of the register keeps its
+    sentence wording and register id)."""
     cleaned = Venue(
         room=one_line(venue.room),
         building=one_line(venue.building),
         address=one_line(venue.address),
         minutes_wording=one_line(venue.minutes_wording),
+        sentence_wording=one_line(venue.sentence_wording),
+        id=one_line(venue.id),
     )
     if cleaned == meeting.venue:
         return "The venue is unchanged."

@@ -143,6 +143,22 @@ class Person:
             earlier_names=[*self.earlier_names, earlier],
         )
 
+    def with_printed_form(self, form: PrintedForm) -> Person:
+        """The person with ``form`` for its paper and committee, in place of the one there was
+        (one form per paper per committee: a second would leave the paper two spellings)."""
+        kept = [f for f in self.printed_forms if (f.paper, f.committee_id) != (form.paper, form.committee_id)]
+        tidy = replace(
+            form, name=" ".join(form.name.split()), organisation=" ".join(form.organisation.split())
+        )
+        return replace(self, printed_forms=[*kept, tidy])
+
+    def without_printed_form(self, paper: Paper, committee_id: str = "") -> Person:
+        """The person with the paper printing them by the rule again (for that committee)."""
+        kept = [f for f in self.printed_forms if (f.paper, f.committee_id) != (paper, committee_id)]
+        if len(kept) == len(self.printed_forms):
+            raise DomainError("There is no printed form for that paper and committee.", "form")
+        return replace(self, printed_forms=kept)
+
     def form_for(self, paper: Paper, committee_id: str = "") -> PrintedForm | None:
         """How ``paper`` of ``committee_id`` prints them, if not by the rule: the committee's
         own form first, then the one for every committee."""

@@ -68,6 +68,30 @@ def venue_id_for(venue: Venue, taken: Iterable[str]) -> str:
     return candidate
 
 
+def venue_as_typed(typed: Venue, chosen: Venue | None, before: Venue) -> Venue:
+    """The venue a meeting keeps, from the room, building and address typed for it.
+
+    Typed as the register entry ``chosen`` words it: a copy of that entry (its minutes and
+    sentence wording with it). Else, typed as ``before`` (the usual venue, or the meeting's
+    own) words it: ``before`` as it was. Else free text: the minutes' wording described
+    another place, so a new place prints its front-sheet wording everywhere."""
+    place = (typed.room, typed.building, typed.address)
+    for known in (chosen, before):
+        if known is not None and place == (known.room, known.building, known.address):
+            return replace(known)
+    return Venue(*place)
+
+
+def registered_as(register: Iterable[Venue], venue: Venue) -> Venue | None:
+    """The register's entry for ``venue``: by its id, else the room with the same room,
+    building and address (a usual venue typed before the register had it)."""
+    rooms = list(register)
+    place = (venue.room, venue.building, venue.address)
+    by_id = [room for room in rooms if venue.id and room.id == venue.id]
+    by_place = [room for room in rooms if (room.room, room.building, room.address) == place]
+    return next(iter(by_id + by_place), None)
+
+
 def choose_venue(register: Iterable[Venue], venue_id: str) -> Venue:
     """A copy of the registered venue, for one meeting (its wording frozen with the meeting)."""
     for venue in register:

@@ -50,7 +50,7 @@ from clerk_tui.domain import (
     Venue,
 )
 from clerk_tui.domain.agenda import STANDARD_TITLES
-from clerk_tui.domain.committee import HWB_OPENING_ORDER, OS_OPENING_ORDER, HouseStyle
+from clerk_tui.domain.committee import HWB_OPENING_ORDER, OS_OPENING_ORDER, HouseStyle, starting_style
 from clerk_tui.domain.dates import format_time
 from clerk_tui.domain.membership_entry import (
     check_membership,
@@ -63,8 +63,10 @@ from clerk_tui.domain.membership_entry import (
 from clerk_tui.render.style_samples import SETTINGS
 from clerk_tui.screens.base import ClerkScreen
 from clerk_tui.screens.member_form import MemberForm
+from clerk_tui.screens.printed_names import PrintedNamesScreen
 from clerk_tui.screens.quick_entry import QuickEntry, QuickEntryResult
 from clerk_tui.screens.save_changes import SaveChangesModal
+from clerk_tui.screens.venues import VenueRegisterScreen
 from store import StoreError
 from widgets.fields import FieldMessage, TextField, TimeField
 from widgets.style_settings import StyleSettings, control_id
@@ -95,8 +97,9 @@ _MEMBER_ACTIONS = {
     "remove_member",
     "move_member",
     "undo_remove",
+    "printed_names",
 }
-_NEED_A_MEMBER = {"edit_member", "remove_member", "move_member"}
+_NEED_A_MEMBER = {"edit_member", "remove_member", "move_member", "printed_names"}
 _DOMAIN_FIELDS = {
     "name": "committee-name",
     "quorum": "committee-quorum",
@@ -112,13 +115,15 @@ class CommitteeScreen(ClerkScreen):
     PALETTE_GROUP = "Committee"
     HELP_TITLE = "Committee"
     HELP_TEXT = (
-        "Three tabs: Details (f3), Members (f4) and House style (f5); tab moves between fields. "
+        "Three tabs: Details (f3), Members (f4) and House style (f5); tab moves between fields; on "
+        "Details, f6 opens the register of the rooms it meets in. "
         "Details and house style are saved when you apply them (f2); leaving with changes not "
         "applied asks whether to save them. Each change "
         "to the members is saved at once: a adds one with a form, p pastes several as a front sheet "
         "prints them, enter edits the highlighted one, delete removes it (u puts it back), "
         "ctrl+up and ctrl+down move it. The order matters: with the house order “as listed” the "
-        "front sheet prints members in this order (the Chair and Vice-Chair always first). A new "
+        "front sheet prints members in this order (the Chair and Vice-Chair always first); n sets how "
+        "the papers print the highlighted member's name, or renames them from a date. A new "
         "committee is saved the first time you apply it or add a member; its short code (e.g. hwb) "
         "comes from its name."
     )
@@ -158,6 +163,14 @@ class CommitteeScreen(ClerkScreen):
             priority=True,
             id="committee.style",
         ),
+        Binding(
+            "f6",
+            "venues",
+            "Venues",
+            tooltip="The rooms this committee meets in, each worded for the front sheet and the minutes.",
+            priority=True,
+            id="committee.venues",
+        ),
         Binding("a", "add_member", "Add", tooltip="Add a member with a form.", id="committee.add_member"),
         Binding(
             "p",
@@ -172,6 +185,13 @@ class CommitteeScreen(ClerkScreen):
             "Edit",
             tooltip="Edit the highlighted member and their seat.",
             id="committee.edit_member",
+        ),
+        Binding(
+            "n",
+            "printed_names",
+            "Names",
+            tooltip="How the papers print the highlighted member's name, and a rename from a date.",
+            id="committee.printed_names",
         ),
         Binding(
             "delete,backspace",
@@ -206,10 +226,14 @@ class CommitteeScreen(ClerkScreen):
         Binding("escape", "back", "Back", tooltip="Back to the committees.", id="committee.back"),
     ]
 
-    def __init__(self, committee: Committee | None) -> None:
+    def __init__(self, committee: Committee | None, style: HouseStyle | None = None) -> None:
+        """``committee`` to edit, or None for a new one starting from ``style`` (neutral if
+        None; see ``starting_style``)."""
         super().__init__()
         self.is_new = committee is None
-        self.committee = copy.deepcopy(committee) if committee else Committee("", "")
+        self.committee = (
+            copy.deepcopy(committee) if committee else Committee("", "", style=style or starting_style())
+        )
         """The committee as last saved (details applied, members as they are)."""
         self.saved = not self.is_new
         self.people: dict[str, Person] = {}
@@ -255,6 +279,7 @@ class CommitteeScreen(ClerkScreen):
                         "venue-minutes",
                         "e.g. THE TOWN HALL, BOOTLE",
                     )
+                yield Button("Venue register (f6)", id="venues", compact=True)
                 yield Label("Committee officer", classes="committee-section")
                 with Grid(classes="committee-grid"):
                     yield _text("Name", c.officer.name, "officer-name")
@@ -268,6 +293,7 @@ class CommitteeScreen(ClerkScreen):
                     yield Button("Add member", id="add-member", compact=True)
                     yield Button("Paste members", id="paste-members", compact=True)
                     yield Button("Edit", id="edit-member", compact=True)
+                    yield Button("Printed names", id="printed-names", compact=True)
                     yield Button("Remove", id="remove-member", compact=True)
                     yield Button("Move up", id="move-up", compact=True)
                     yield Button("Move down", id="move-down", compact=True)
@@ -511,7 +537,7 @@ class CommitteeScreen(ClerkScreen):
             style=style,
             venue=self._typed_venue(text),
             start_time=start_time,
-            venues=self.committee.venues,  # the register: no field here yet, kept as it is
+            venues=self.committee.venues,  # the register has its own dialog (f6), saved there
         )
 
     def _typed_venue(self, text: Callable[[str], str]) -> Venue:
@@ -621,12 +647,18 @@ class CommitteeScreen(ClerkScreen):
         return min(table.cursor_row, len(self.committee.members) - 1)
 
     def _members_tab(self) -> bool:
+        return self._active_tab() in {"members", ""}
+
+    def _active_tab(self) -> str:
+        """The tab shown ("" before the tabs are mounted)."""
         try:
-            return self.query_one(TabbedContent).active == "members"
+            return self.query_one(TabbedContent).active
         except NoMatches:
-            return True
+            return ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "venues" and self._active_tab() != "details":
+            return False  # beside the usual venue, on the Details tab
         if action in _MEMBER_ACTIONS:
             if not self._members_tab():
                 return False
@@ -706,6 +738,37 @@ class CommitteeScreen(ClerkScreen):
         self._keep_person(person)
         self.committee.members[index] = seat
         self._save_members(index)
+
+    def action_printed_names(self) -> None:
+        index = self.highlighted_index()
+        person = self.people.get(self.committee.members[index].person_id) if index is not None else None
+        if index is None or person is None:
+            self.clerk.notify("No member here whose name could print otherwise.", severity="warning")
+            return
+        try:
+            committees = self.store.committees()
+        except StoreError as error:
+            self.report(error, "Cannot read the committees")
+            return
+        self.app.push_screen(
+            PrintedNamesScreen(person, self.committee, committees), partial(self._names_changed, index)
+        )
+
+    def _names_changed(self, index: int, person: Person | None) -> None:
+        """The dialog saved each change itself: show the person as saved."""
+        if person is not None:
+            self.people[person.id] = person
+            self.show_members(index)
+
+    def action_venues(self) -> None:
+        if not self._ready_for_members():
+            return
+        self.app.push_screen(VenueRegisterScreen(self.committee), self._venues_changed)
+
+    def _venues_changed(self, venues: list[Venue] | None) -> None:
+        """The dialog saved each change itself: keep the register it saved."""
+        if venues is not None:
+            self.committee.venues = venues
 
     def action_remove_member(self) -> None:
         index = self.highlighted_index()
@@ -822,6 +885,8 @@ class CommitteeScreen(ClerkScreen):
             "add-member": "add_member",
             "paste-members": "paste_members",
             "edit-member": "edit_member",
+            "printed-names": "printed_names",
+            "venues": "venues",
             "remove-member": "remove_member",
             "move-up": "move_member(-1)",
             "move-down": "move_member(1)",

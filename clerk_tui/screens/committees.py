@@ -13,9 +13,10 @@ from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from clerk_tui.commands import PaletteEntry
-from clerk_tui.domain import Committee
+from clerk_tui.domain import Committee, HouseStyle
 from clerk_tui.screens.base import ClerkScreen
 from clerk_tui.screens.committee import CommitteeScreen
+from clerk_tui.screens.new_committee import NewCommitteeScreen
 from store import StoreError
 
 
@@ -26,7 +27,8 @@ class CommitteesScreen(ClerkScreen):
     PALETTE_GROUP = "Committees"
     HELP_TITLE = "Committees"
     HELP_TEXT = (
-        "Every committee in the store. Press n to set one up, or pick one with the arrow keys and "
+        "Every committee in the store. Press n to set one up (its house style starts neutral, or as a "
+        "copy of another committee's), or pick one with the arrow keys and "
         "press enter to edit its details, its members (in the order the front sheet lists them) and "
         "its house style. Members counts the seats held today."
     )
@@ -134,7 +136,17 @@ class CommitteesScreen(ClerkScreen):
 
     # --- actions ------------------------------------------------------------------
     def action_new_committee(self) -> None:
-        self._open(CommitteeScreen(None))
+        """A new committee starts from a neutral house style or, when there are committees
+        to copy, from a copy of one of theirs: the clerk chooses."""
+        committees = self.committees()
+        if not committees:
+            self._open(CommitteeScreen(None))
+            return
+        self.app.push_screen(NewCommitteeScreen(committees), self._style_chosen)
+
+    def _style_chosen(self, style: HouseStyle | None) -> None:
+        if style is not None:
+            self._open(CommitteeScreen(None, style))
 
     def action_edit_committee(self) -> None:
         committee_id = self.highlighted_id()

@@ -12,12 +12,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
-from clerk_tui.domain import DomainError, Meeting, Venue
+from clerk_tui.domain import Committee, DomainError, Meeting, Venue
 from clerk_tui.domain.dates import format_echo, format_time
 from clerk_tui.domain.lifecycle import reschedule_effects
+from clerk_tui.domain.venue import venue_as_typed
 from clerk_tui.screens.base import ClerkModal
+from clerk_tui.screens.new_meeting import register_id, registered, venue_options
 from store import StoreError
 from widgets import FieldMessage
 from widgets.fields import DateField, TextField, TimeField
@@ -61,9 +63,16 @@ class MeetingDetailsScreen(ClerkModal):
     def __init__(self, meeting: Meeting) -> None:
         super().__init__()
         self.meeting = meeting
+        self.committee: Committee | None = None
+        self.register: dict[str, Venue] = {}
 
     def compose(self) -> ComposeResult:
         meeting = self.meeting
+        try:
+            self.committee = self.store.committee(meeting.committee_id)
+        except StoreError:
+            self.committee = None  # typed by hand, then; the date's effects say what went wrong
+        self.register = registered(self.committee)
         with Vertical(id="details-dialog"):
             yield Static(
                 f"Date, time and venue of the meeting of {format_echo(meeting.date)}", id="details-title"
@@ -78,6 +87,14 @@ class MeetingDetailsScreen(ClerkModal):
                         value=format_time(meeting.start) if meeting.start else "",
                         field_id="details-time",
                     )
+                with Vertical(id="details-venue-field"):
+                    yield Label("Venue from the committee's register")
+                    yield Select(
+                        venue_options(self.committee),
+                        prompt="Typed below",
+                        value=register_id(self.committee, meeting.venue),
+                        id="details-venue",
+                    )
                 with Horizontal(classes="details-pair"):
                     yield TextField("Room", value=meeting.venue.room, field_id="details-room")
                     yield TextField("Building", value=meeting.venue.building, field_id="details-building")
@@ -91,7 +108,15 @@ class MeetingDetailsScreen(ClerkModal):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#details-venue-field").display = bool(self.register)
         self._refresh_effects()
+
+    @on(Select.Changed, "#details-venue")
+    def _venue_chosen(self, event: Select.Changed) -> None:
+        chosen = self.register.get(event.value) if isinstance(event.value, str) else None
+        if chosen is not None:
+            for name in ("room", "building", "address"):
+                self.query_one(f"#details-{name}", TextField).input.value = getattr(chosen, name)
 
     @property
     def date_field(self) -> DateField:
@@ -137,12 +162,14 @@ class MeetingDetailsScreen(ClerkModal):
         line.set_classes("")
 
     def _venue(self) -> Venue:
-        room, building, address = self._text("room"), self._text("building"), self._text("address")
-        was = self.meeting.venue
-        unchanged = (room, building, address) == (was.room, was.building, was.address)
-        # The minutes' wording describes the place it was written for: a new place prints
-        # its front-sheet wording instead.
-        return Venue(room, building, address, minutes_wording=was.minutes_wording if unchanged else "")
+        """The room chosen from the register with all its wording, the meeting's own venue
+        as it was, or (once the fields say another place) the place as typed."""
+        typed = Venue(self._text("room"), self._text("building"), self._text("address"))
+        value = self.query_one("#details-venue", Select).value
+        chosen = self.register.get(value) if isinstance(value, str) else None
+        if value == register_id(self.committee, self.meeting.venue):
+            chosen = None  # shown for the meeting's venue: its copy is kept, not reworded
+        return venue_as_typed(typed, chosen, self.meeting.venue)
 
     def action_accept(self) -> None:
         error_line = self.query_one("#details-error", FieldMessage)

@@ -64,7 +64,12 @@ class NameField(PersonPicker):
     def _describe(self, person: Person) -> str:  # type: ignore[override]
         current = self.current
         if current is not None and person.id == current.id:
-            return "" if person.name == current.name else f"Renames {current.name} in every paper."
+            if person.name == current.name:
+                return ""
+            return (
+                f"Renames {current.name} in every paper, past ones too (a new name from a date: "
+                "n on the Members tab)."
+            )
         if person.id:
             return f"Known already: {PersonPicker._describe(person)}. Their details are filled in."
         return "A new person."
@@ -80,7 +85,9 @@ class MemberForm(ClerkModal):
         "Type the name as the front sheet prints it, without Cllr. (turn Councillor on instead) and "
         "without honours (type them under Honours). A name already known is suggested as you type: "
         "right arrow or enter takes it, and fills in their details; changing those details changes "
-        "them in every paper. From and To are optional: leave them empty for a seat with no dates. "
+        "them in every paper, past ones too: a name that changes from a date (marriage, honours), "
+        "and a paper that prints the name its own way, are set with n on the Members tab. "
+        "From and To are optional: leave them empty for a seat with no dates. "
         "Tab moves between fields; enter (or f2) accepts the form, escape closes it. The committee "
         "can not have two Chairs (or Vice-Chairs) at the same time, nor the same person twice: the "
         "form says so beside the field and stays open."

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets.select import NoSelection
 
 from clerk_tui.domain import Committee, DomainError, Meeting, MeetingSummary, Venue
 from clerk_tui.domain.dates import format_body_date, format_echo, format_time
@@ -24,6 +25,7 @@ from clerk_tui.domain.planning import (
     previous_meeting_date,
     previous_minutes_description,
 )
+from clerk_tui.domain.venue import registered_as, venue_as_typed
 from clerk_tui.saving import SaveOutcome, meeting_key, sentence
 from clerk_tui.screens.base import ClerkModal, preselected_committee
 from store import StoreError
@@ -92,6 +94,14 @@ class NewMeetingScreen(ClerkModal):
                     yield TimeField(
                         "Start time", value=format_time(start) if start else "", field_id="new-time"
                     )
+                with Vertical(id="new-venue-field"):
+                    yield Label("Venue from the committee's register")
+                    yield Select(
+                        venue_options(committee),
+                        prompt="Typed below",
+                        value=register_id(committee, venue),
+                        id="new-venue",
+                    )
                 with Horizontal(classes="new-pair"):
                     yield TextField(
                         "Room", value=venue.room, placeholder="Committee Room", field_id="new-room"
@@ -119,7 +129,13 @@ class NewMeetingScreen(ClerkModal):
         return preselected_committee(self.committees, self.committee_filter)
 
     def on_mount(self) -> None:
+        self._refresh_register()
         self._refresh_note()
+
+    def _refresh_register(self) -> None:
+        """The register's rooms to choose from, shown only when the committee has some."""
+        committee = self._committee()
+        self.query_one("#new-venue-field").display = bool(committee and committee.venues)
 
     # --- fields ----------------------------------------------------------------------
     @property
@@ -145,10 +161,26 @@ class NewMeetingScreen(ClerkModal):
             return
         self.query_one("#new-committee-message", FieldMessage).show_note("")
         self.time_field.input.value = format_time(committee.start_time) if committee.start_time else ""
-        self._field("room").input.value = committee.venue.room
-        self._field("building").input.value = committee.venue.building
-        self._field("address").input.value = committee.venue.address
+        chooser: Select[str] = self.query_one("#new-venue", Select)
+        chooser.set_options(venue_options(committee))
+        chooser.value = register_id(committee, committee.venue)
+        self._fill_venue(committee.venue)
+        self._refresh_register()
         self._refresh_note()
+
+    @on(Select.Changed, "#new-venue")
+    def _venue_chosen(self, event: Select.Changed) -> None:
+        committee = self._committee()
+        chosen = (
+            registered(committee).get(event.value) if committee and isinstance(event.value, str) else None
+        )
+        if chosen is not None:
+            self._fill_venue(chosen)
+
+    def _fill_venue(self, venue: Venue) -> None:
+        self._field("room").input.value = venue.room
+        self._field("building").input.value = venue.building
+        self._field("address").input.value = venue.address
 
     @on(Input.Changed, "#new-date-input")
     def _date_changed(self) -> None:
@@ -302,15 +334,33 @@ class NewMeetingScreen(ClerkModal):
             return None
 
     def _venue(self, committee: Committee) -> Venue:
+        """The room chosen from the register with all its wording, the usual venue as it is,
+        or (once the fields say another place) the place as typed."""
         room, building, address = (self._field(name).text.strip() for name in ("room", "building", "address"))
-        usual = committee.venue
-        unchanged = (room, building, address) == (usual.room, usual.building, usual.address)
-        # The minutes' wording of the usual venue ("THE TOWN HALL, BOOTLE") describes that
-        # place only: a meeting held elsewhere prints its front-sheet wording instead.
-        return Venue(room, building, address, minutes_wording=usual.minutes_wording if unchanged else "")
+        value = self.query_one("#new-venue", Select).value
+        chosen = registered(committee).get(value) if isinstance(value, str) else None
+        if value == register_id(committee, committee.venue):
+            chosen = None  # shown for the usual venue, which keeps its own wording
+        return venue_as_typed(Venue(room, building, address), chosen, committee.venue)
 
     def action_cancel(self) -> None:
         if self._saving is not None and not self._failed:  # a moment: closing now would hide what was made
             self.query_one("#new-error", FieldMessage).show_note("Saving… this closes by itself when done.")
             return
         self.dismiss(None)
+
+
+def registered(committee: Committee | None) -> dict[str, Venue]:
+    """The committee's register of rooms by id."""
+    return {venue.id: venue for venue in committee.venues} if committee else {}
+
+
+def register_id(committee: Committee | None, venue: Venue) -> str | NoSelection:
+    """The register's entry for ``venue``, to show as chosen (none if it is not registered)."""
+    found = registered_as(committee.venues, venue) if committee else None
+    return found.id if found else Select.NULL
+
+
+def venue_options(committee: Committee | None) -> list[tuple[str, str]]:
+    """Each registered room as the front sheet prints it."""
+    return [(venue.front_sheet(), venue.id) for venue in registered(committee).values()]

@@ -516,6 +516,10 @@ async def test_enter_in_the_name_takes_a_suggested_name_and_fills_in_their_detai
 async def test_the_printed_record_settings_show_a_sample_and_are_saved(demo_store: Store) -> None:
     """Built from the settings' descriptions: a choice, a wording and a switch typed with
     the keys, each sample following, then applied and found in the store."""
+    # The demo prints presence; this starts from a style that prints none (as the seeds).
+    committee = demo_store.committee("hwb")
+    committee.style = replace(committee.style, arrivals=PresencePlacement.OFF, officers_in_attendance=False)
+    demo_store.save_committee(committee)
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)

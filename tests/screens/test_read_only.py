@@ -61,8 +61,10 @@ READS: dict[str, set[str]] = {
     "MinuteOptionsScreen": {"accept", "cancel"},
     "MinutesRecordScreen": {"print", "export", "close"},
     "MinuteView": {"open_meeting", "back"},
+    "NewCommitteeScreen": {"choose", "cancel"},
     "NewMeetingScreen": {"cancel"},
     "PhrasePicker": {"move", "choose", "cancel"},
+    "PrintedNamesScreen": {"close"},
     "QuickEntry": {"toggle_substitutes", "cancel"},
     "QuitScreen": {"retry", "write_recovery", "quit_anyway", "stay"},
     "RecoveredScreen": {"choose"},
@@ -71,6 +73,7 @@ READS: dict[str, set[str]] = {
     "SearchScreen": {"search", "toggle_exempt", "open_hit", "back"},
     "ScheduleScreen": {"cancel"},
     "TextPrompt": {"cancel"},
+    "VenueRegisterScreen": {"close"},
 }
 
 
