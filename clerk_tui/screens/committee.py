@@ -116,7 +116,7 @@ class CommitteeScreen(ClerkScreen):
     HELP_TITLE = "Committee"
     HELP_TEXT = (
         "Three tabs: Details (f3), Members (f4) and House style (f5); tab moves between fields; on "
-        "Details, f6 opens the register of the rooms it meets in. "
+        "Details, f7 opens the register of the rooms it meets in. "
         "Details and house style are saved when you apply them (f2); leaving with changes not "
         "applied asks whether to save them. Each change "
         "to the members is saved at once: a adds one with a form, p pastes several as a front sheet "
@@ -164,7 +164,7 @@ class CommitteeScreen(ClerkScreen):
             id="committee.style",
         ),
         Binding(
-            "f6",
+            "f7",  # not f6: f6 imports a paper from every screen
             "venues",
             "Venues",
             tooltip="The rooms this committee meets in, each worded for the front sheet and the minutes.",
@@ -279,7 +279,7 @@ class CommitteeScreen(ClerkScreen):
                         "venue-minutes",
                         "e.g. THE TOWN HALL, BOOTLE",
                     )
-                yield Button("Venue register (f6)", id="venues", compact=True)
+                yield Button("Venue register (f7)", id="venues", compact=True)
                 yield Label("Committee officer", classes="committee-section")
                 with Grid(classes="committee-grid"):
                     yield _text("Name", c.officer.name, "officer-name")
@@ -537,7 +537,7 @@ class CommitteeScreen(ClerkScreen):
             style=style,
             venue=self._typed_venue(text),
             start_time=start_time,
-            venues=self.committee.venues,  # the register has its own dialog (f6), saved there
+            venues=self.committee.venues,  # the register has its own dialog (f7), saved there
         )
 
     def _typed_venue(self, text: Callable[[str], str]) -> Venue:

@@ -47,7 +47,7 @@ def test_printed_names_of_a_member(snap_compare: Any, registered: Store) -> None
 
 
 def test_venue_register(snap_compare: Any, registered: Store) -> None:
-    assert snap_compare(snapshot_app(registered), terminal_size=SMALL, run_before=settled("c", "enter", "f6"))
+    assert snap_compare(snapshot_app(registered), terminal_size=SMALL, run_before=settled("c", "enter", "f7"))
 
 
 def test_new_committee_chooses_its_starting_style(snap_compare: Any, demo_store: Store) -> None:

@@ -32,7 +32,7 @@ BIRKDALE = Venue(
 
 async def open_register(app: ClerkApp, pilot: Pilot[None]) -> VenueRegisterScreen:
     await settle(app, pilot)
-    for key in ("c", "enter", "f6"):
+    for key in ("c", "enter", "f7"):
         await pilot.press(key)
         await settle(app, pilot)
     dialog = app.screen
