@@ -60,7 +60,7 @@ class VotingPanel(Vertical, can_focus=False):
     VotingPanel #vote-quorum.-not-quorate { background: $error; color: $text; text-style: bold; }
     VotingPanel #vote-motions { height: 1fr; padding: 0 1; }
     VotingPanel #vote-buttons {
-        grid-size: 4; grid-gutter: 0 1; height: auto; padding: 0 1; grid-rows: 1;
+        grid-size: 3; grid-gutter: 0 1; height: auto; padding: 0 1; grid-rows: 1;
     }
     VotingPanel #vote-buttons Button { width: 100%; min-width: 4; }
     """
@@ -123,7 +123,7 @@ class VotingPanel(Vertical, can_focus=False):
             for voter in barred:
                 lines.append(f"  {voter.reason}\n", style="dim italic")
         motions.update(lines)
-        quorum.update(Text(f"{view.may_vote} may vote · quorum {view.quorum}"))
+        quorum.update(Text(f"May vote: {view.quorum}"))
         quorum.set_class("not quorate" in view.quorum.lower(), "-not-quorate")
 
 

@@ -317,6 +317,9 @@ class LiveMeetingScreen(ClerkScreen):
                     yield Static(id="live-preview-text")
                 with Horizontal(id="live-history"):
                     yield PrintNote(id="live-history-line")
+                    votes = Button("Votes", id="live-votes-button", compact=True, action="screen.votes")
+                    votes.tooltip = "f2: vote mode on the current item (move, second, count, result)."
+                    yield votes
                     yield Button("Undo", id="live-undo", compact=True, action="screen.undo")
                     yield Button("Redo", id="live-redo", compact=True, action="screen.redo")
             yield AttendancePanel(id="live-attendance")
