@@ -88,6 +88,8 @@ class MotionForm(ClerkModal):
         yield Footer()
 
     def on_mount(self) -> None:
+        for reads in self.query("#motion-reads").results(TextArea):
+            reads.move_cursor(reads.document.end)  # the clerk adds to the motion as it reads
         mover = self.query_one("#motion-mover", OptionList)
         if self.voters:
             mover.highlighted = 0

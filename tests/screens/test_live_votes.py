@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
 from clerk_tui.app import ClerkApp
 from clerk_tui.domain import Meeting, MeetingStatus, MotionResult
@@ -105,9 +105,7 @@ async def move(app: ClerkApp, pilot: Pilot[None], key: str, mover: str, *typed: 
     await press_in_vote_mode(app, pilot, key)
     await choose(app, pilot, mover)
     for text in typed:
-        await pilot.press("tab")
-        if app.focused is not None and app.focused.id == "motion-reads":
-            await pilot.press("ctrl+end")  # after the motion as it reads now
+        await pilot.press("tab")  # the motion as it reads now has the cursor at its end
         await type_text(pilot, text)
     await press_in_vote_mode(app, pilot, "f2")
     assert isinstance(app.screen, LiveMeetingScreen), app.screen.query_one("#motion-error", Static).content
@@ -161,6 +159,7 @@ async def test_the_planning_votes_recorded_by_keys_print_the_golden_minutes(plan
         minute = screen.meeting.minute_for_item(MOSS_LANE)
         assert minute is not None
         assert [m.result for m in minute.motions] == [MotionResult.CARRIED, MotionResult.LOST]
+        assert minute.motions[1].parts == [planning_2027.AMENDED]  # how it would have read
 
         # 24 Church Road: a recorded vote, Councillor Crane out of the room for it.
         await go_to_item(app, pilot, screen, CHURCH_ROAD)
@@ -273,3 +272,24 @@ async def test_each_vote_step_is_one_undo_and_saved(church_road_moved: Store) ->
         minute = fresh.meeting(planning_2027.MEETING_ID).minute_for_item(CHURCH_ROAD)
     assert minute is not None
     assert minute.motions[0].vote is None and minute.motions[0].pending
+
+
+async def test_an_amendment_carried_changes_the_resolution_being_written(church_road_moved: Store) -> None:
+    store = church_road_moved
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_live(app, pilot, store)
+        await press_in_vote_mode(app, pilot, "f2")
+        await move(app, pilot, "a", "gareth-hughes", "a third reason be added", "; 3. harm to highway safety")
+        await second(app, pilot, "linda-moss")
+        await press_in_vote_mode(app, pilot, "u")  # the amendment carried unanimously
+        resolution = screen.editor.query_one("#minute-resolution", TextArea)
+        assert resolution.text == f"{planning_2027.REFUSE}; 3. harm to highway safety"
+        await press_in_vote_mode(app, pilot, "ctrl+z")
+        assert resolution.text == planning_2027.REFUSE
+    with reopen(store) as fresh:
+        minute = fresh.meeting(planning_2027.MEETING_ID).minute_for_item(CHURCH_ROAD)
+    assert minute is not None and minute.resolution is not None
+    assert minute.resolution.parts == [planning_2027.REFUSE]
+    assert [m.kind.value for m in minute.motions] == ["original", "amendment"]
+    assert minute.motions[1].pending  # the undo took back the result, not the amendment
