@@ -293,3 +293,28 @@ async def test_an_amendment_carried_changes_the_resolution_being_written(church_
     assert minute.resolution.parts == [planning_2027.REFUSE]
     assert [m.kind.value for m in minute.motions] == ["original", "amendment"]
     assert minute.motions[1].pending  # the undo took back the result, not the amendment
+
+
+async def test_a_vote_command_by_the_palette_and_by_its_button(church_road_moved: Store) -> None:
+    """One action, three doors: the letter (above), the palette outside vote mode, the button."""
+    store = church_road_moved
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_live(app, pilot, store)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Votes: Carried unanimously")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        minute = screen.meeting.minute_for_item(CHURCH_ROAD)
+        assert minute is not None and minute.motions[0].result == MotionResult.CARRIED
+        await press_in_vote_mode(app, pilot, "f2")  # out of the minute's box, where ctrl+z undoes typing
+        await press_in_vote_mode(app, pilot, "ctrl+z")
+        assert minute.motions[0].pending
+        await pilot.click("#vote-carried_unanimously")
+        await settle(app, pilot)
+    with reopen(store) as fresh:
+        stored = fresh.meeting(planning_2027.MEETING_ID).minute_for_item(CHURCH_ROAD)
+    assert stored is not None and stored.motions[0].result == MotionResult.CARRIED
+    assert stored.motions[0].vote is not None and stored.motions[0].vote.method.value == "unanimous"
