@@ -29,7 +29,7 @@ class CastingVoteScreen(ClerkModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="casting-body"):
-            yield Static(self.question, id="casting-question")
+            yield Static(self.question, id="casting-question", markup=False)
             with Horizontal(id="casting-buttons"):
                 yield Button("In favour (f)", id="in-favour", action="screen.cast(True)", variant="primary")
                 yield Button("Against (a)", id="against", action="screen.cast(False)")

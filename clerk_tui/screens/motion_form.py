@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -68,7 +69,7 @@ class MotionForm(ClerkModal):
             yield Static(_TITLE[self.kind], id="motion-title")
             yield Static("Moved by (↑↓ to choose):", classes="motion-label")
             yield OptionList(
-                *(Option(voter.name, id=voter.person_id) for voter in self.voters), id="motion-mover"
+                *(Option(Text(voter.name), id=voter.person_id) for voter in self.voters), id="motion-mover"
             )
             if self.kind != MotionKind.ORIGINAL:
                 yield Static("That (what it proposes):", classes="motion-label")
@@ -81,7 +82,7 @@ class MotionForm(ClerkModal):
                 )
                 yield Static(label, classes="motion-label")
                 yield SafeTextArea(self.reads, id="motion-reads", soft_wrap=True, show_line_numbers=False)
-            yield Static("", id="motion-error")
+            yield Static("", id="motion-error", markup=False)
             with Horizontal(id="motion-buttons"):
                 yield Button("Move it (f2)", id="accept", action="screen.accept", variant="primary")
                 yield Button("Cancel", id="cancel", action="screen.cancel")

@@ -54,11 +54,11 @@ class RecordedVoteForm(ClerkModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="recorded-body"):
-            yield Static(self.question, id="recorded-question")
+            yield Static(self.question, id="recorded-question", markup=False)
             table: DataTable[Text] = DataTable(id="recorded-list", cursor_type="row")
             yield table
-            yield Static("", id="recorded-tally")
-            yield Static("", id="recorded-error")
+            yield Static("", id="recorded-tally", markup=False)
+            yield Static("", id="recorded-error", markup=False)
             with Horizontal(id="recorded-buttons"):
                 yield Button("Record the vote (f2)", id="accept", action="screen.accept", variant="primary")
                 yield Button("Cancel", id="cancel", action="screen.cancel")

@@ -36,7 +36,7 @@ class VoteCountForm(ClerkModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="count-body"):
-            yield Static(self.question, id="count-question")
+            yield Static(self.question, id="count-question", markup=False)
             with Horizontal(id="count-fields"):
                 for field_id, label in FIELDS:
                     with Vertical(classes="count-field"):
@@ -44,7 +44,7 @@ class VoteCountForm(ClerkModal):
                         yield SafeInput(
                             "", id=field_id, type="integer", compact=True, where=f"the votes {label.lower()}"
                         )
-            yield Static("", id="count-error")
+            yield Static("", id="count-error", markup=False)
             yield Static("enter: next number, then record · escape: cancel", id="count-note")
             with Horizontal(id="count-buttons"):
                 yield Button("Record the count (f2)", id="accept", action="screen.accept", variant="primary")

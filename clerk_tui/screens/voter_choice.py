@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -34,11 +35,11 @@ class VoterChoice(ClerkModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choice-body"):
-            yield Static(self.question, id="choice-question")
+            yield Static(self.question, id="choice-question", markup=False)
             yield OptionList(
-                *(Option(voter.name, id=voter.person_id) for voter in self.voters), id="choice-list"
+                *(Option(Text(voter.name), id=voter.person_id) for voter in self.voters), id="choice-list"
             )
-            yield Static("", id="choice-error")
+            yield Static("", id="choice-error", markup=False)
             yield Static("↑↓ choose · enter: accept · escape: cancel", id="choice-note")
         yield Footer()
 
