@@ -75,7 +75,7 @@ READS: dict[str, set[str]] = {
     "ScheduleScreen": {"cancel"},
     "TextPrompt": {"cancel"},
     "VoteCountForm": {"cancel"},
-    "VoterChoice": {"cancel"},  # enter on a name records the seconder through the live screen's action
+    "VoterChoice": {"cancel"},  # opened only by second_motion (refused read-only); enter records through it
 }
 
 
