@@ -29,6 +29,7 @@ from clerk_tui.render.layout import CopyMark, PaperOptions, SignatureLine
 from clerk_tui.render.public import papers_as_asked
 
 if TYPE_CHECKING:
+    from clerk_tui.domain.register import RecordedVote
     from store import Store
 
 PaperFormat = Literal["docx", "pdf"]
@@ -178,17 +179,18 @@ def register_file(store: Store, committee_id: str, year: int, fmt: RegisterForma
 
 def history_file(store: Store, person_id: str, fmt: RegisterFormat) -> bytes:
     """One member's attendance on every committee, every year (reads every meeting)."""
-    from clerk_tui.domain.register import member_history
+    from clerk_tui.domain.register import member_history, noting_recorded_votes
     from clerk_tui.render.register import build_history, history_csv
 
     person = store.person(person_id)
     committees = store.committees()
     people = {p.id: p for p in store.people()}
     meetings = (store.meeting(summary.id) for summary in store.meeting_summaries())
-    entries = member_history(person_id, committees, meetings)
+    votes: list[RecordedVote] = []
+    entries = member_history(person_id, committees, noting_recorded_votes(meetings, person_id, votes))
     if fmt == "csv":
         return history_csv(entries, people).encode("utf-8")
-    return _render(build_history(person, entries, {c.id: c for c in committees}), fmt)
+    return _render(build_history(person, entries, {c.id: c for c in committees}, votes), fmt)
 
 
 # --- verify ----------------------------------------------------------------------

@@ -8,8 +8,10 @@ changed are read again. A store that cannot hold the file (read-only media) gets
 index in memory, rebuilt on each open.
 
 What is indexed, one passage each, under the minute's title: a minute's narrative, its
-resolution, each declaration of interest, each agenda item not yet minuted; and a title
-on its own where no public passage carries it. What is public is what
+resolution, each motion with what became of it (under its mover), each name of a recorded
+vote with how they voted (under that person: "Councillor Moss voted against ..."), each
+declaration of interest, each agenda item not yet minuted; and a title on its own where
+no public passage carries it. What is public is what
 ``render.public.public_meeting`` leaves of the meeting (the one definition, used here
 rather than a second copy of its rules): those passages, and the attendance it keeps, are
 public. Every other passage (the text of exempt items, the nature of an interest declared
@@ -50,17 +52,22 @@ from clerk_tui.domain import (
     ItemKind,
     Meeting,
     MeetingSummary,
+    Motion,
+    MotionKind,
     Person,
     Resolution,
+    VoteMethod,
 )
 from clerk_tui.domain.phrases import exclusion_resolution
+from clerk_tui.domain.votes import counts_said
 from clerk_tui.render.public import has_exempt_business, public_meeting
 
 if TYPE_CHECKING:
     from store.repository import Store
 
 INDEX_NAME = "search.sqlite3"
-SCHEMA = 4
+SCHEMA = 5
+"""5: motions and recorded votes are indexed (an index of 4 is rebuilt)."""
 HIGHLIGHT = ("«", "»")
 """Around the matching words in a snippet (plain text: the CLI prints it as it is)."""
 ELLIPSIS = "…"
@@ -108,6 +115,7 @@ class PassageKind:
     RESOLUTION = "resolution"
     DECLARATION = "declaration"
     ITEM = "agenda item"
+    VOTE = "vote"
 
 
 @dataclass(frozen=True)
@@ -679,6 +687,20 @@ def _passages(meeting: Meeting, names: Mapping[str, str]) -> Iterable[tuple[str,
                 f"resolution:{minute.id}",
                 (PassageKind.RESOLUTION, position, title, title, text, exempt, None),
             )
+        for motion in minute.motions:
+            for key, body, person_id in _vote_passages(motion, names):
+                yield (
+                    f"{key}:{minute.id}:{motion.id}",
+                    (
+                        PassageKind.VOTE,
+                        position,
+                        title,
+                        title,
+                        body,
+                        exempt,
+                        person_id,
+                    ),
+                )
     minute_titles = {minute.item_id: (positions.get(minute.id), minute.title) for minute in meeting.minutes}
     for declaration in meeting.declarations:
         position, title = minute_titles.get(declaration.item_id, (None, ""))
@@ -722,6 +744,37 @@ def _passages(meeting: Meeting, names: Mapping[str, str]) -> Iterable[tuple[str,
                 f"item:{item.id}",
                 (PassageKind.ITEM, None, item.title, item.title, text, int(item.exempt), None),
             )
+
+
+_MOTION_NOUN = {
+    MotionKind.ORIGINAL: "motion",
+    MotionKind.AMENDMENT: "amendment",
+    MotionKind.PROCEDURAL: "procedural motion",
+}
+
+
+def _vote_passages(motion: Motion, names: Mapping[str, str]) -> Iterable[tuple[str, str, str]]:
+    """(key, body, person id): the motion and its result under its mover, then each name of
+    a recorded vote under that person, saying how they voted."""
+    noun = _MOTION_NOUN[motion.kind]
+    what = motion.text or "; ".join(motion.parts)
+    mover = names.get(motion.mover_id, motion.mover_id)
+    moved = f"{noun.capitalize()} moved by {mover}"
+    if motion.seconder_id:
+        moved += f", seconded by {names.get(motion.seconder_id, motion.seconder_id)}"
+    vote = motion.vote
+    counted = f" ({counts_said(vote)})" if vote is not None and vote.counted else ""
+    yield "motion", f"{moved}, that {what}: {motion.result.value.upper()}{counted}.", motion.mover_id
+    if vote is None or vote.method != VoteMethod.RECORDED:
+        return
+    for how, people in (
+        ("voted for", vote.named_for),
+        ("voted against", vote.named_against),
+        ("abstained on", vote.named_abstained),
+    ):
+        for person_id in people:
+            who = names.get(person_id, person_id)
+            yield f"vote-{person_id}", f"{who} {how} the {noun} moved by {mover}, that {what}.", person_id
 
 
 def _narrative_text(blocks: Sequence[Block]) -> str:

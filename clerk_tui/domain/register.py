@@ -17,11 +17,14 @@ present as substitute / in attendance / apologies"):
   Member "also present", someone present who held no seat that day).
 - The **percentage** is attended / expected, as councils publish it: attendance as a
   substitute or in another capacity is shown but does not raise it.
+- **Recorded votes** (issue 14): how the member voted in each recorded (named) vote of a
+  held meeting, as the minutes record it; votes on exempt items are left out, since the
+  register is published.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -29,6 +32,7 @@ from enum import StrEnum
 from clerk_tui.domain.attendance import EventKind
 from clerk_tui.domain.committee import Committee, Role
 from clerk_tui.domain.meeting import Meeting, MeetingStatus
+from clerk_tui.domain.motions import MotionKind, VoteMethod
 from clerk_tui.domain.numbering import municipal_year, municipal_year_label
 
 EXPECTED_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER, Role.CO_OPTED})
@@ -223,3 +227,74 @@ def member_history(
         if tally is not None:
             entries.append(HistoryEntry(committee_id, register.year, tally))
     return entries
+
+
+_MOTION_NOUN = {
+    MotionKind.ORIGINAL: "Motion",
+    MotionKind.AMENDMENT: "Amendment",
+    MotionKind.PROCEDURAL: "Procedural motion",
+}
+
+
+@dataclass(frozen=True)
+class RecordedVote:
+    """How one member voted in one recorded vote."""
+
+    meeting_id: str
+    committee_id: str
+    date: date
+    item: str
+    """The minute's title."""
+    motion: str
+    """``Amendment: that an additional condition be imposed ...``."""
+    how: str
+    """"for", "against" or "abstained"."""
+    result: str
+    """"carried", "lost", "withdrawn" or "pending"."""
+
+
+def recorded_votes_in(meeting: Meeting, person_id: str) -> list[RecordedVote]:
+    """The recorded votes of a held meeting that name ``person_id``, in the minutes' order;
+    none from an exempt item."""
+    if meeting.status not in HELD:
+        return []
+    exempt = {item.id for item in meeting.agenda if item.exempt}
+    found: list[RecordedVote] = []
+    for minute in meeting.minutes:
+        if minute.item_id in exempt:
+            continue
+        for motion in minute.motions:
+            vote = motion.vote
+            if vote is None or vote.method != VoteMethod.RECORDED:
+                continue
+            lists = (
+                ("for", vote.named_for),
+                ("against", vote.named_against),
+                ("abstained", vote.named_abstained),
+            )
+            how = next((word for word, people in lists if person_id in people), None)
+            if how is None:
+                continue
+            proposal = motion.text or "; ".join(motion.parts)
+            found.append(
+                RecordedVote(
+                    meeting.id,
+                    meeting.committee_id,
+                    meeting.date,
+                    minute.title,
+                    f"{_MOTION_NOUN[motion.kind]}: that {proposal}",
+                    how,
+                    motion.result.value,
+                )
+            )
+    return found
+
+
+def noting_recorded_votes(
+    meetings: Iterable[Meeting], person_id: str, votes: list[RecordedVote]
+) -> Iterator[Meeting]:
+    """The meetings as they pass, each one's recorded votes naming ``person_id`` added to
+    ``votes`` on the way: the register reads every meeting once, never holds them all."""
+    for meeting in meetings:
+        votes.extend(recorded_votes_in(meeting, person_id))
+        yield meeting

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from clerk_tui.domain import Committee, Person
 from clerk_tui.domain.dates import format_long_date
-from clerk_tui.domain.register import HistoryEntry, Register, Tally
+from clerk_tui.domain.register import HistoryEntry, RecordedVote, Register, Tally
 from clerk_tui.render.document import Document, Emphasis, LineGroup, Paragraph, Table
 from clerk_tui.render.layout import safe
 
@@ -128,7 +128,10 @@ def history_csv(entries: Sequence[HistoryEntry], people: Mapping[str, Person]) -
 
 
 def build_history(
-    person: Person, entries: Sequence[HistoryEntry], committees: Mapping[str, Committee]
+    person: Person,
+    entries: Sequence[HistoryEntry],
+    committees: Mapping[str, Committee],
+    votes: Sequence[RecordedVote] = (),
 ) -> Document:
     document = Document(title=f"Attendance of {person.name}")
     document.add(Paragraph(person.front_sheet_name().upper(), Emphasis.TITLE))
@@ -144,4 +147,14 @@ def build_history(
         rows.append((name, entry.year, *_counts(entry.tally), _percentage(entry.tally)))
     document.add(Table(tuple(rows)))
     document.add(Paragraph(EXPLANATION))
+    if votes:
+        document.add(LineGroup(("RECORDED VOTES",)))
+        vote_rows: list[tuple[str, ...]] = [("Date", "Committee", "Item", "Motion", "Voted", "Result")]
+        for vote in sorted(votes, key=lambda v: v.date):
+            committee = committees.get(vote.committee_id)
+            name = committee.name if committee is not None else vote.committee_id
+            vote_rows.append(
+                (format_long_date(vote.date), name, vote.item, vote.motion, vote.how, vote.result)
+            )
+        document.add(Table(tuple(vote_rows)))
     return document

@@ -41,6 +41,8 @@ from clerk_tui.domain import (
     MeetingStatus,
     Minute,
     MinuteStatus,
+    MotionKind,
+    MotionResult,
     Person,
     ResolutionLead,
     Role,
@@ -63,6 +65,7 @@ from clerk_tui.domain.live import (
     event_time_problem,
     exclusion_needed,
     mark,
+    parts_from_text,
     pass_exclusion,
     person_events,
     presence_now,
@@ -90,14 +93,31 @@ from clerk_tui.domain.phrases import (
     phrase_library,
 )
 from clerk_tui.domain.undo import redo, redo_label, undo, undo_label
+from clerk_tui.domain.votes import (
+    carried_unanimously,
+    carried_without_vote,
+    casting_vote,
+    count_vote,
+    declare_result,
+    motion_before,
+    move,
+    recorded_vote,
+    second,
+    substantive_motion,
+    withdraw_motion,
+)
 from clerk_tui.exporting import papers_for
 from clerk_tui.render import PrintOptions, print_minutes
 from clerk_tui.render.fit import short_name
 from clerk_tui.render.live import agenda_rows, attendance_view, minute_heading, standard_text
+from clerk_tui.render.votes import VotePanel as VoteView
+from clerk_tui.render.votes import vote_panel
 from clerk_tui.screens.base import ClerkScreen
 from store import StoreError
 from widgets.attendance_panel import FULL, STANDARD, SUMMARY, AttendancePanel, AttendanceRow
 from widgets.minute_editor import MinuteEditor, PrintNote
+from widgets.vote_panel import COMMANDS as VOTE_COMMANDS
+from widgets.vote_panel import VotingPanel
 
 SAVE_PAUSE = 0.3
 """Seconds of quiet after which an edit is saved."""
@@ -149,7 +169,13 @@ class LiveMeetingScreen(ClerkScreen):
         "a apologies, x absent, A all present, r arrived, d departed, w withdrew, b back in the "
         "room, s substitute, o also present, f officer, i interest, c elected chair, n printed name, "
         "t times of the marks, u takes back the person's last mark; esc or ctrl+l comes back to the "
-        "minute. ctrl+z undoes the last thing done to the record and ctrl+y does it again (in a text "
+        "minute. f2 enters vote mode on the current item, where one letter acts on the motion before "
+        "the meeting: m moves the motion (the resolution being written), a an amendment, p a "
+        "procedural motion, s seconds it, c counts the votes (three numbers), r takes a recorded "
+        "vote (mark each name), u carried unanimously, n carried without a vote, d declares the "
+        "result, l declares it lost, k the Chair's casting vote on equal votes, w withdraws it; "
+        "esc or f2 comes back. ctrl+z undoes the last thing done to the record and ctrl+y does it "
+        "again (in a text "
         "box they undo typing: use the Undo button or the palette there). Everything saves itself "
         "within half a second of a pause; f4 shows the minutes exactly as they will print."
     )
@@ -215,6 +241,13 @@ class LiveMeetingScreen(ClerkScreen):
             "Defer",
             tooltip="Defer (or withdraw) the current item: it takes no number.",
             id="live.defer",
+        ),
+        Binding(
+            "f2",
+            "votes",
+            "Votes",
+            tooltip="Vote mode: move, second, count, recorded vote, result (esc comes back).",
+            id="live.votes",
         ),
         Binding(
             "f4", "preview", "Preview", tooltip="The minutes exactly as they will print.", id="live.preview"
@@ -284,9 +317,13 @@ class LiveMeetingScreen(ClerkScreen):
                     yield Static(id="live-preview-text")
                 with Horizontal(id="live-history"):
                     yield PrintNote(id="live-history-line")
+                    votes = Button("Votes", id="live-votes-button", compact=True, action="screen.votes")
+                    votes.tooltip = "f2: vote mode on the current item (move, second, count, result)."
+                    yield votes
                     yield Button("Undo", id="live-undo", compact=True, action="screen.undo")
                     yield Button("Redo", id="live-redo", compact=True, action="screen.redo")
             yield AttendancePanel(id="live-attendance")
+            yield VotingPanel(id="live-votes")
         yield Footer()
 
     @property
@@ -300,6 +337,10 @@ class LiveMeetingScreen(ClerkScreen):
     @property
     def attendance(self) -> AttendancePanel:
         return self.query_one(AttendancePanel)
+
+    @property
+    def votes(self) -> VotingPanel:
+        return self.query_one(VotingPanel)
 
     @property
     def _items(self) -> DataTable[str]:
@@ -358,6 +399,7 @@ class LiveMeetingScreen(ClerkScreen):
         self._refresh_agenda()
         self._refresh_attendance()
         self._refresh_history()
+        self._refresh_votes()
         self._show_writable()
 
     # --- taking the meeting live ------------------------------------------------------
@@ -1018,6 +1060,8 @@ class LiveMeetingScreen(ClerkScreen):
             return
         if self._choosing_item:
             self._stop_choosing()
+        if self.votes.in_mode:
+            self._leave_votes(refocus=False)
         self.attendance.enter_mode()
         self.add_class("-attendance")
         self._fit(self.size.width)
@@ -1041,6 +1085,234 @@ class LiveMeetingScreen(ClerkScreen):
         if self._choosing_item and widget is not self._items:
             self.remove_class("-choosing")
             self._items.can_focus = False
+        if self.votes.in_mode and widget is not self.votes and widget not in self.votes.query("*"):
+            self._leave_votes(refocus=False)
+
+    # --- motions and votes ------------------------------------------------------------
+    def action_votes(self) -> None:
+        """f2: vote mode on the current item (letters act on the motion), or back to the minute."""
+        if self.votes.in_mode:
+            self._leave_votes()
+            return
+        if self._choosing_item:
+            self._stop_choosing()
+        if self.attendance.in_mode:
+            self.attendance.leave_mode()
+            self.remove_class("-attendance")
+        self._apply_typed()
+        self.add_class("-voting")
+        self.votes.enter_mode()
+        self._fit(self.size.width)
+        self._refresh_votes()
+
+    def _leave_votes(self, *, refocus: bool = True) -> None:
+        self.votes.leave_mode()
+        self.remove_class("-voting")
+        self._fit(self.size.width)
+        self._refresh_attendance()
+        if refocus:
+            self._focus_minute()
+
+    def _refresh_votes(self) -> None:
+        """The panel shows the current minute's motions (worked out only while it is shown)."""
+        if not self.votes.in_mode:
+            return
+        minute = next((m for m in self.meeting.minutes if m.id == self.current_minute), None)
+        self.votes.show(self._vote_view(minute) if minute is not None else None)
+
+    def _vote_view(self, minute: Minute) -> VoteView:
+        return vote_panel(papers_for(self.store, self.meeting), minute.id)
+
+    def _vote_minute(self) -> Minute | None:
+        """The minute a vote command acts on, with what was typed in it put in first (the
+        motion moved is the resolution as typed; an undo sees the text)."""
+        if not self._allowed(LiveCommand.VOTE):
+            return None
+        minute = self._current_minute()
+        if minute is not None:
+            self._apply_typed()
+        return minute
+
+    def _vote_names(self) -> dict[str, str]:
+        return {person_id: self._person_name(person_id) for person_id in self._people()}
+
+    def _vote_step(self, operation: Callable[[], str]) -> str | None:
+        """Do one vote operation: None when it is recorded (saved, shown and said, one step
+        for ctrl+z), else why not; the domain has then changed nothing."""
+        try:
+            said = operation()
+        except DomainError as error:
+            return error.message
+        self._changed(said)
+        return None
+
+    def _vote_now(self, operation: Callable[[], str]) -> None:
+        """A vote command with nothing to ask: done, or refused with the reason."""
+        refused = self._vote_step(operation)
+        if refused is not None:
+            self.clerk.notify(refused, title="Not recorded", severity="error", timeout=12)
+
+    def _before_line(self, view: VoteView) -> str:
+        return next((line.summary for line in view.motions if line.before_meeting), "")
+
+    def _move(self, kind: MotionKind) -> None:
+        from clerk_tui.screens.motion_form import MotionDraft, MotionForm
+
+        minute = self._vote_minute()
+        if minute is None:
+            return
+        committee, names = self.committee, self._vote_names()
+        substantive = substantive_motion(minute)
+        if kind == MotionKind.AMENDMENT and substantive is not None:
+            reads = "\n".join(substantive.parts)
+        elif kind == MotionKind.ORIGINAL:
+            reads = text_from_parts(minute.resolution)
+        else:
+            reads = ""
+
+        def submit(draft: MotionDraft) -> str | None:
+            return self._vote_step(
+                lambda: move(
+                    self.meeting,
+                    committee,
+                    minute.id,
+                    draft.mover_id,
+                    kind=draft.kind,
+                    text=draft.text,
+                    parts=parts_from_text(draft.reads),
+                    names=names,
+                )
+            )
+
+        self.app.push_screen(MotionForm(kind, self._vote_view(minute).voters, submit, reads=reads))
+
+    def action_move_motion(self) -> None:
+        self._move(MotionKind.ORIGINAL)
+
+    def action_move_amendment(self) -> None:
+        self._move(MotionKind.AMENDMENT)
+
+    def action_move_procedural(self) -> None:
+        self._move(MotionKind.PROCEDURAL)
+
+    def action_second_motion(self) -> None:
+        from clerk_tui.screens.voter_choice import VoterChoice
+
+        minute = self._vote_minute()
+        if minute is None:
+            return
+        before = motion_before(minute)
+        if before is None:
+            self.clerk.notify("No motion is before the meeting: move one first (m).", severity="warning")
+            return
+        committee, names, view = self.committee, self._vote_names(), self._vote_view(minute)
+        voters = [voter for voter in view.voters if voter.person_id != before.mover_id]
+
+        def submit(person_id: str) -> str | None:
+            return self._vote_step(lambda: second(self.meeting, committee, minute.id, person_id, names=names))
+
+        question = f"Seconded by: {self._before_line(view)}"
+        self.app.push_screen(VoterChoice(question, voters, submit))
+
+    def action_count_vote(self) -> None:
+        from clerk_tui.screens.vote_count import VoteCountForm
+
+        minute = self._vote_minute()
+        if minute is None:
+            return
+        committee, view = self.committee, self._vote_view(minute)
+        if motion_before(minute) is None:
+            self.clerk.notify("No motion is before the meeting: move one first (m).", severity="warning")
+            return
+
+        def submit(votes_for: int, against: int, abstentions: int) -> str | None:
+            return self._vote_step(
+                lambda: count_vote(self.meeting, committee, minute.id, votes_for, against, abstentions)
+            )
+
+        question = f"Votes on: {self._before_line(view)} ({view.may_vote} may vote)"
+        self.app.push_screen(VoteCountForm(question, submit))
+
+    def action_recorded_vote(self) -> None:
+        from clerk_tui.screens.recorded_vote import NamedVote, RecordedVoteForm
+
+        minute = self._vote_minute()
+        if minute is None:
+            return
+        committee, names, view = self.committee, self._vote_names(), self._vote_view(minute)
+        if motion_before(minute) is None:
+            self.clerk.notify("No motion is before the meeting: move one first (m).", severity="warning")
+            return
+
+        def submit(vote: NamedVote) -> str | None:
+            return self._vote_step(
+                lambda: recorded_vote(
+                    self.meeting,
+                    committee,
+                    minute.id,
+                    vote.voted_for,
+                    vote.voted_against,
+                    vote.abstained,
+                    names=names,
+                )
+            )
+
+        question = f"Recorded vote on: {self._before_line(view)}"
+        self.app.push_screen(RecordedVoteForm(question, view.voters, submit))
+
+    def action_carried_unanimously(self) -> None:
+        minute = self._vote_minute()
+        if minute is not None:
+            committee = self.committee
+            self._vote_now(lambda: carried_unanimously(self.meeting, committee, minute.id))
+
+    def action_carried_without_vote(self) -> None:
+        minute = self._vote_minute()
+        if minute is not None:
+            committee = self.committee
+            self._vote_now(lambda: carried_without_vote(self.meeting, committee, minute.id))
+
+    def action_declare_result(self) -> None:
+        minute = self._vote_minute()
+        if minute is not None:
+            committee = self.committee
+            self._vote_now(lambda: declare_result(self.meeting, committee, minute.id))
+
+    def action_declare_lost(self) -> None:
+        minute = self._vote_minute()
+        if minute is not None:
+            committee = self.committee
+            self._vote_now(lambda: declare_result(self.meeting, committee, minute.id, MotionResult.LOST))
+
+    def action_casting_vote(self) -> None:
+        from clerk_tui.screens.casting_vote import CastingVoteScreen
+
+        minute = self._vote_minute()
+        if minute is None:
+            return
+        before = motion_before(minute)
+        if before is None or before.vote is None or not before.vote.tied:
+            self.clerk.notify(
+                "A casting vote is used only when a counted vote is equal.",
+                title="Not now",
+                severity="warning",
+            )
+            return
+        committee, names, view = self.committee, self._vote_names(), self._vote_view(minute)
+
+        def cast(in_favour: bool | None) -> None:
+            if in_favour is not None:
+                self._vote_now(
+                    lambda: casting_vote(self.meeting, committee, minute.id, in_favour, names=names)
+                )
+
+        question = f"The votes are equal: {self._before_line(view)}. The Chair's casting vote:"
+        self.app.push_screen(CastingVoteScreen(question), cast)
+
+    def action_withdraw_motion(self) -> None:
+        minute = self._vote_minute()
+        if minute is not None:
+            self._vote_now(lambda: withdraw_motion(self.meeting, minute.id))
 
     # --- preview, export, after the meeting ------------------------------------------
     def action_preview(self) -> None:
@@ -1114,7 +1386,10 @@ class LiveMeetingScreen(ClerkScreen):
         self.app.push_screen(ActionsScreen(self.meeting, self._first_number()))
 
     def action_leave(self) -> None:
-        """escape: out of attendance mode or the agenda first; then back to the agenda."""
+        """escape: out of attendance mode, vote mode or the agenda first; then back to the agenda."""
+        if self.votes.in_mode:
+            self._leave_votes()
+            return
         if self.attendance.in_mode:
             self._leave_attendance()
             return
@@ -1133,8 +1408,17 @@ class LiveMeetingScreen(ClerkScreen):
             )
             if label is not None
         ]
+        votes = (
+            []
+            if self.votes.in_mode  # the panel's keys are in the palette then
+            else [
+                PaletteEntry(f"Votes: {description}", partial(self.run_action, action), tip)
+                for _, action, description, _, _, tip in VOTE_COMMANDS
+            ]
+        )
         return (
             history
+            + votes
             + self._corrections()
             + [
                 PaletteEntry(

@@ -203,13 +203,14 @@ class RegisterScreen(ClerkScreen):
         )
 
     def _read_history(self, person_id: str) -> None:
-        from clerk_tui.domain.register import member_history
+        from clerk_tui.domain.register import RecordedVote, member_history, noting_recorded_votes
 
+        votes: list[RecordedVote] = []
         try:
             person = self.store.person(person_id)
             committees = self.store.committees()
             meetings = (self.store.meeting(s.id) for s in self.store.meeting_summaries())
-            entries = member_history(person_id, committees, meetings)
+            entries = member_history(person_id, committees, noting_recorded_votes(meetings, person_id, votes))
         except Exception as error:  # noqa: BLE001 - told to the clerk, never raised
             self.app.call_from_thread(self.report, error, "Cannot read the member's history")
             return
@@ -221,6 +222,12 @@ class RegisterScreen(ClerkScreen):
             + f", apologies {e.tally.apologies}, substituted {e.tally.substituted}"
             for e in entries
         ]
+        if votes:
+            lines.append("Recorded votes:")
+            for vote in votes:
+                said = "abstained" if vote.how == "abstained" else f"voted {vote.how}"
+                committee = names.get(vote.committee_id, vote.committee_id)
+                lines.append(f"  {vote.date:%d %b %Y}, {committee}, {vote.item}: {said} ({vote.result})")
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.query_one("#register-history", Static).update, "\n".join(lines))
 

@@ -6,8 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 from clerk_tui.domain import AttendanceEvent, Committee, EventKind, Meeting, MeetingStatus, Membership, Role
-from clerk_tui.domain.register import Presence, member_history, register_for
-from tests.fixtures import hwb_2019, hwb_2019_06_12, hwb_2019_09_11
+from clerk_tui.domain.register import (
+    Presence,
+    member_history,
+    recorded_votes_in,
+    register_for,
+)
+from tests.fixtures import hwb_2019, hwb_2019_06_12, hwb_2019_09_11, planning_2027
 
 
 def test_the_health_and_wellbeing_board_in_2019_20() -> None:
@@ -111,3 +116,23 @@ def test_a_members_history_across_committees_and_years() -> None:
         (e.committee_id, e.year, e.tally.expected, e.tally.attended, e.tally.percentage) for e in history
     ]
     assert summary == [("os", "2020/21", 1, 0, 0), ("hwb", "2019/20", 2, 1, 50), ("os", "2019/20", 1, 1, 100)]
+
+
+def test_how_a_member_voted_in_recorded_votes_is_in_their_history() -> None:
+    """Issue 14 (6): the recorded vote on 24 Church Road, as each member named in it voted;
+    Councillor Crane, out of the room for it, is named in none; an exempt item's vote is
+    never listed (the register is published)."""
+    meeting = planning_2027.meeting()
+    [moss] = recorded_votes_in(meeting, "linda-moss")
+    assert (moss.date, moss.item, moss.how, moss.result) == (
+        date(2027, 3, 10),
+        "24 Church Road, Southport - DC/2027/00245",
+        "against",
+        "carried",
+    )
+    assert moss.motion.startswith("Motion: that the application be refused for the following reasons: 1.")
+    assert [v.how for v in recorded_votes_in(meeting, "anne-wetherby")] == ["abstained"]
+    assert recorded_votes_in(meeting, "david-crane") == []
+    church_road = meeting.item(planning_2027.CHURCH_ROAD)
+    church_road.exempt, church_road.exempt_paragraphs = True, [3]
+    assert recorded_votes_in(meeting, "linda-moss") == []

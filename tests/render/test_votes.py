@@ -25,6 +25,7 @@ from clerk_tui.domain import (
 )
 from clerk_tui.domain.lifecycle import take_live
 from clerk_tui.domain.live import correct_start_mark, mark, take_item
+from clerk_tui.domain.register import RecordedVote, member_history, noting_recorded_votes
 from clerk_tui.domain.votes import (
     carried_without_vote,
     casting_vote,
@@ -37,6 +38,8 @@ from clerk_tui.domain.votes import (
 )
 from clerk_tui.exporting import print_paper
 from clerk_tui.render import Format, MeetingPapers, PrintOptions, print_minutes
+from clerk_tui.render.register import build_history
+from clerk_tui.render.text import write_text
 from clerk_tui.render.votes import MotionLine, vote_panel
 from store import Store
 from tests.fixtures import planning_2027
@@ -343,3 +346,15 @@ def test_the_vote_panel_summarises_what_became_of_each_motion() -> None:
         "1 abstention",
     ]
     assert panel.before is None
+
+
+def test_the_members_history_document_lists_their_recorded_votes() -> None:
+    meeting = planning_2027.meeting()
+    planning = planning_2027.committee()
+    person = next(p for p in planning_2027.people() if p.id == "linda-moss")
+    votes: list[RecordedVote] = []
+    entries = member_history("linda-moss", [planning], noting_recorded_votes([meeting], "linda-moss", votes))
+    assert [(e.tally.expected, e.tally.attended) for e in entries] == [(1, 1)]
+    text = write_text(build_history(person, entries, {planning.id: planning}, votes), width=0)
+    assert "RECORDED VOTES" in text
+    assert "24 Church Road, Southport - DC/2027/00245" in text and "against" in text

@@ -65,6 +65,9 @@ DIALOGS = [
     ("elect chair", ("ctrl+l", "c")),
     ("minute options", ("ctrl+o",)),
     ("phrase", ("ctrl+r",)),
+    ("move a motion", ("f2", "m")),
+    ("move an amendment", ("f2", "a")),
+    ("move a procedural motion", ("f2", "p")),
 ]
 
 

@@ -39,6 +39,7 @@ READS: dict[str, set[str]] = {
     "ChangedOnDiskScreen": {"choose"},
     "CommitteeScreen": {"show_tab", "back"},
     "CommitteesScreen": {"edit_committee", "back"},
+    "CastingVoteScreen": {"cast", "cancel"},  # returns the Chair's choice; the screen records it
     "ConfirmScreen": {"answer"},
     "DeclarationForm": {"accept", "cancel"},
     "ExportScreen": {"export", "cancel"},
@@ -46,7 +47,7 @@ READS: dict[str, set[str]] = {
     "EventTimesScreen": {"accept", "cancel"},
     "ImportReview": {"read_file", "read_again", "reject"},
     "LazyTable": {"scroll_bottom"},  # holds the rest of the rows, then moves to the last
-    "LiveMeetingScreen": {"switch_panel", "choose_item", "preview", "export", "leave"},
+    "LiveMeetingScreen": {"switch_panel", "choose_item", "preview", "export", "leave", "votes"},
     "MeetingsScreen": {
         "open_meeting",
         "committees",
@@ -57,6 +58,7 @@ READS: dict[str, set[str]] = {
     },
     "MeetingDetailsScreen": {"accept", "cancel"},
     "MemberForm": {"accept", "cancel"},
+    "MotionForm": {"cancel"},
     "MinuteBox": {"line_start", "line_end", "text_start", "text_end"},
     "MinuteOptionsScreen": {"accept", "cancel"},
     "MinutesRecordScreen": {"print", "export", "close"},
@@ -66,6 +68,7 @@ READS: dict[str, set[str]] = {
     "PhrasePicker": {"move", "choose", "cancel"},
     "PrintedNamesScreen": {"close"},
     "QuickEntry": {"toggle_substitutes", "cancel"},
+    "RecordedVoteForm": {"mark", "cancel"},  # marks names in the dialog; accept records
     "QuitScreen": {"retry", "write_recovery", "quit_anyway", "stay"},
     "RecoveredScreen": {"choose"},
     "RegisterScreen": {"previous_year", "next_year", "history", "save_csv", "save_pdf", "close"},
@@ -74,6 +77,8 @@ READS: dict[str, set[str]] = {
     "ScheduleScreen": {"cancel"},
     "TextPrompt": {"cancel"},
     "VenueRegisterScreen": {"close"},
+    "VoteCountForm": {"cancel"},
+    "VoterChoice": {"cancel"},  # opened only by second_motion (refused read-only); enter records through it
 }
 
 

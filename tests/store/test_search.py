@@ -16,7 +16,7 @@ import pytest
 from clerk_tui.domain import AttendanceEvent, Block, EventKind
 from store import Store
 from store.search import INDEX_NAME, Hit, SearchError, SearchIndex, SearchQuery, fts_query
-from tests.fixtures import hwb_2019, hwb_2019_06_12, hwb_2019_09_11, os_2023
+from tests.fixtures import hwb_2019, hwb_2019_06_12, hwb_2019_09_11, os_2023, planning_2027
 
 
 @pytest.fixture
@@ -209,3 +209,28 @@ def test_someone_seen_only_during_exempt_business_is_not_a_public_attendee(store
         assert index.search(SearchQuery("noted", member=guest.name)) == []
         asked = index.search(SearchQuery("noted", member=guest.name, include_exempt=True))
         assert {hit.meeting_id for hit in asked} == {meeting.id}
+
+
+def test_how_a_member_voted_in_a_recorded_vote_is_searchable(tmp_path: Path) -> None:
+    """Issue 14 (6): each motion is a passage under its mover, and each name of a recorded
+    vote one under that member, saying how they voted; the member filter finds them."""
+    opened = Store.open(tmp_path / "planning")
+    for person in planning_2027.people():
+        opened.save_person(person)
+    opened.save_committee(planning_2027.committee())
+    opened.save_meeting(planning_2027.meeting())
+    with SearchIndex.for_store(opened) as index:
+        index.refresh(opened)
+        # The member filter keeps what was said at meetings she attended, too (the others
+        # who voted against); her own vote is among them, said as the minutes name her.
+        against = index.search(SearchQuery('"Linda Moss voted against"', member="Linda Moss"))
+        assert [(hit.kind, hit.item_title) for hit in against] == [
+            ("vote", "24 Church Road, Southport - DC/2027/00245")
+        ]
+        assert against[0].snippet.startswith("«Linda» «Moss» «voted» «against» the motion moved by")
+        amendment = index.search(SearchQuery('"construction management plan"'))
+        assert {hit.kind for hit in amendment} == {"vote"}
+        assert amendment[0].snippet.endswith(": LOST (3 for, 6 against, 1 abstention")  # cut at 200
+        # Councillor Crane withdrew for 24 Church Road: no recorded vote names him.
+        assert index.search(SearchQuery('"David Crane voted"')) == []
+    opened.close()
