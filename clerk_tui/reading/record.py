@@ -27,7 +27,7 @@ from clerk_tui.domain import (
     Resolution,
     Role,
 )
-from clerk_tui.domain.phrases import exclusion_resolution
+from clerk_tui.domain.exclusion import exclusion_after
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def minutes_record(
         item = items.get(minute.item_id or "")
         resolution = minute.resolution
         if resolution is None and minute.kind == ItemKind.EXCLUSION:
-            resolution = _exclusion(meeting, minute.item_id)
+            resolution = exclusion_after(meeting, minute.item_id)
         minutes.append(
             (
                 numbers[minute.id],
@@ -171,19 +171,6 @@ def minutes_record(
         "minutes": minutes,
         "declarations": declarations,
     }
-
-
-def _exclusion(meeting: Meeting, item_id: str | None) -> Resolution | None:
-    position = next((i for i, item in enumerate(meeting.agenda) if item.id == item_id), None)
-    if position is None:
-        return None
-    following = []
-    for item in meeting.agenda[position + 1 :]:
-        if not item.exempt:
-            break
-        following.append(item)
-    paragraphs = sorted({p for item in following for p in item.exempt_paragraphs})
-    return exclusion_resolution(paragraphs, len(following)) if paragraphs else None
 
 
 def front_sheet_record(
