@@ -24,6 +24,7 @@ from clerk_tui.domain import (
     Declaration,
     DomainError,
     EventKind,
+    HeadingDate,
     HouseStyle,
     InterestAction,
     InterestKind,
@@ -42,6 +43,7 @@ from clerk_tui.domain import (
 )
 from clerk_tui.domain.committee import HWB_OPENING_ORDER, OS_OPENING_ORDER
 from clerk_tui.domain.membership_entry import committee_id_for, noun_for
+from clerk_tui.domain.minutes import join_part
 from clerk_tui.domain.phrases import exclusion_resolution, join_numbers
 from clerk_tui.domain.planning import meeting_id_for
 from clerk_tui.reading import tables
@@ -69,9 +71,9 @@ _ACT_CITED = re.compile(r"Local Government Act,? 1972")
 _HEADING = re.compile(r"^(?P<number>\d{1,3})\.\s*(?P<title>\S.*)$")
 _HELD_AT = re.compile(r"^MEETING HELD AT\b\s*(?P<venue>.*)$")
 _ON_DATE = re.compile(
-    r"^ON\s+(?:[A-Z]+DAY),?\s+(?P<day>\d{1,2})\s?(?:ST|ND|RD|TH)?\s+(?P<month>"
+    r"^ON\s+(?:[A-Z]+DAY),?\s+(?P<day>\d{1,2})\s?(?P<ordinal>ST|ND|RD|TH)?\s+(?P<month>"
     + "|".join(MONTHS)
-    + r"),?\s+(?P<year>\d{4})\.?$"
+    + r")(?P<comma>,?)\s+(?P<year>\d{4})\.?$"
 )
 _PRESENT = re.compile(r"^PRESENT\s*:\s*(?P<rest>.*)$")
 _ALSO = re.compile(r"^ALSO PRESENT\s*:\s*(?P<rest>.*)$")
@@ -157,6 +159,10 @@ class _MinuteDraft:
     """The public copy withholds this minute's record, citing these paragraphs."""
     placed: dict[int, str] = field(default_factory=dict)
     unplaced: dict[int, str] = field(default_factory=dict)
+    list_columns: list[int] = field(default_factory=list)
+    """The text column of each level of the list being read."""
+    list_markers: dict[int, tuple[str, int]] = field(default_factory=dict)
+    """The marker each level of a nested list was printed with, and a line it was seen on."""
 
 
 class MinutesReader:
@@ -355,6 +361,7 @@ class MinutesReader:
                 for part in venue:
                     self.placed[part.number] = "where the meeting was held"
                 self.placed[line.number] = "the date of the meeting"
+                self.evidence.saw("heading_date", _heading_date(on_date), line.number)
                 held_text = " ".join(part.text for part in venue)
                 held_match = _HELD_AT.match(held_text)
                 assert held_match is not None
@@ -545,6 +552,17 @@ class MinutesReader:
                 continue
             if state == "resolution":
                 assert lead is not None
+                if (
+                    para.kind == ParaKind.BULLET
+                    and para.indent
+                    and parts
+                    and parts[-1].kind == ParaKind.NUMBERED
+                ):
+                    parts[-1].subs.append(para)
+                    self.evidence.saw("sub_item_marker", para.marker, para.first)
+                    continue
+                if para.kind == ParaKind.NUMBERED and parts:
+                    self._spacing_seen(para)
                 multi = lead.text.endswith("That") or (not parts and para.kind == ParaKind.NUMBERED)
                 if para.kind == ParaKind.NUMBERED and (multi or parts):
                     parts.append(para)
@@ -660,13 +678,21 @@ class MinutesReader:
         previous = blocks[-1][0] if blocks else None
         if para.kind in (ParaKind.LOST_BULLET, ParaKind.BULLET):
             if previous is not None and previous.kind == BlockKind.BULLETS:
+                level = self._list_level(draft, para)
+                previous.levels = [*previous.levels, *[0] * (len(previous.items) - len(previous.levels))]
                 previous.items.append(para.text)
+                previous.levels.append(level)
+                if not any(previous.levels):
+                    previous.levels = []
                 blocks[-1][1].extend(para.lines)
             else:
+                draft.list_columns = []
+                self._list_level(draft, para)
                 blocks.append((Block(BlockKind.BULLETS, items=[para.text]), list(para.lines)))
             what = f"{label} (list item)"
         elif para.kind == ParaKind.NUMBERED:
             if previous is not None and previous.kind == BlockKind.NUMBERED and para.number != 1:
+                self._spacing_seen(para)
                 previous.items.append(para.text)
                 blocks[-1][1].extend(para.lines)
             else:
@@ -686,10 +712,26 @@ class MinutesReader:
         for number in para.lines:
             draft.placed[number] = what
 
+    def _spacing_seen(self, para: Para) -> None:
+        """A numbered paragraph after another: a blank line between them, or none."""
+        spaced = para.first >= 2 and self.lines[para.first - 2].blank
+        self.evidence.saw("numbered_paragraph_spacing", spaced, para.first)
+
+    def _list_level(self, draft: _MinuteDraft, para: Para) -> int:
+        """A list item's level, from where its marker stands: under the text of the item
+        above it (two spaces under "- "). The house's marker of each level is noted."""
+        columns = draft.list_columns
+        level = sum(1 for column in columns if column <= para.indent) if para.indent else 0
+        del columns[level:]
+        columns.append(para.indent + len(para.marker) + 1)
+        if para.marker:
+            draft.list_markers.setdefault(level, (para.marker, para.first))
+        return level
+
     def _close_resolution(self, draft: _MinuteDraft, lead: Para | None, parts: list[Para]) -> None:
         assert lead is not None
         label = f"minute {draft.heading.number}: resolution"
-        numbers = [*lead.lines, *(n for part in parts for n in part.lines)]
+        numbers = [*lead.lines, *(n for part in parts for p in (part, *part.subs) for n in p.lines)]
         lead_word = (
             ResolutionLead.RECOMMENDED if lead.text.startswith("RECOMMENDED") else ResolutionLead.RESOLVED
         )
@@ -912,6 +954,11 @@ class MinutesReader:
             cited = _ACT_CITED.search(" ".join(draft.resolution.parts)) if draft.resolution else None
             if draft.exclusion is not None and cited:
                 evidence.saw("local_government_act", cited.group(0), draft.heading.lines[0])
+                break
+        for draft in drafts:
+            if len(draft.list_markers) > 1:
+                markers = [draft.list_markers[level][0] for level in sorted(draft.list_markers)]
+                evidence.saw("bullet_markers", markers, draft.list_markers[1][1])
                 break
         order = [d.kind for d in drafts if d.kind in set(HWB_OPENING_ORDER)]
         if order in (HWB_OPENING_ORDER, OS_OPENING_ORDER):
@@ -1231,9 +1278,12 @@ def _single(text: str, lead: ResolutionLead) -> Resolution:
 
 
 def _multi(lead: Para, parts: list[Para], lead_word: ResolutionLead) -> Resolution:
-    texts = [part.text.strip() for part in parts]
-    and_before_last = len(texts) >= 2 and bool(re.search(r";\s*and$", texts[-2]))
-    final_full_stop = texts[-1].endswith(".")
+    """A numbered resolution; a part's sub-items are kept under it, the last carrying the
+    part's own ending ("; and")."""
+    texts = [join_part(part.text.strip(), [sub.text.strip() for sub in part.subs]) for part in parts]
+    endings = [(part.subs[-1] if part.subs else part).text.strip() for part in parts]
+    and_before_last = len(texts) >= 2 and bool(re.search(r";\s*and$", endings[-2]))
+    final_full_stop = endings[-1].endswith(".")
     opening = "That" if lead.text.endswith("That") else ""
     return Resolution(
         texts,
@@ -1279,6 +1329,13 @@ def _item_title(title: str, drafts: list[_MinuteDraft]) -> str:
             if row.title and row.title.rstrip(".").upper() == wanted:
                 return row.title.rstrip(".")
     return title.rstrip(".") or title
+
+
+def _heading_date(on_date: re.Match[str]) -> HeadingDate:
+    """ "12TH JUNE, 2019", "12TH JUNE 2019" or "12 JUNE 2019"."""
+    if not on_date.group("ordinal"):
+        return HeadingDate.PLAIN
+    return HeadingDate.ORDINAL_COMMA if on_date.group("comma") else HeadingDate.ORDINAL
 
 
 def _replaced_name(text: str) -> PrintedName:
