@@ -36,14 +36,15 @@ from clerk_tui.domain import (
     Minute,
     OrganisationStyle,
     Person,
+    PresencePlacement,
     Resolution,
     ResolutionLead,
     Role,
     Venue,
 )
-from clerk_tui.domain.committee import HWB_OPENING_ORDER, OS_OPENING_ORDER
+from clerk_tui.domain.committee import HWB_OPENING_ORDER, OS_OPENING_ORDER, SkippedItems
 from clerk_tui.domain.membership_entry import committee_id_for, noun_for
-from clerk_tui.domain.minutes import join_part
+from clerk_tui.domain.minutes import MinuteStatus, join_part
 from clerk_tui.domain.phrases import exclusion_resolution, join_numbers
 from clerk_tui.domain.planning import meeting_id_for
 from clerk_tui.reading import tables
@@ -52,6 +53,7 @@ from clerk_tui.reading.membership import merged_membership
 from clerk_tui.reading.names import PrintedName, parse_entry, split_list, strip_title
 from clerk_tui.reading.paragraphs import Para, ParaKind, assemble, is_capitals, lead_of, title_case
 from clerk_tui.reading.people import Found, PeopleBook
+from clerk_tui.reading.presence import SETTINGS, NoteKind, PresenceRead, read_presence_note
 from clerk_tui.reading.result import WITHHELD_NOTE, LineReading, Note, PaperKind, Reading, Register
 from clerk_tui.reading.source import (
     MONTHS,
@@ -106,6 +108,8 @@ _DECLARED = re.compile(
     r"(?:\s*\((?P<title>[^)]*)\))?[ ,;]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+_DEFERRED = re.compile(r"\bdeferred\b", re.IGNORECASE)
+_WITHDRAWN = re.compile(r"\bwithdrawn\b", re.IGNORECASE)
 _KIND_TITLES: list[tuple[re.Pattern[str], ItemKind]] = [
     (re.compile(r"^ELECTION OF (?:THE )?(?:CHAIR|CHAIRMAN|CHAIRPERSON)\b"), ItemKind.ELECTION_OF_CHAIR),
     (re.compile(r"^APOLOGIES\b"), ItemKind.APOLOGIES),
@@ -159,10 +163,23 @@ class _MinuteDraft:
     """The public copy withholds this minute's record, citing these paragraphs."""
     placed: dict[int, str] = field(default_factory=dict)
     unplaced: dict[int, str] = field(default_factory=dict)
+    status: MinuteStatus = MinuteStatus.MINUTED
+    """Deferred and withdrawn items print their title, unnumbered, and the house's sentence."""
     list_columns: list[int] = field(default_factory=list)
     """The text column of each level of the list being read."""
     list_markers: dict[int, tuple[str, int]] = field(default_factory=dict)
     """The marker each level of a nested list was printed with, and a line it was seen on."""
+
+    @property
+    def numbered(self) -> bool:
+        return self.status == MinuteStatus.MINUTED
+
+    @property
+    def label(self) -> str:
+        """How the reading names it: "minute 48", or a deferred item by its title."""
+        if self.numbered:
+            return f"minute {self.heading.number}"
+        return f"the {self.status.value} item “{self.heading.title}”"
 
 
 class MinutesReader:
@@ -180,6 +197,10 @@ class MinutesReader:
         self.officers: list[tuple[PrintedName, int]] = []
         self.table_lines: set[int] = set()
         """Lines read as table cells: the check compares their words as a table's."""
+        self.named: set[str] = set()
+        """The names PRESENT and ALSO PRESENT print: a presence note names one of them."""
+        self.presence: list[tuple[PresenceRead, list[int], _MinuteDraft | None]] = []
+        """Presence notes: each with its lines and the minute it heads (None: after PRESENT)."""
 
     # --- the whole paper -----------------------------------------------------------
     def read(self) -> Reading:
@@ -258,7 +279,7 @@ class MinutesReader:
                 self.notes.append(
                     Note(
                         draft.heading.lines[0],
-                        f"minute {draft.heading.number} is exempt and this is the public copy: its "
+                        f"{draft.label} is exempt and this is the public copy: its "
                         "record (narrative, resolution) was not in the paper and is not stored",
                     )
                 )
@@ -427,10 +448,12 @@ class MinutesReader:
         self, preamble: list[SourceLine]
     ) -> tuple[list[tuple[PrintedName, int, str]], list[tuple[PrintedName, int]]]:
         """PRESENT and ALSO PRESENT: (entry, line, where) and (entry, line). An "IN
-        ATTENDANCE:" block (officers) is read into self.officers; it is not printed."""
+        ATTENDANCE:" or "OFFICERS PRESENT:" block is read into self.officers, and the notes of
+        presence after them into self.presence."""
         present: list[tuple[PrintedName, int, str]] = []
         also: list[tuple[PrintedName, int]] = []
-        lines = [line for line in preamble if not line.blank]
+        remaining, candidates = self._take_presence_notes(preamble)
+        lines = [line for line in remaining if not line.blank]
         index = 0
         while index < len(lines):
             line = lines[index]
@@ -457,14 +480,62 @@ class MinutesReader:
                 rest = _join_lines(block).split(":", 1)[1]
                 self.officers.extend((parse_entry(entry), line.number) for entry in split_list(rest))
                 for part in block:
-                    self.placed[part.number] = "IN ATTENDANCE (officers: kept as attendance, not printed)"
-                self.notes.append(
-                    Note(line.number, "officers in attendance are kept, but printed minutes do not list them")
-                )
+                    self.placed[part.number] = f"{name}: the officers in attendance"
+                self.evidence.saw("officers_in_attendance", True, line.number)
+                self.evidence.saw("officers_label", name, line.number)
             else:
                 for part in block:
                     self.unplaced[part.number] = f"not placed: “{name}:” is not a block printed minutes have"
+        self.named = {entry.name for entry, *_ in present if entry.name}
+        self.named.update(entry.name for entry, _ in also if entry.name)
+        for note, group in candidates:
+            if self._names_someone_present(note):
+                self._presence_note(note, [part.number for part in group], None)
+            else:
+                for part in group:
+                    self.unplaced[part.number] = (
+                        f"not placed: before the first minute; reads like a note of {note.kind.value}, "
+                        "but names no one in PRESENT or ALSO PRESENT"
+                    )
         return present, also
+
+    def _names_someone_present(self, note: PresenceRead) -> bool:
+        return parse_entry(note.name).name in self.named
+
+    def _take_presence_notes(
+        self, preamble: list[SourceLine]
+    ) -> tuple[list[SourceLine], list[tuple[PresenceRead, list[SourceLine]]]]:
+        """The paragraphs after PRESENT that read as notes of who came, left or withdrew
+        during which minute, kept aside (with their lines) from the rest of the preamble."""
+        rest: list[SourceLine] = []
+        candidates: list[tuple[PresenceRead, list[SourceLine]]] = []
+        group: list[SourceLine] = []
+        for line in [*preamble, None]:
+            if line is not None and not line.blank:
+                group.append(line)
+                continue
+            note = read_presence_note(_join_lines(group)) if group else None
+            if note is not None and not _LABEL.match(group[0].text):
+                candidates.append((note, group))
+            else:
+                rest.extend(group)
+            if line is not None:
+                rest.append(line)
+            group = []
+        return rest, candidates
+
+    def _presence_note(self, note: PresenceRead, numbers: list[int], draft: _MinuteDraft | None) -> None:
+        """Keep a presence note for the record, and what it shows of the house style."""
+        self.presence.append((note, numbers, draft))
+        where = f"{draft.label}" if draft is not None else "after PRESENT"
+        for number in numbers:
+            self.placed[number] = f"{where}: {note.kind.value} of {note.name}"
+        placement_setting, wording_setting = SETTINGS[note.kind]
+        if note.this_item:
+            self.evidence.saw(placement_setting, PresencePlacement.IN_MINUTE, numbers[0])
+        elif note.minute_number is not None:
+            self.evidence.saw(placement_setting, PresencePlacement.AFTER_PRESENT, numbers[0])
+        self.evidence.saw(wording_setting, note.wording, numbers[0])
 
     def _present(self, block: list[SourceLine]) -> list[tuple[PrintedName, int, str]]:
         found: list[tuple[PrintedName, int, str]] = []
@@ -518,17 +589,49 @@ class MinutesReader:
             after = heading.lines[-1]
             upto = headings[position + 1].lines[0] if position + 1 < len(headings) else None
             body = [line for line in content if line.number > after and (upto is None or line.number < upto)]
+            body, skipped = self._skipped_items(heading, body)
             title = heading.title.rstrip()
             draft = _MinuteDraft(heading, kind_of_title(title), body)
             for number in heading.lines:
                 self.placed[number] = f"minute {heading.number}: heading"
             self._read_minute(draft)
             drafts.append(draft)
+            for later in skipped:
+                self._read_minute(later)
+                drafts.append(later)
         self._mark_exempt(drafts)
         return drafts
 
+    def _skipped_items(
+        self, heading: _Heading, body: list[SourceLine]
+    ) -> tuple[list[SourceLine], list[_MinuteDraft]]:
+        """A deferred or withdrawn item printed after a minute takes no number: its title in
+        capitals on a line of its own, the house's sentence, then what was recorded of it.
+        The minute's own body, and a draft for each such item."""
+        starts = [index for index in range(len(body)) if _skipped_sentence(body, index) is not None]
+        drafts: list[_MinuteDraft] = []
+        for position, start in enumerate(starts):
+            upto = starts[position + 1] if position + 1 < len(starts) else len(body)
+            found = _skipped_sentence(body, start)
+            assert found is not None
+            status, sentence = found
+            title_line = body[start]
+            skipped = _Heading(heading.number, title_line.text, [title_line.number])
+            draft = _MinuteDraft(skipped, kind_of_title(title_line.text), [], status=status)
+            sentence_lines = [line.number for line in sentence]
+            draft.body = [line for line in body[start + 1 : upto] if line.number not in sentence_lines]
+            self.placed[title_line.number] = f"{draft.label}: heading (it takes no number)"
+            text = _join_lines(sentence)
+            for number in sentence_lines:
+                self.placed[number] = f"{draft.label}: the house's sentence"
+            self.evidence.saw("skipped_items", SkippedItems.HEADING_AND_SENTENCE, title_line.number)
+            wording = "deferred_wording" if status == MinuteStatus.DEFERRED else "withdrawn_wording"
+            self.evidence.saw(wording, text, sentence_lines[0])
+            drafts.append(draft)
+        return (body[: starts[0]] if starts else body), drafts
+
     def _read_minute(self, draft: _MinuteDraft) -> None:
-        label = f"minute {draft.heading.number}"
+        label = f"{draft.label}"
         paras = self._paras_with_tables(draft)
         if len(paras) == 1 and (withheld := _WITHHELD_MINUTE.match(paras[0].text.strip())):
             draft.withheld = sorted({int(n) for n in re.findall(r"\d", withheld.group("numbers"))})
@@ -538,6 +641,12 @@ class MinutesReader:
         state = "narrative"
         lead: Para | None = None
         parts: list[Para] = []
+        while paras and paras[0].kind == ParaKind.TEXT:
+            note = read_presence_note(paras[0].text)
+            if note is None or not note.this_item or not self._names_someone_present(note):
+                break
+            self._presence_note(note, paras[0].lines, draft)
+            paras = paras[1:]
         for para in paras:
             if state == "done":
                 for number in para.lines:
@@ -597,7 +706,7 @@ class MinutesReader:
         lines = draft.body
         index = 0
         previous_text = ""
-        label = f"minute {draft.heading.number}"
+        label = f"{draft.label}"
         while index < len(lines):
             line = lines[index]
             if not line.blank and "\t" not in line.raw and tables.DECLARATIONS_HEADER.match(line.text):
@@ -670,7 +779,7 @@ class MinutesReader:
                 )
 
     def _narrative_para(self, draft: _MinuteDraft, para: Para) -> None:
-        label = f"minute {draft.heading.number}: narrative"
+        label = f"{draft.label}: narrative"
         blocks = draft.narrative
         if isinstance(para, _TablePara):
             blocks.append((Block(BlockKind.TABLE, rows=[list(row) for row in para.table.rows]), para.lines))
@@ -730,20 +839,18 @@ class MinutesReader:
 
     def _close_resolution(self, draft: _MinuteDraft, lead: Para | None, parts: list[Para]) -> None:
         assert lead is not None
-        label = f"minute {draft.heading.number}: resolution"
+        label = f"{draft.label}: resolution"
         numbers = [*lead.lines, *(n for part in parts for p in (part, *part.subs) for n in p.lines)]
         lead_word = (
             ResolutionLead.RECOMMENDED if lead.text.startswith("RECOMMENDED") else ResolutionLead.RESOLVED
         )
         if not parts:
             for number in lead.lines:
-                draft.unplaced[number] = (
-                    f"minute {draft.heading.number}: not placed: a lead with no resolution after it"
-                )
+                draft.unplaced[number] = f"{draft.label}: not placed: a lead with no resolution after it"
             return
         if draft.resolution is not None:
             for number in numbers:
-                draft.unplaced[number] = f"minute {draft.heading.number}: not placed: a second resolution"
+                draft.unplaced[number] = f"{draft.label}: not placed: a second resolution"
             return
         try:
             if len(parts) == 1 and parts[0].kind == ParaKind.TEXT:
@@ -752,7 +859,7 @@ class MinutesReader:
                 draft.resolution = _multi(lead, parts, lead_word)
         except DomainError as error:
             for number in numbers:
-                draft.unplaced[number] = f"minute {draft.heading.number}: not placed: {error.message}"
+                draft.unplaced[number] = f"{draft.label}: not placed: {error.message}"
             return
         draft.resolution_lines = numbers
         for number in numbers:
@@ -768,14 +875,12 @@ class MinutesReader:
                 draft.resolution_lines = numbers
                 del draft.narrative[index]
                 for number in numbers:
-                    draft.placed[number] = (
-                        f"minute {draft.heading.number}: resolution (printed without “RESOLVED:”)"
-                    )
+                    draft.placed[number] = f"{draft.label}: resolution (printed without “RESOLVED:”)"
                 if draft.narrative:
                     self.notes.append(
                         Note(
                             numbers[0],
-                            f"minute {draft.heading.number}: text besides the confirmation kept as narrative",
+                            f"{draft.label}: text besides the confirmation kept as narrative",
                         )
                     )
                 return
@@ -790,7 +895,7 @@ class MinutesReader:
             if match:
                 draft.apologies = [parse_entry(entry) for entry in split_list(match.group("names"))]
                 for number in numbers:
-                    draft.placed[number] = f"minute {draft.heading.number}: apologies"
+                    draft.placed[number] = f"{draft.label}: apologies"
             elif block.text.strip() == NO_APOLOGIES:
                 draft.narrative.clear()
         if draft.kind == ItemKind.DECLARATIONS:
@@ -870,7 +975,7 @@ class MinutesReader:
                     self.notes.append(
                         Note(
                             draft.heading.lines[0],
-                            f"minute {draft.heading.number}: “items of business”: every minute after it "
+                            f"{draft.label}: “items of business”: every minute after it "
                             "was read as exempt; check",
                         )
                     )
@@ -883,7 +988,7 @@ class MinutesReader:
                 self.notes.append(
                     Note(
                         draft.heading.lines[0],
-                        f"minute {draft.heading.number}: withheld under {join_numbers(draft.withheld)}, "
+                        f"{draft.label}: withheld under {join_numbers(draft.withheld)}, "
                         f"but the exclusion cites {join_numbers(draft.exempt_paragraphs)}; check",
                     )
                 )
@@ -955,6 +1060,8 @@ class MinutesReader:
             if draft.exclusion is not None and cited:
                 evidence.saw("local_government_act", cited.group(0), draft.heading.lines[0])
                 break
+        for note, numbers, _draft in self.presence:
+            evidence.saw(SETTINGS[note.kind][0], PresencePlacement.AFTER_PRESENT, numbers[0])
         for draft in drafts:
             if len(draft.list_markers) > 1:
                 markers = [draft.list_markers[level][0] for level in sorted(draft.list_markers)]
@@ -1083,6 +1190,94 @@ class MinutesReader:
         if meeting.chair_id and not elected and _is_chair(committee, meeting.chair_id, meeting.date):
             meeting.chair_id = None
         self._agenda_and_minutes(meeting, drafts, book, councillors_seen, style)
+        self._presence_events(meeting, drafts, book, councillors_seen, style)
+
+    def _presence_events(
+        self,
+        meeting: Meeting,
+        drafts: list[_MinuteDraft],
+        book: PeopleBook,
+        councillors_seen: set[str],
+        style: HouseStyle,
+    ) -> None:
+        """Each presence note back into what it was printed from: an arrival or departure
+        on the timeline, a declaration's withdrawal from the room."""
+        item_of_draft = {
+            id(draft): minute.item_id for draft, minute in zip(drafts, meeting.minutes, strict=True)
+        }
+        withdrew: set[str] = set()
+        for note, numbers, draft in self.presence:
+            item_id = self._note_item(meeting, drafts, item_of_draft, note, draft)
+            if item_id is None:
+                for number in numbers:
+                    self.placed.pop(number, None)
+                    self.unplaced[number] = "not placed: a presence note on an item not in these minutes"
+                continue
+            entry = parse_entry(note.name)
+            found = self._person(
+                book, entry, True if entry.councillor else None, councillors_seen, style, numbers[0]
+            )
+            person = found.person
+            if note.kind == NoteKind.WITHDRAWAL:
+                withdrew.add(self._withdrawal(meeting, person, item_id, note))
+                continue
+            kind = EventKind.ARRIVED if note.kind == NoteKind.ARRIVAL else EventKind.DEPARTED
+            present = next(
+                (e for e in meeting.attendance if e.person_id == person.id and e.kind == EventKind.PRESENT),
+                None,
+            )
+            if kind == EventKind.ARRIVED and present is not None:
+                present.kind, present.item_id = EventKind.ARRIVED, item_id
+                continue
+            event = AttendanceEvent(person.id, kind, item_id=item_id)
+            self._set_printed(event, entry, person, style)
+            event.organisation = ""
+            meeting.attendance.append(event)
+        if style.withdrawals != PresencePlacement.OFF:
+            for declaration in meeting.declarations:
+                if declaration.id not in withdrew:
+                    declaration.action = InterestAction.REMAINED
+
+    def _note_item(
+        self,
+        meeting: Meeting,
+        drafts: list[_MinuteDraft],
+        item_of_draft: dict[int, str | None],
+        note: PresenceRead,
+        draft: _MinuteDraft | None,
+    ) -> str | None:
+        """The agenda item a note is about: its own minute, the minute it names, or the item
+        it names by title."""
+        if draft is not None:
+            return item_of_draft.get(id(draft))
+        for other in drafts:
+            if (
+                note.minute_number is not None
+                and other.heading.number == note.minute_number
+                and other.numbered
+            ):
+                return item_of_draft.get(id(other))
+        wanted = note.item_title.upper()
+        return next((item.id for item in meeting.agenda if wanted and item.title.upper() == wanted), None)
+
+    def _withdrawal(self, meeting: Meeting, person: Person, item_id: str, note: PresenceRead) -> str:
+        """The declaration a withdrawal note tells of (made from the note if the paper has no
+        other record of it); its id."""
+        for declaration in meeting.declarations:
+            if declaration.person_id == person.id and declaration.item_id == item_id:
+                declaration.action = InterestAction.WITHDREW
+                return declaration.id
+        assert note.interest is not None
+        declaration = Declaration(
+            meeting.new_declaration_id(),
+            person.id,
+            item_id,
+            note.interest,
+            note.nature,
+            InterestAction.WITHDREW,
+        )
+        meeting.declarations.append(declaration)
+        return declaration.id
 
     def _membership(self, committee: Committee, roles: list[tuple[str, Role]], elected: bool) -> None:
         seen: set[str] = set()
@@ -1154,7 +1349,8 @@ class MinutesReader:
                         exempt_paragraphs=list(draft.exempt_paragraphs),
                     )
                 )
-                item_of_number[draft.heading.number] = item_id
+                if draft.numbered:
+                    item_of_number[draft.heading.number] = item_id
             resolution = draft.resolution
             if draft.exclusion is not None and resolution is not None:
                 paragraphs_numbers, items = draft.exclusion
@@ -1169,6 +1365,7 @@ class MinutesReader:
                     item_id,
                     narrative=[block for block, _ in draft.narrative],
                     resolution=resolution,
+                    status=draft.status,
                 )
             )
         if drafts:
@@ -1329,6 +1526,37 @@ def _item_title(title: str, drafts: list[_MinuteDraft]) -> str:
             if row.title and row.title.rstrip(".").upper() == wanted:
                 return row.title.rstrip(".")
     return title.rstrip(".") or title
+
+
+def _skipped_sentence(body: list[SourceLine], index: int) -> tuple[MinuteStatus, list[SourceLine]] | None:
+    """Whether ``body[index]`` heads a deferred or withdrawn item: a title in capitals
+    alone between blank lines, then a sentence that says the item was deferred or
+    withdrawn. (status, the sentence's lines) if so."""
+    line = body[index]
+    if (
+        line.blank
+        or (index and not body[index - 1].blank)
+        or index + 2 >= len(body)
+        or not body[index + 1].blank
+        or "\t" in line.raw
+        or not is_capitals(line.text)
+        or lead_of(line.text)
+        or _HEADING.match(line.text)
+    ):
+        return None
+    sentence: list[SourceLine] = []
+    for later in body[index + 2 :]:
+        if later.blank:
+            break
+        sentence.append(later)
+    text = _join_lines(sentence)
+    if not sentence or is_capitals(text) or lead_of(text):
+        return None
+    if _DEFERRED.search(text):
+        return MinuteStatus.DEFERRED, sentence
+    if _WITHDRAWN.search(text):
+        return MinuteStatus.WITHDRAWN, sentence
+    return None
 
 
 def _heading_date(on_date: re.Match[str]) -> HeadingDate:
