@@ -43,19 +43,29 @@ from clerk_tui.domain import (
     Venue,
 )
 from clerk_tui.domain.committee import HWB_OPENING_ORDER, OS_OPENING_ORDER, SkippedItems
+from clerk_tui.domain.exclusion import exclusion_after
 from clerk_tui.domain.membership_entry import committee_id_for, noun_for
 from clerk_tui.domain.minutes import MinuteStatus, join_part
-from clerk_tui.domain.phrases import exclusion_resolution, join_numbers
+from clerk_tui.domain.phrases import join_numbers
 from clerk_tui.domain.planning import meeting_id_for
 from clerk_tui.reading import tables
 from clerk_tui.reading.check import reprint_differences, standard_text
 from clerk_tui.reading.membership import merged_membership
 from clerk_tui.reading.names import PrintedName, parse_entry, split_list, strip_title
-from clerk_tui.reading.paragraphs import Para, ParaKind, assemble, is_capitals, lead_of, title_case
+from clerk_tui.reading.paragraphs import (
+    Para,
+    ParaKind,
+    assemble,
+    is_capitals,
+    lead_of,
+    starts_lower,
+    title_case,
+)
 from clerk_tui.reading.people import Found, PeopleBook
 from clerk_tui.reading.presence import SETTINGS, NoteKind, PresenceRead, read_presence_note
 from clerk_tui.reading.result import WITHHELD_NOTE, LineReading, Note, PaperKind, Reading, Register
 from clerk_tui.reading.source import (
+    MARKING_FURNITURE,
     MONTHS,
     SourceLine,
     find_furniture,
@@ -83,6 +93,7 @@ _COLUMNS = re.compile(r"\S {3,}\S.* {3,}\S")
 """Three cells or more, set apart by runs of spaces: a table laid out in columns."""
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Z ]{2,40}?)\s*:\s*")
 """A block's label in capitals: "PRESENT:", "ALSO PRESENT:", "IN ATTENDANCE:"."""
+_OFFICERS_LABELS = ("IN ATTENDANCE", "OFFICERS PRESENT", "OFFICERS IN ATTENDANCE")
 _END = re.compile(r"^(?:report to\s*:|public document pack$)", re.IGNORECASE)
 _APOLOGIES = re.compile(r"^Apologies for absence were received from (?P<names>.+?)\.?$")
 NO_APOLOGIES = "No apologies for absence were received."
@@ -289,6 +300,7 @@ class MinutesReader:
                         first, "marked confidential, yet it withholds exempt minutes: read as the public copy"
                     )
                 )
+                self._marking_not_printed("the public copy is not marked")
             return
         exempt = sorted({p for item in meeting.agenda if item.exempt for p in item.exempt_paragraphs})
         if not exempt:
@@ -300,6 +312,7 @@ class MinutesReader:
                         "press and public); mark the exempt items before publishing",
                     )
                 )
+                self._marking_not_printed("no minute was read as exempt")
             return
         reading.copy = Copy.CONFIDENTIAL
         if marked is None:
@@ -318,6 +331,13 @@ class MinutesReader:
                     f"{join_numbers(exempt)}; check",
                 )
             )
+
+    def _marking_not_printed(self, why: str) -> None:
+        """A confidential marking the paper printed again would not carry is reported."""
+        marking = f"page furniture ({MARKING_FURNITURE})"
+        for number in [n for n, what in self.placed.items() if what == marking]:
+            del self.placed[number]
+            self.unplaced[number] = f"not placed: a confidential marking, but {why}"
 
     def _existing_style(self, committee_id: str) -> HouseStyle | None:
         for committee in self.register.committees:
@@ -454,6 +474,7 @@ class MinutesReader:
         also: list[tuple[PrintedName, int]] = []
         remaining, candidates = self._take_presence_notes(preamble)
         lines = [line for line in remaining if not line.blank]
+        seen: set[str] = set()
         index = 0
         while index < len(lines):
             line = lines[index]
@@ -465,10 +486,22 @@ class MinutesReader:
                 continue
             block = [line]
             index += 1
-            while index < len(lines) and not _LABEL.match(lines[index].text):
+            while (
+                index < len(lines)
+                and not _LABEL.match(lines[index].text)
+                and _block_goes_on(block[-1], lines[index], self.lines)
+            ):
                 block.append(lines[index])
                 index += 1
             name = label.group("label")
+            kind = "officers" if name in _OFFICERS_LABELS else name
+            if kind in seen:
+                for part in block:
+                    self.unplaced[part.number] = (
+                        f"not placed: a second “{name}:” block (the minutes print one)"
+                    )
+                continue
+            seen.add(kind)
             if name == "PRESENT":
                 present = self._present(block)
             elif name == "ALSO PRESENT":
@@ -476,7 +509,7 @@ class MinutesReader:
                 also.extend((parse_entry(entry), line.number) for entry in split_list(rest))
                 for part in block:
                     self.placed[part.number] = "ALSO PRESENT"
-            elif name in ("IN ATTENDANCE", "OFFICERS PRESENT", "OFFICERS IN ATTENDANCE"):
+            elif name in _OFFICERS_LABELS:
                 rest = _join_lines(block).split(":", 1)[1]
                 self.officers.extend((parse_entry(entry), line.number) for entry in split_list(rest))
                 for part in block:
@@ -855,6 +888,9 @@ class MinutesReader:
         try:
             if len(parts) == 1 and parts[0].kind == ParaKind.TEXT:
                 draft.resolution = _single(parts[0].text, lead_word)
+                if lead.text.endswith("That") and not draft.resolution.opening:
+                    # "RESOLVED: That" over a sentence of its own: the "That" is the sentence's.
+                    draft.resolution = replace(draft.resolution, opening="That")
             else:
                 draft.resolution = _multi(lead, parts, lead_word)
         except DomainError as error:
@@ -873,7 +909,13 @@ class MinutesReader:
                 resolution = _single(block.text, ResolutionLead.RESOLVED)
                 draft.resolution = replace(resolution, print_lead=False)
                 draft.resolution_lines = numbers
-                del draft.narrative[index]
+                for _after, later in draft.narrative[index + 1 :]:
+                    for number in later:
+                        draft.placed.pop(number, None)
+                        draft.unplaced[number] = (
+                            f"{draft.label}: not placed: after the resolution (printed minutes end with it)"
+                        )
+                del draft.narrative[index:]
                 for number in numbers:
                     draft.placed[number] = f"{draft.label}: resolution (printed without “RESOLVED:”)"
                 if draft.narrative:
@@ -938,16 +980,21 @@ class MinutesReader:
                 draft.exclusion = (paragraphs_numbers, items)
 
     def _table_rows_as_declarations(self, draft: _MinuteDraft, block: Block, numbers: list[int]) -> None:
-        for row in block.rows[1:]:
+        one_a_line = len(numbers) == len(block.rows)
+        for position, row in enumerate(block.rows[1:], start=1):
             minute_cell = re.match(r"^(?P<n>\d{1,3})\s*[-–]\s*(?P<title>.+)$", row[1] if len(row) > 1 else "")
             nature_cell = re.match(
                 rf"^(?P<kind>{tables.KINDS})(?:\s+Interests?)?\s*[-–]\s*(?P<nature>.+)$",
                 row[2] if len(row) > 2 else "",
             )
             if minute_cell is None or nature_cell is None:
-                self.notes.append(
-                    Note(numbers[0], f"declarations table row “{' | '.join(row)}” was not read")
-                )
+                where = numbers[position] if one_a_line else numbers[0]
+                self.notes.append(Note(where, f"declarations table row “{' | '.join(row)}” was not read"))
+                if one_a_line:
+                    draft.placed.pop(where, None)
+                    draft.unplaced[where] = (
+                        f"{draft.label}: not placed: a row of the declarations table not read"
+                    )
                 continue
             draft.declaration_rows.append(
                 tables.DeclarationRow(
@@ -1352,11 +1399,6 @@ class MinutesReader:
                 if draft.numbered:
                     item_of_number[draft.heading.number] = item_id
             resolution = draft.resolution
-            if draft.exclusion is not None and resolution is not None:
-                paragraphs_numbers, items = draft.exclusion
-                generated = exclusion_resolution(paragraphs_numbers, items, style.local_government_act)
-                if generated == resolution:
-                    resolution = None
             meeting.minutes.append(
                 Minute(
                     meeting.new_minute_id(),
@@ -1368,6 +1410,16 @@ class MinutesReader:
                     status=draft.status,
                 )
             )
+        for exclusion in meeting.minutes:
+            # The statutory exclusion the printer writes from the exempt items after it is
+            # not kept as typed; one the items do not give back (none read as exempt) is.
+            act = style.local_government_act
+            if (
+                exclusion.kind == ItemKind.EXCLUSION
+                and exclusion.resolution is not None
+                and (exclusion_after(meeting, exclusion.item_id, act) == exclusion.resolution)
+            ):
+                exclusion.resolution = None
         if drafts:
             meeting.first_minute_number = drafts[0].heading.number
         for draft in drafts:
@@ -1526,6 +1578,24 @@ def _item_title(title: str, drafts: list[_MinuteDraft]) -> str:
             if row.title and row.title.rstrip(".").upper() == wanted:
                 return row.title.rstrip(".")
     return title.rstrip(".") or title
+
+
+def _block_goes_on(last: SourceLine, line: SourceLine, lines: list[SourceLine]) -> bool:
+    """Whether ``line`` goes on with the block (PRESENT, ALSO PRESENT ...) whose last line is
+    ``last``: straight after it, or after a blank where the list is plainly not finished
+    (a comma or "and" at the end, a small letter next, the others after PRESENT's chair).
+    A paragraph after a blank that is none of these is not the block's: the reader places
+    or reports it on its own."""
+    between = lines[last.number : line.number - 1]
+    if all(not other.blank or other.page_break for other in between):
+        return True
+    ended = last.text.rstrip()
+    if ended.endswith("."):
+        return False
+    if ended.endswith((",", " and", "&")) or starts_lower(line.text):
+        return True
+    # PRESENT: the chair, a blank, then the others: a list of names, not a sentence.
+    return bool(_PRESENT.match(last.text)) and not line.text.rstrip().endswith(".")
 
 
 def _skipped_sentence(body: list[SourceLine], index: int) -> tuple[MinuteStatus, list[SourceLine]] | None:
