@@ -11,6 +11,7 @@ are reported as not read. Every line is placed or reported with its number.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -1237,14 +1238,18 @@ class MinutesReader:
         if meeting.chair_id and not elected and _is_chair(committee, meeting.chair_id, meeting.date):
             meeting.chair_id = None
         self._agenda_and_minutes(meeting, drafts, book, councillors_seen, style)
-        self._presence_events(meeting, drafts, book, councillors_seen, style)
+
+        def person_named(entry: PrintedName, line: int) -> Person:
+            councillor = True if entry.councillor else None
+            return self._person(book, entry, councillor, councillors_seen, style, line).person
+
+        self._presence_events(meeting, drafts, person_named, style)
 
     def _presence_events(
         self,
         meeting: Meeting,
         drafts: list[_MinuteDraft],
-        book: PeopleBook,
-        councillors_seen: set[str],
+        person_named: Callable[[PrintedName, int], Person],
         style: HouseStyle,
     ) -> None:
         """Each presence note back into what it was printed from: an arrival or departure
@@ -1261,10 +1266,7 @@ class MinutesReader:
                     self.unplaced[number] = "not placed: a presence note on an item not in these minutes"
                 continue
             entry = parse_entry(note.name)
-            found = self._person(
-                book, entry, True if entry.councillor else None, councillors_seen, style, numbers[0]
-            )
-            person = found.person
+            person = person_named(entry, numbers[0])
             if note.kind == NoteKind.WITHDRAWAL:
                 withdrew.add(self._withdrawal(meeting, person, item_id, note))
                 continue
