@@ -209,6 +209,8 @@ class MinutesReader:
         self.officers: list[tuple[PrintedName, int]] = []
         self.table_lines: set[int] = set()
         """Lines read as table cells: the check compares their words as a table's."""
+        self.day = date.min
+        """The meeting's date, once the heading is read: people are named as they were then."""
         self.named: set[str] = set()
         """The names PRESENT and ALSO PRESENT print: a presence note names one of them."""
         self.presence: list[tuple[PresenceRead, list[int], _MinuteDraft | None]] = []
@@ -222,6 +224,7 @@ class MinutesReader:
             self._account_for_lines({})
             return reading
         body_name, day, venue_text, start = header
+        self.day = day
         furniture = find_furniture(self.lines)
         for number, piece in furniture.items():
             self.placed[number] = f"page furniture ({piece.what})"
@@ -239,7 +242,7 @@ class MinutesReader:
         if not headings:
             reading.errors.append("no numbered minutes (“1. TITLE”) were found")
         committee, is_new = self._committee_for(body_name)
-        book = PeopleBook(self.register.people, committee)
+        book = PeopleBook(self.register.people, committee, day)
         style = self._infer_style(committee, drafts, present, also)
         book.use_short_names(style.councillor_names == CouncillorNames.SHORT)
         meeting_id = meeting_id_for(committee, day, self.register.meeting_ids)
@@ -1210,7 +1213,7 @@ class MinutesReader:
             entry = replace(entry, organisation="", organisation_in_brackets=False, capacity=capacity)
             found = self._person(book, entry, entry.councillor, councillors_seen, style, line)
             event = AttendanceEvent(found.person.id, EventKind.ALSO_PRESENT, capacity=capacity)
-            if entry.name != _minutes_name(found.person, style):
+            if entry.name != _minutes_name(found.person.as_on(meeting.date), style):
                 event.printed_name = entry.name
             attendance.append(event)
         if assumed:
@@ -1370,7 +1373,7 @@ class MinutesReader:
         self, event: AttendanceEvent, entry: PrintedName, person: Person, style: HouseStyle
     ) -> None:
         bare = entry.bare
-        if bare != _minutes_name(person, style):
+        if bare != _minutes_name(person.as_on(self.day), style):
             event.printed_name = bare
         if entry.organisation and entry.organisation != person.organisation:
             event.organisation = entry.organisation
@@ -1476,9 +1479,9 @@ class MinutesReader:
         )
         if printed:
             default = (
-                f"Councillor {_minutes_name(found.person, style)}"
+                f"Councillor {_minutes_name(found.person.as_on(meeting.date), style)}"
                 if found.person.councillor
-                else found.person.name_with_honours()
+                else found.person.as_on(meeting.date).name_with_honours()
             )
             if row.member != default:
                 declaration.printed_name = row.member

@@ -20,19 +20,15 @@ from tests.reading.conftest import GOLDEN, PAPERS, as_printed, paper, printed_ag
 
 GOLDENS = sorted(path.name for path in GOLDEN.glob("*.txt"))
 MINUTES = [name for name in GOLDENS if name.endswith(".minutes.txt")]
-_MARKER = re.compile(r"^(?:[-•–o*]|\(\d{1,2}\)|\d{1,3}\.)$")
-_PUNCTUATION = ";,.:"
+_TOKEN = re.compile(r"\w+")
+_LEFT_OUT = re.compile(r"^(?:\d{1,3}|o|and)$")
 
 
 def _words(text: str) -> list[str]:
-    """The words a check compares, less list markers, numbers of parts and minutes, end
-    punctuation and the "and" of "; and" (the printer numbers and punctuates lists)."""
-    words = []
-    for word in text.replace("\t", " ").split():
-        bare = word.strip(_PUNCTUATION)
-        if bare and bare != "and" and not _MARKER.match(word):
-            words.append(bare)
-    return words
+    """The words a check compares: runs of letters and figures, less the small numbers of
+    parts and minutes, the "o" marker and "and" (the printer numbers and punctuates lists,
+    and a word broken at a hyphen joins the next line)."""
+    return [word for word in _TOKEN.findall(text) if not _LEFT_OUT.match(word)]
 
 
 def dropped(text: str, reading: Reading) -> list[tuple[int, str]]:
