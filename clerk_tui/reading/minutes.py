@@ -678,6 +678,8 @@ class MinutesReader:
         state = "narrative"
         lead: Para | None = None
         parts: list[Para] = []
+        single_open = False
+        """A single sentence ending in a colon: its sub-items may follow."""
         while paras and paras[0].kind == ParaKind.TEXT:
             note = read_presence_note(paras[0].text)
             if note is None or not note.this_item or not self._names_someone_present(note):
@@ -698,14 +700,20 @@ class MinutesReader:
                 continue
             if state == "resolution":
                 assert lead is not None
-                if (
-                    para.kind == ParaKind.BULLET
-                    and para.indent
-                    and parts
-                    and parts[-1].kind == ParaKind.NUMBERED
-                ):
+                numbered_part = bool(parts) and parts[-1].kind == ParaKind.NUMBERED
+                if para.kind == ParaKind.BULLET and parts and (para.indent if numbered_part else single_open):
+                    # A part's sub-items: indented under a numbered part, at the margin under
+                    # a single sentence that ends in a colon.
                     parts[-1].subs.append(para)
                     self.evidence.saw("sub_item_marker", para.marker, para.first)
+                    continue
+                if single_open:
+                    self._close_resolution(draft, lead, parts)
+                    state = "done"
+                    for number in para.lines:
+                        draft.unplaced[number] = (
+                            f"{label}: not placed: after the resolution (printed minutes end with it)"
+                        )
                     continue
                 if para.kind == ParaKind.NUMBERED and parts:
                     self._spacing_seen(para)
@@ -715,8 +723,10 @@ class MinutesReader:
                     continue
                 if not parts and para.kind == ParaKind.TEXT:
                     parts.append(para)
-                    self._close_resolution(draft, lead, parts)
-                    state = "done"
+                    single_open = para.text.rstrip().endswith(":")
+                    if not single_open:
+                        self._close_resolution(draft, lead, parts)
+                        state = "done"
                     continue
                 self._close_resolution(draft, lead, parts)
                 state = "done"
@@ -891,7 +901,7 @@ class MinutesReader:
             return
         try:
             if len(parts) == 1 and parts[0].kind == ParaKind.TEXT:
-                draft.resolution = _single(parts[0].text, lead_word)
+                draft.resolution = _single(parts[0], lead_word)
                 if lead.text.endswith("That") and not draft.resolution.opening:
                     # "RESOLVED: That" over a sentence of its own: the "That" is the sentence's.
                     draft.resolution = replace(draft.resolution, opening="That")
@@ -1520,15 +1530,19 @@ def _is_declarations_header(row: list[str]) -> bool:
     return [cell.casefold() for cell in row[:3]] == ["member", "minute no.", "nature of interest"]
 
 
-def _single(text: str, lead: ResolutionLead) -> Resolution:
-    stop = text.rstrip().endswith(".")
+def _single(sentence: Para | str, lead: ResolutionLead) -> Resolution:
+    """A resolution of one sentence; a sentence's sub-items (after its colon) are kept
+    under it, the last carrying the full stop."""
+    text = sentence if isinstance(sentence, str) else sentence.text
+    subs = [] if isinstance(sentence, str) else [sub.text.strip() for sub in sentence.subs]
+    stop = (subs[-1] if subs else text).rstrip().endswith(".")
     opening = ""
     body = text.strip()
     if re.match(r"^That,\s", body):
         opening, body = "That,", body[len("That,") :].strip()
     elif re.match(r"^That\s", body):
         opening, body = "That", body[len("That") :].strip()
-    return Resolution([body], lead=lead, opening=opening, final_full_stop=stop)
+    return Resolution([join_part(body, subs)], lead=lead, opening=opening, final_full_stop=stop)
 
 
 def _multi(lead: Para, parts: list[Para], lead_word: ResolutionLead) -> Resolution:

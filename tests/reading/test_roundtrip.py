@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 import pytest
 
-from clerk_tui.domain import Committee, Meeting, Person
+from clerk_tui.domain import Committee, Meeting, Person, Resolution
+from clerk_tui.domain.minutes import join_part
 from clerk_tui.reading import Register, read_paper
 from clerk_tui.reading.record import front_sheet_record, minutes_record
 from tests.fixtures import (
@@ -118,3 +119,25 @@ def test_presence_officers_deferrals_and_nested_lists_read_back_are_the_same_mee
     assert len(record["presence"]) == 3 and len(record["skipped"]) == 2
     assert reading.unplaced == []
     assert not [note for note in reading.notes if note.message.startswith("printed again")]
+
+
+@pytest.mark.parametrize("width", [0, 80])
+@pytest.mark.parametrize("style", PRESENCE_STYLES)
+def test_a_single_resolution_with_sub_items_reads_back(style: str, width: int) -> None:
+    people = planning_presence_2027.people()
+    committee = planning_presence_2027.committee(PRESENCE_STYLES[style])
+    meeting = planning_presence_2027.meeting()
+    sub_items = ["the conditions in the report", "a legal agreement"]
+    meeting.minutes[3].resolution = Resolution(
+        [join_part("the application be granted subject to:", sub_items)]
+    )
+    text = print_paper(meeting, committee, people, first_minute_number=45, width=width)
+    reading = read_paper(text, Register(people, [committee], frozenset()))
+    assert reading.ok and reading.meeting is not None and reading.committee is not None
+    read_back = reading.meeting.minutes[3].resolution
+    assert read_back is not None and read_back.parts == meeting.minutes[3].resolution.parts
+    known = {p.id: p for p in people}
+    assert minutes_record(reading.meeting, reading.committee, known) == minutes_record(
+        meeting, committee, known, 45
+    )
+    assert reading.unplaced == []
