@@ -3,8 +3,9 @@ backwards, with the noise of real papers around it.
 
 The skeleton (domain.md 2.1): the call-in banner, the minute-book page number, the body
 in capitals, "MEETING HELD AT ..." and "ON <DATE>", the PRESENT block (chair, Vice-Chair,
-the others), ALSO PRESENT, then numbered minutes "N. TITLE" each with its narrative and
-resolution. A pack goes on after the minutes with reports ("Report to: ..."): those lines
+the others), ALSO PRESENT, the officers' block and notes of who came, left or withdrew
+during which minute, then numbered minutes "N. TITLE" each with its narrative and
+resolution, deferred and withdrawn items (a title that takes no number) among them. A pack goes on after the minutes with reports ("Report to: ..."): those lines
 are reported as not read. Every line is placed or reported with its number.
 """
 
