@@ -5,8 +5,9 @@ The skeleton (domain.md 2.1): the call-in banner, the minute-book page number, t
 in capitals, "MEETING HELD AT ..." and "ON <DATE>", the PRESENT block (chair, Vice-Chair,
 the others), ALSO PRESENT, the officers' block and notes of who came, left or withdrew
 during which minute, then numbered minutes "N. TITLE" each with its narrative and
-resolution, deferred and withdrawn items (a title that takes no number) among them. A pack goes on after the minutes with reports ("Report to: ..."): those lines
-are reported as not read. Every line is placed or reported with its number.
+resolution, deferred and withdrawn items (a title that takes no number) among them. A
+pack goes on after the minutes with reports ("Report to: ..."): those lines are reported
+as not read. Every line is placed or reported with its number.
 """
 
 from __future__ import annotations
@@ -211,6 +212,8 @@ class MinutesReader:
         self.table_lines: set[int] = set()
         """Lines read as table cells: the check compares their words as a table's."""
         self.day = date.min
+        self.minute_numbers: set[int] = set()
+        """The numbers of the minutes the paper has: a note after PRESENT names one of them."""
         """The meeting's date, once the heading is read: people are named as they were then."""
         self.named: set[str] = set()
         """The names PRESENT and ALSO PRESENT print: a presence note names one of them."""
@@ -238,6 +241,7 @@ class MinutesReader:
         in_minutes = [line for line in content if end is None or line.number < end]
         first_heading = headings[0].lines[0] if headings else None
         preamble = [line for line in in_minutes if first_heading is None or line.number < first_heading]
+        self.minute_numbers = {heading.number for heading in headings}
         present, also = self._read_attendance_block(preamble)
         drafts = self._read_minutes(in_minutes, headings)
         if not headings:
@@ -527,7 +531,12 @@ class MinutesReader:
         self.named = {entry.name for entry, *_ in present if entry.name}
         self.named.update(entry.name for entry, _ in also if entry.name)
         for note, group in candidates:
-            if self._names_someone_present(note):
+            if note.minute_number is not None and note.minute_number not in self.minute_numbers:
+                for part in group:
+                    self.unplaced[part.number] = (
+                        "not placed: a presence note on a minute not in these minutes"
+                    )
+            elif self._names_someone_present(note):
                 self._presence_note(note, [part.number for part in group], None)
             else:
                 for part in group:
