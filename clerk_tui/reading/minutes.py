@@ -531,7 +531,7 @@ class MinutesReader:
         self.named = {entry.name for entry, *_ in present if entry.name}
         self.named.update(entry.name for entry, _ in also if entry.name)
         for note, group in candidates:
-            if note.minute_number is not None and note.minute_number not in self.minute_numbers:
+            if note.this_item or note.minute_number not in (None, *self.minute_numbers):
                 for part in group:
                     self.unplaced[part.number] = (
                         "not placed: a presence note on a minute not in these minutes"
@@ -547,7 +547,10 @@ class MinutesReader:
         return present, also
 
     def _names_someone_present(self, note: PresenceRead) -> bool:
-        return parse_entry(note.name).name in self.named
+        """Names someone PRESENT lists, in the wording any earlier note of its kind had (one
+        house, one wording: a sentence in other words is the clerk's own)."""
+        seen = self.evidence.seen.get(SETTINGS[note.kind][1])
+        return parse_entry(note.name).name in self.named and (seen is None or seen[0] == note.wording)
 
     def _take_presence_notes(
         self, preamble: list[SourceLine]
@@ -690,10 +693,14 @@ class MinutesReader:
         parts: list[Para] = []
         single_open = False
         """A single sentence ending in a colon: its sub-items may follow."""
+        withdrawal_seen = False
         while paras and paras[0].kind == ParaKind.TEXT:
             note = read_presence_note(paras[0].text)
             if note is None or not note.this_item or not self._names_someone_present(note):
                 break
+            if withdrawal_seen and note.kind != NoteKind.WITHDRAWAL:
+                break  # the printer says who came or left before who withdrew: the rest is narrative
+            withdrawal_seen = note.kind == NoteKind.WITHDRAWAL
             self._presence_note(note, paras[0].lines, draft)
             paras = paras[1:]
         for para in paras:
@@ -1336,7 +1343,12 @@ class MinutesReader:
         """The declaration a withdrawal note tells of (made from the note if the paper has no
         other record of it); its id."""
         for declaration in meeting.declarations:
-            if declaration.person_id == person.id and declaration.item_id == item_id:
+            if (
+                declaration.person_id == person.id
+                and declaration.item_id == item_id
+                and declaration.kind == note.interest
+                and declaration.nature.strip().rstrip(".") == note.nature.rstrip(".")
+            ):
                 declaration.action = InterestAction.WITHDREW
                 return declaration.id
         assert note.interest is not None
