@@ -724,18 +724,11 @@ class MinutesReader:
                     parts[-1].subs.append(para)
                     self.evidence.saw("sub_item_marker", para.marker, para.first)
                     continue
-                if single_open:
-                    self._close_resolution(draft, lead, parts)
-                    state = "done"
-                    for number in para.lines:
-                        draft.unplaced[number] = (
-                            f"{label}: not placed: after the resolution (printed minutes end with it)"
-                        )
-                    continue
-                if para.kind == ParaKind.NUMBERED and parts:
+                numbered = para.kind == ParaKind.NUMBERED and not single_open
+                if numbered and parts:
                     self._spacing_seen(para)
                 multi = lead.text.endswith("That") or (not parts and para.kind == ParaKind.NUMBERED)
-                if para.kind == ParaKind.NUMBERED and (multi or parts):
+                if numbered and (multi or parts):
                     parts.append(para)
                     continue
                 if not parts and para.kind == ParaKind.TEXT:
