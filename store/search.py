@@ -58,7 +58,7 @@ from clerk_tui.domain import (
     Resolution,
     VoteMethod,
 )
-from clerk_tui.domain.phrases import exclusion_resolution
+from clerk_tui.domain.exclusion import exclusion_after
 from clerk_tui.domain.votes import counts_said
 from clerk_tui.render.public import has_exempt_business, public_meeting
 
@@ -671,7 +671,7 @@ def _passages(meeting: Meeting, names: Mapping[str, str]) -> Iterable[tuple[str,
         narrative = _narrative_text(minute.narrative)
         resolution = minute.resolution
         if resolution is None and minute.kind == ItemKind.EXCLUSION:
-            resolution = _exclusion(meeting, minute.item_id)
+            resolution = exclusion_after(meeting, minute.item_id)
         # The title heads the minute's passages; it is a passage of its own only where no
         # public passage carries it (an exempt item's title is printed in public minutes).
         if exempt or not (narrative or resolution):
@@ -794,16 +794,3 @@ def resolution_text(resolution: Resolution) -> str:
     if len(resolution.parts) == 1:
         return f"{lead} {resolution.parts[0]}"
     return lead + " " + " ".join(f"({n}) {part};" for n, part in enumerate(resolution.parts, start=1))
-
-
-def _exclusion(meeting: Meeting, item_id: str | None) -> Resolution | None:
-    position = next((i for i, item in enumerate(meeting.agenda) if item.id == item_id), None)
-    if position is None:
-        return None
-    following = []
-    for item in meeting.agenda[position + 1 :]:
-        if not item.exempt:
-            break
-        following.append(item)
-    paragraphs = sorted({p for item in following for p in item.exempt_paragraphs})
-    return exclusion_resolution(paragraphs, len(following)) if paragraphs else None

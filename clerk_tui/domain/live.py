@@ -22,6 +22,7 @@ from clerk_tui.domain.attendance import ENTERS, LEAVES, NOT_HERE, AttendanceEven
 from clerk_tui.domain.committee import Committee, Role
 from clerk_tui.domain.declarations import Declaration, InterestAction
 from clerk_tui.domain.errors import DomainError
+from clerk_tui.domain.exclusion import exempt_run
 from clerk_tui.domain.history import Target
 from clerk_tui.domain.meeting import Meeting
 from clerk_tui.domain.minutes import (
@@ -681,19 +682,9 @@ def exclusion_needed(meeting: Meeting, item_id: str) -> ExclusionProposal | None
         return None
     if any(m.kind == ItemKind.EXCLUSION and m.numbered for m in meeting.minutes):
         return None
-    run = _exempt_run(meeting, item_id)
+    run = exempt_run(meeting, meeting.agenda_ids().index(item_id))
     paragraphs = sorted({p for exempt in run for p in exempt.exempt_paragraphs})
     return ExclusionProposal(paragraphs, len(run), exclusion_resolution(paragraphs, len(run)))
-
-
-def _exempt_run(meeting: Meeting, item_id: str) -> list[AgendaItem]:
-    ids = meeting.agenda_ids()
-    run = []
-    for item in meeting.agenda[ids.index(item_id) :]:
-        if not item.exempt:
-            break
-        run.append(item)
-    return run
 
 
 def pass_exclusion(meeting: Meeting, item_id: str) -> Minute:

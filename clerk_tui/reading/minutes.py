@@ -3,14 +3,17 @@ backwards, with the noise of real papers around it.
 
 The skeleton (domain.md 2.1): the call-in banner, the minute-book page number, the body
 in capitals, "MEETING HELD AT ..." and "ON <DATE>", the PRESENT block (chair, Vice-Chair,
-the others), ALSO PRESENT, then numbered minutes "N. TITLE" each with its narrative and
-resolution. A pack goes on after the minutes with reports ("Report to: ..."): those lines
-are reported as not read. Every line is placed or reported with its number.
+the others), ALSO PRESENT, the officers' block and notes of who came, left or withdrew
+during which minute, then numbered minutes "N. TITLE" each with its narrative and
+resolution, deferred and withdrawn items (a title that takes no number) among them. A
+pack goes on after the minutes with reports ("Report to: ..."): those lines are reported
+as not read. Every line is placed or reported with its number.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -24,6 +27,7 @@ from clerk_tui.domain import (
     Declaration,
     DomainError,
     EventKind,
+    HeadingDate,
     HouseStyle,
     InterestAction,
     InterestKind,
@@ -35,23 +39,36 @@ from clerk_tui.domain import (
     Minute,
     OrganisationStyle,
     Person,
+    PresencePlacement,
     Resolution,
     ResolutionLead,
     Role,
     Venue,
 )
-from clerk_tui.domain.committee import HWB_OPENING_ORDER, OS_OPENING_ORDER
+from clerk_tui.domain.committee import HWB_OPENING_ORDER, OS_OPENING_ORDER, SkippedItems
+from clerk_tui.domain.exclusion import exclusion_after
 from clerk_tui.domain.membership_entry import committee_id_for, noun_for
-from clerk_tui.domain.phrases import exclusion_resolution, join_numbers
+from clerk_tui.domain.minutes import MinuteStatus, join_part
+from clerk_tui.domain.phrases import join_numbers
 from clerk_tui.domain.planning import meeting_id_for
 from clerk_tui.reading import tables
 from clerk_tui.reading.check import reprint_differences, standard_text
 from clerk_tui.reading.membership import merged_membership
 from clerk_tui.reading.names import PrintedName, parse_entry, split_list, strip_title
-from clerk_tui.reading.paragraphs import Para, ParaKind, assemble, is_capitals, lead_of, title_case
+from clerk_tui.reading.paragraphs import (
+    Para,
+    ParaKind,
+    assemble,
+    is_capitals,
+    lead_of,
+    starts_lower,
+    title_case,
+)
 from clerk_tui.reading.people import Found, PeopleBook
+from clerk_tui.reading.presence import SETTINGS, NoteKind, PresenceRead, read_presence_note
 from clerk_tui.reading.result import WITHHELD_NOTE, LineReading, Note, PaperKind, Reading, Register
 from clerk_tui.reading.source import (
+    MARKING_FURNITURE,
     MONTHS,
     SourceLine,
     find_furniture,
@@ -69,9 +86,9 @@ _ACT_CITED = re.compile(r"Local Government Act,? 1972")
 _HEADING = re.compile(r"^(?P<number>\d{1,3})\.\s*(?P<title>\S.*)$")
 _HELD_AT = re.compile(r"^MEETING HELD AT\b\s*(?P<venue>.*)$")
 _ON_DATE = re.compile(
-    r"^ON\s+(?:[A-Z]+DAY),?\s+(?P<day>\d{1,2})\s?(?:ST|ND|RD|TH)?\s+(?P<month>"
+    r"^ON\s+(?:[A-Z]+DAY),?\s+(?P<day>\d{1,2})\s?(?P<ordinal>ST|ND|RD|TH)?\s+(?P<month>"
     + "|".join(MONTHS)
-    + r"),?\s+(?P<year>\d{4})\.?$"
+    + r")(?P<comma>,?)\s+(?P<year>\d{4})\.?$"
 )
 _PRESENT = re.compile(r"^PRESENT\s*:\s*(?P<rest>.*)$")
 _ALSO = re.compile(r"^ALSO PRESENT\s*:\s*(?P<rest>.*)$")
@@ -79,6 +96,7 @@ _COLUMNS = re.compile(r"\S {3,}\S.* {3,}\S")
 """Three cells or more, set apart by runs of spaces: a table laid out in columns."""
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Z ]{2,40}?)\s*:\s*")
 """A block's label in capitals: "PRESENT:", "ALSO PRESENT:", "IN ATTENDANCE:"."""
+_OFFICERS_LABELS = ("IN ATTENDANCE", "OFFICERS PRESENT", "OFFICERS IN ATTENDANCE")
 _END = re.compile(r"^(?:report to\s*:|public document pack$)", re.IGNORECASE)
 _APOLOGIES = re.compile(r"^Apologies for absence were received from (?P<names>.+?)\.?$")
 NO_APOLOGIES = "No apologies for absence were received."
@@ -104,6 +122,8 @@ _DECLARED = re.compile(
     r"(?:\s*\((?P<title>[^)]*)\))?[ ,;]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+_DEFERRED = re.compile(r"\bdeferred\b", re.IGNORECASE)
+_WITHDRAWN = re.compile(r"\bwithdrawn\b", re.IGNORECASE)
 _KIND_TITLES: list[tuple[re.Pattern[str], ItemKind]] = [
     (re.compile(r"^ELECTION OF (?:THE )?(?:CHAIR|CHAIRMAN|CHAIRPERSON)\b"), ItemKind.ELECTION_OF_CHAIR),
     (re.compile(r"^APOLOGIES\b"), ItemKind.APOLOGIES),
@@ -157,6 +177,23 @@ class _MinuteDraft:
     """The public copy withholds this minute's record, citing these paragraphs."""
     placed: dict[int, str] = field(default_factory=dict)
     unplaced: dict[int, str] = field(default_factory=dict)
+    status: MinuteStatus = MinuteStatus.MINUTED
+    """Deferred and withdrawn items print their title, unnumbered, and the house's sentence."""
+    list_columns: list[int] = field(default_factory=list)
+    """The text column of each level of the list being read."""
+    list_markers: dict[int, tuple[str, int]] = field(default_factory=dict)
+    """The marker each level of a nested list was printed with, and a line it was seen on."""
+
+    @property
+    def numbered(self) -> bool:
+        return self.status == MinuteStatus.MINUTED
+
+    @property
+    def label(self) -> str:
+        """How the reading names it: "minute 48", or a deferred item by its title."""
+        if self.numbered:
+            return f"minute {self.heading.number}"
+        return f"the {self.status.value} item “{self.heading.title}”"
 
 
 class MinutesReader:
@@ -174,6 +211,14 @@ class MinutesReader:
         self.officers: list[tuple[PrintedName, int]] = []
         self.table_lines: set[int] = set()
         """Lines read as table cells: the check compares their words as a table's."""
+        self.day = date.min
+        self.minute_numbers: set[int] = set()
+        """The numbers of the minutes the paper has: a note after PRESENT names one of them."""
+        """The meeting's date, once the heading is read: people are named as they were then."""
+        self.named: set[str] = set()
+        """The names PRESENT and ALSO PRESENT print: a presence note names one of them."""
+        self.presence: list[tuple[PresenceRead, list[int], _MinuteDraft | None]] = []
+        """Presence notes: each with its lines and the minute it heads (None: after PRESENT)."""
 
     # --- the whole paper -----------------------------------------------------------
     def read(self) -> Reading:
@@ -183,6 +228,7 @@ class MinutesReader:
             self._account_for_lines({})
             return reading
         body_name, day, venue_text, start = header
+        self.day = day
         furniture = find_furniture(self.lines)
         for number, piece in furniture.items():
             self.placed[number] = f"page furniture ({piece.what})"
@@ -195,12 +241,13 @@ class MinutesReader:
         in_minutes = [line for line in content if end is None or line.number < end]
         first_heading = headings[0].lines[0] if headings else None
         preamble = [line for line in in_minutes if first_heading is None or line.number < first_heading]
+        self.minute_numbers = {heading.number for heading in headings}
         present, also = self._read_attendance_block(preamble)
         drafts = self._read_minutes(in_minutes, headings)
         if not headings:
             reading.errors.append("no numbered minutes (“1. TITLE”) were found")
         committee, is_new = self._committee_for(body_name)
-        book = PeopleBook(self.register.people, committee)
+        book = PeopleBook(self.register.people, committee, day)
         style = self._infer_style(committee, drafts, present, also)
         book.use_short_names(style.councillor_names == CouncillorNames.SHORT)
         meeting_id = meeting_id_for(committee, day, self.register.meeting_ids)
@@ -252,7 +299,7 @@ class MinutesReader:
                 self.notes.append(
                     Note(
                         draft.heading.lines[0],
-                        f"minute {draft.heading.number} is exempt and this is the public copy: its "
+                        f"{draft.label} is exempt and this is the public copy: its "
                         "record (narrative, resolution) was not in the paper and is not stored",
                     )
                 )
@@ -262,6 +309,7 @@ class MinutesReader:
                         first, "marked confidential, yet it withholds exempt minutes: read as the public copy"
                     )
                 )
+                self._marking_not_printed("the public copy is not marked")
             return
         exempt = sorted({p for item in meeting.agenda if item.exempt for p in item.exempt_paragraphs})
         if not exempt:
@@ -273,6 +321,7 @@ class MinutesReader:
                         "press and public); mark the exempt items before publishing",
                     )
                 )
+                self._marking_not_printed("no minute was read as exempt")
             return
         reading.copy = Copy.CONFIDENTIAL
         if marked is None:
@@ -291,6 +340,13 @@ class MinutesReader:
                     f"{join_numbers(exempt)}; check",
                 )
             )
+
+    def _marking_not_printed(self, why: str) -> None:
+        """A confidential marking the paper printed again would not carry is reported."""
+        marking = f"page furniture ({MARKING_FURNITURE})"
+        for number in [n for n, what in self.placed.items() if what == marking]:
+            del self.placed[number]
+            self.unplaced[number] = f"not placed: a confidential marking, but {why}"
 
     def _existing_style(self, committee_id: str) -> HouseStyle | None:
         for committee in self.register.committees:
@@ -355,6 +411,7 @@ class MinutesReader:
                 for part in venue:
                     self.placed[part.number] = "where the meeting was held"
                 self.placed[line.number] = "the date of the meeting"
+                self.evidence.saw("heading_date", _heading_date(on_date), line.number)
                 held_text = " ".join(part.text for part in venue)
                 held_match = _HELD_AT.match(held_text)
                 assert held_match is not None
@@ -420,10 +477,13 @@ class MinutesReader:
         self, preamble: list[SourceLine]
     ) -> tuple[list[tuple[PrintedName, int, str]], list[tuple[PrintedName, int]]]:
         """PRESENT and ALSO PRESENT: (entry, line, where) and (entry, line). An "IN
-        ATTENDANCE:" block (officers) is read into self.officers; it is not printed."""
+        ATTENDANCE:" or "OFFICERS PRESENT:" block is read into self.officers, and the notes of
+        presence after them into self.presence."""
         present: list[tuple[PrintedName, int, str]] = []
         also: list[tuple[PrintedName, int]] = []
-        lines = [line for line in preamble if not line.blank]
+        remaining, candidates = self._take_presence_notes(preamble)
+        lines = [line for line in remaining if not line.blank]
+        seen: set[str] = set()
         index = 0
         while index < len(lines):
             line = lines[index]
@@ -435,10 +495,22 @@ class MinutesReader:
                 continue
             block = [line]
             index += 1
-            while index < len(lines) and not _LABEL.match(lines[index].text):
+            while (
+                index < len(lines)
+                and not _LABEL.match(lines[index].text)
+                and _block_goes_on(block[-1], lines[index], self.lines)
+            ):
                 block.append(lines[index])
                 index += 1
             name = label.group("label")
+            kind = "officers" if name in _OFFICERS_LABELS else name
+            if kind in seen:
+                for part in block:
+                    self.unplaced[part.number] = (
+                        f"not placed: a second “{name}:” block (the minutes print one)"
+                    )
+                continue
+            seen.add(kind)
             if name == "PRESENT":
                 present = self._present(block)
             elif name == "ALSO PRESENT":
@@ -446,18 +518,74 @@ class MinutesReader:
                 also.extend((parse_entry(entry), line.number) for entry in split_list(rest))
                 for part in block:
                     self.placed[part.number] = "ALSO PRESENT"
-            elif name in ("IN ATTENDANCE", "OFFICERS PRESENT", "OFFICERS IN ATTENDANCE"):
+            elif name in _OFFICERS_LABELS:
                 rest = _join_lines(block).split(":", 1)[1]
                 self.officers.extend((parse_entry(entry), line.number) for entry in split_list(rest))
                 for part in block:
-                    self.placed[part.number] = "IN ATTENDANCE (officers: kept as attendance, not printed)"
-                self.notes.append(
-                    Note(line.number, "officers in attendance are kept, but printed minutes do not list them")
-                )
+                    self.placed[part.number] = f"{name}: the officers in attendance"
+                self.evidence.saw("officers_in_attendance", True, line.number)
+                self.evidence.saw("officers_label", name, line.number)
             else:
                 for part in block:
                     self.unplaced[part.number] = f"not placed: “{name}:” is not a block printed minutes have"
+        self.named = {entry.name for entry, *_ in present if entry.name}
+        self.named.update(entry.name for entry, _ in also if entry.name)
+        for note, group in candidates:
+            if note.this_item or note.minute_number not in (None, *self.minute_numbers):
+                for part in group:
+                    self.unplaced[part.number] = (
+                        "not placed: a presence note on a minute not in these minutes"
+                    )
+            elif self._names_someone_present(note):
+                self._presence_note(note, [part.number for part in group], None)
+            else:
+                for part in group:
+                    self.unplaced[part.number] = (
+                        f"not placed: before the first minute; reads like a note of {note.kind.value}, "
+                        "but names no one in PRESENT or ALSO PRESENT"
+                    )
         return present, also
+
+    def _names_someone_present(self, note: PresenceRead) -> bool:
+        """Names someone PRESENT lists, in the wording any earlier note of its kind had (one
+        house, one wording: a sentence in other words is the clerk's own)."""
+        seen = self.evidence.seen.get(SETTINGS[note.kind][1])
+        return parse_entry(note.name).name in self.named and (seen is None or seen[0] == note.wording)
+
+    def _take_presence_notes(
+        self, preamble: list[SourceLine]
+    ) -> tuple[list[SourceLine], list[tuple[PresenceRead, list[SourceLine]]]]:
+        """The paragraphs after PRESENT that read as notes of who came, left or withdrew
+        during which minute, kept aside (with their lines) from the rest of the preamble."""
+        rest: list[SourceLine] = []
+        candidates: list[tuple[PresenceRead, list[SourceLine]]] = []
+        group: list[SourceLine] = []
+        for line in [*preamble, None]:
+            if line is not None and not line.blank:
+                group.append(line)
+                continue
+            note = read_presence_note(_join_lines(group)) if group else None
+            if note is not None and not _LABEL.match(group[0].text):
+                candidates.append((note, group))
+            else:
+                rest.extend(group)
+            if line is not None:
+                rest.append(line)
+            group = []
+        return rest, candidates
+
+    def _presence_note(self, note: PresenceRead, numbers: list[int], draft: _MinuteDraft | None) -> None:
+        """Keep a presence note for the record, and what it shows of the house style."""
+        self.presence.append((note, numbers, draft))
+        where = f"{draft.label}" if draft is not None else "after PRESENT"
+        for number in numbers:
+            self.placed[number] = f"{where}: {note.kind.value} of {note.name}"
+        placement_setting, wording_setting = SETTINGS[note.kind]
+        if note.this_item:
+            self.evidence.saw(placement_setting, PresencePlacement.IN_MINUTE, numbers[0])
+        elif note.minute_number is not None:
+            self.evidence.saw(placement_setting, PresencePlacement.AFTER_PRESENT, numbers[0])
+        self.evidence.saw(wording_setting, note.wording, numbers[0])
 
     def _present(self, block: list[SourceLine]) -> list[tuple[PrintedName, int, str]]:
         found: list[tuple[PrintedName, int, str]] = []
@@ -511,17 +639,49 @@ class MinutesReader:
             after = heading.lines[-1]
             upto = headings[position + 1].lines[0] if position + 1 < len(headings) else None
             body = [line for line in content if line.number > after and (upto is None or line.number < upto)]
+            body, skipped = self._skipped_items(heading, body)
             title = heading.title.rstrip()
             draft = _MinuteDraft(heading, kind_of_title(title), body)
             for number in heading.lines:
                 self.placed[number] = f"minute {heading.number}: heading"
             self._read_minute(draft)
             drafts.append(draft)
+            for later in skipped:
+                self._read_minute(later)
+                drafts.append(later)
         self._mark_exempt(drafts)
         return drafts
 
+    def _skipped_items(
+        self, heading: _Heading, body: list[SourceLine]
+    ) -> tuple[list[SourceLine], list[_MinuteDraft]]:
+        """A deferred or withdrawn item printed after a minute takes no number: its title in
+        capitals on a line of its own, the house's sentence, then what was recorded of it.
+        The minute's own body, and a draft for each such item."""
+        starts = [index for index in range(len(body)) if _skipped_sentence(body, index) is not None]
+        drafts: list[_MinuteDraft] = []
+        for position, start in enumerate(starts):
+            upto = starts[position + 1] if position + 1 < len(starts) else len(body)
+            found = _skipped_sentence(body, start)
+            assert found is not None
+            status, sentence = found
+            title_line = body[start]
+            skipped = _Heading(heading.number, title_line.text, [title_line.number])
+            draft = _MinuteDraft(skipped, kind_of_title(title_line.text), [], status=status)
+            sentence_lines = [line.number for line in sentence]
+            draft.body = [line for line in body[start + 1 : upto] if line.number not in sentence_lines]
+            self.placed[title_line.number] = f"{draft.label}: heading (it takes no number)"
+            text = _join_lines(sentence)
+            for number in sentence_lines:
+                self.placed[number] = f"{draft.label}: the house's sentence"
+            self.evidence.saw("skipped_items", SkippedItems.HEADING_AND_SENTENCE, title_line.number)
+            wording = "deferred_wording" if status == MinuteStatus.DEFERRED else "withdrawn_wording"
+            self.evidence.saw(wording, text, sentence_lines[0])
+            drafts.append(draft)
+        return (body[: starts[0]] if starts else body), drafts
+
     def _read_minute(self, draft: _MinuteDraft) -> None:
-        label = f"minute {draft.heading.number}"
+        label = f"{draft.label}"
         paras = self._paras_with_tables(draft)
         if len(paras) == 1 and (withheld := _WITHHELD_MINUTE.match(paras[0].text.strip())):
             draft.withheld = sorted({int(n) for n in re.findall(r"\d", withheld.group("numbers"))})
@@ -531,6 +691,18 @@ class MinutesReader:
         state = "narrative"
         lead: Para | None = None
         parts: list[Para] = []
+        single_open = False
+        """A single sentence ending in a colon: its sub-items may follow."""
+        withdrawal_seen = False
+        while paras and paras[0].kind == ParaKind.TEXT:
+            note = read_presence_note(paras[0].text)
+            if note is None or not note.this_item or not self._names_someone_present(note):
+                break
+            if withdrawal_seen and note.kind != NoteKind.WITHDRAWAL:
+                break  # the printer says who came or left before who withdrew: the rest is narrative
+            withdrawal_seen = note.kind == NoteKind.WITHDRAWAL
+            self._presence_note(note, paras[0].lines, draft)
+            paras = paras[1:]
         for para in paras:
             if state == "done":
                 for number in para.lines:
@@ -545,14 +717,26 @@ class MinutesReader:
                 continue
             if state == "resolution":
                 assert lead is not None
+                numbered_part = bool(parts) and parts[-1].kind == ParaKind.NUMBERED
+                if para.kind == ParaKind.BULLET and parts and (para.indent if numbered_part else single_open):
+                    # A part's sub-items: indented under a numbered part, at the margin under
+                    # a single sentence that ends in a colon.
+                    parts[-1].subs.append(para)
+                    self.evidence.saw("sub_item_marker", para.marker, para.first)
+                    continue
+                numbered = para.kind == ParaKind.NUMBERED and not single_open
+                if numbered and parts:
+                    self._spacing_seen(para)
                 multi = lead.text.endswith("That") or (not parts and para.kind == ParaKind.NUMBERED)
-                if para.kind == ParaKind.NUMBERED and (multi or parts):
+                if numbered and (multi or parts):
                     parts.append(para)
                     continue
                 if not parts and para.kind == ParaKind.TEXT:
                     parts.append(para)
-                    self._close_resolution(draft, lead, parts)
-                    state = "done"
+                    single_open = para.text.rstrip().endswith(":")
+                    if not single_open:
+                        self._close_resolution(draft, lead, parts)
+                        state = "done"
                     continue
                 self._close_resolution(draft, lead, parts)
                 state = "done"
@@ -579,7 +763,7 @@ class MinutesReader:
         lines = draft.body
         index = 0
         previous_text = ""
-        label = f"minute {draft.heading.number}"
+        label = f"{draft.label}"
         while index < len(lines):
             line = lines[index]
             if not line.blank and "\t" not in line.raw and tables.DECLARATIONS_HEADER.match(line.text):
@@ -652,7 +836,7 @@ class MinutesReader:
                 )
 
     def _narrative_para(self, draft: _MinuteDraft, para: Para) -> None:
-        label = f"minute {draft.heading.number}: narrative"
+        label = f"{draft.label}: narrative"
         blocks = draft.narrative
         if isinstance(para, _TablePara):
             blocks.append((Block(BlockKind.TABLE, rows=[list(row) for row in para.table.rows]), para.lines))
@@ -660,13 +844,21 @@ class MinutesReader:
         previous = blocks[-1][0] if blocks else None
         if para.kind in (ParaKind.LOST_BULLET, ParaKind.BULLET):
             if previous is not None and previous.kind == BlockKind.BULLETS:
+                level = self._list_level(draft, para)
+                previous.levels = [*previous.levels, *[0] * (len(previous.items) - len(previous.levels))]
                 previous.items.append(para.text)
+                previous.levels.append(level)
+                if not any(previous.levels):
+                    previous.levels = []
                 blocks[-1][1].extend(para.lines)
             else:
+                draft.list_columns = []
+                self._list_level(draft, para)
                 blocks.append((Block(BlockKind.BULLETS, items=[para.text]), list(para.lines)))
             what = f"{label} (list item)"
         elif para.kind == ParaKind.NUMBERED:
             if previous is not None and previous.kind == BlockKind.NUMBERED and para.number != 1:
+                self._spacing_seen(para)
                 previous.items.append(para.text)
                 blocks[-1][1].extend(para.lines)
             else:
@@ -686,31 +878,48 @@ class MinutesReader:
         for number in para.lines:
             draft.placed[number] = what
 
+    def _spacing_seen(self, para: Para) -> None:
+        """A numbered paragraph after another: a blank line between them, or none."""
+        spaced = para.first >= 2 and self.lines[para.first - 2].blank
+        self.evidence.saw("numbered_paragraph_spacing", spaced, para.first)
+
+    def _list_level(self, draft: _MinuteDraft, para: Para) -> int:
+        """A list item's level, from where its marker stands: under the text of the item
+        above it (two spaces under "- "). The house's marker of each level is noted."""
+        columns = draft.list_columns
+        level = sum(1 for column in columns if column <= para.indent) if para.indent else 0
+        del columns[level:]
+        columns.append(para.indent + len(para.marker) + 1)
+        if para.marker:
+            draft.list_markers.setdefault(level, (para.marker, para.first))
+        return level
+
     def _close_resolution(self, draft: _MinuteDraft, lead: Para | None, parts: list[Para]) -> None:
         assert lead is not None
-        label = f"minute {draft.heading.number}: resolution"
-        numbers = [*lead.lines, *(n for part in parts for n in part.lines)]
+        label = f"{draft.label}: resolution"
+        numbers = [*lead.lines, *(n for part in parts for p in (part, *part.subs) for n in p.lines)]
         lead_word = (
             ResolutionLead.RECOMMENDED if lead.text.startswith("RECOMMENDED") else ResolutionLead.RESOLVED
         )
         if not parts:
             for number in lead.lines:
-                draft.unplaced[number] = (
-                    f"minute {draft.heading.number}: not placed: a lead with no resolution after it"
-                )
+                draft.unplaced[number] = f"{draft.label}: not placed: a lead with no resolution after it"
             return
         if draft.resolution is not None:
             for number in numbers:
-                draft.unplaced[number] = f"minute {draft.heading.number}: not placed: a second resolution"
+                draft.unplaced[number] = f"{draft.label}: not placed: a second resolution"
             return
         try:
             if len(parts) == 1 and parts[0].kind == ParaKind.TEXT:
-                draft.resolution = _single(parts[0].text, lead_word)
+                draft.resolution = _single(parts[0], lead_word)
+                if lead.text.endswith("That") and not draft.resolution.opening:
+                    # "RESOLVED: That" over a sentence of its own: the "That" is the sentence's.
+                    draft.resolution = replace(draft.resolution, opening="That")
             else:
                 draft.resolution = _multi(lead, parts, lead_word)
         except DomainError as error:
             for number in numbers:
-                draft.unplaced[number] = f"minute {draft.heading.number}: not placed: {error.message}"
+                draft.unplaced[number] = f"{draft.label}: not placed: {error.message}"
             return
         draft.resolution_lines = numbers
         for number in numbers:
@@ -724,16 +933,20 @@ class MinutesReader:
                 resolution = _single(block.text, ResolutionLead.RESOLVED)
                 draft.resolution = replace(resolution, print_lead=False)
                 draft.resolution_lines = numbers
-                del draft.narrative[index]
+                for _after, later in draft.narrative[index + 1 :]:
+                    for number in later:
+                        draft.placed.pop(number, None)
+                        draft.unplaced[number] = (
+                            f"{draft.label}: not placed: after the resolution (printed minutes end with it)"
+                        )
+                del draft.narrative[index:]
                 for number in numbers:
-                    draft.placed[number] = (
-                        f"minute {draft.heading.number}: resolution (printed without “RESOLVED:”)"
-                    )
+                    draft.placed[number] = f"{draft.label}: resolution (printed without “RESOLVED:”)"
                 if draft.narrative:
                     self.notes.append(
                         Note(
                             numbers[0],
-                            f"minute {draft.heading.number}: text besides the confirmation kept as narrative",
+                            f"{draft.label}: text besides the confirmation kept as narrative",
                         )
                     )
                 return
@@ -748,7 +961,7 @@ class MinutesReader:
             if match:
                 draft.apologies = [parse_entry(entry) for entry in split_list(match.group("names"))]
                 for number in numbers:
-                    draft.placed[number] = f"minute {draft.heading.number}: apologies"
+                    draft.placed[number] = f"{draft.label}: apologies"
             elif block.text.strip() == NO_APOLOGIES:
                 draft.narrative.clear()
         if draft.kind == ItemKind.DECLARATIONS:
@@ -791,16 +1004,21 @@ class MinutesReader:
                 draft.exclusion = (paragraphs_numbers, items)
 
     def _table_rows_as_declarations(self, draft: _MinuteDraft, block: Block, numbers: list[int]) -> None:
-        for row in block.rows[1:]:
+        one_a_line = len(numbers) == len(block.rows)
+        for position, row in enumerate(block.rows[1:], start=1):
             minute_cell = re.match(r"^(?P<n>\d{1,3})\s*[-–]\s*(?P<title>.+)$", row[1] if len(row) > 1 else "")
             nature_cell = re.match(
                 rf"^(?P<kind>{tables.KINDS})(?:\s+Interests?)?\s*[-–]\s*(?P<nature>.+)$",
                 row[2] if len(row) > 2 else "",
             )
             if minute_cell is None or nature_cell is None:
-                self.notes.append(
-                    Note(numbers[0], f"declarations table row “{' | '.join(row)}” was not read")
-                )
+                where = numbers[position] if one_a_line else numbers[0]
+                self.notes.append(Note(where, f"declarations table row “{' | '.join(row)}” was not read"))
+                if one_a_line:
+                    draft.placed.pop(where, None)
+                    draft.unplaced[where] = (
+                        f"{draft.label}: not placed: a row of the declarations table not read"
+                    )
                 continue
             draft.declaration_rows.append(
                 tables.DeclarationRow(
@@ -828,7 +1046,7 @@ class MinutesReader:
                     self.notes.append(
                         Note(
                             draft.heading.lines[0],
-                            f"minute {draft.heading.number}: “items of business”: every minute after it "
+                            f"{draft.label}: “items of business”: every minute after it "
                             "was read as exempt; check",
                         )
                     )
@@ -841,7 +1059,7 @@ class MinutesReader:
                 self.notes.append(
                     Note(
                         draft.heading.lines[0],
-                        f"minute {draft.heading.number}: withheld under {join_numbers(draft.withheld)}, "
+                        f"{draft.label}: withheld under {join_numbers(draft.withheld)}, "
                         f"but the exclusion cites {join_numbers(draft.exempt_paragraphs)}; check",
                     )
                 )
@@ -912,6 +1130,13 @@ class MinutesReader:
             cited = _ACT_CITED.search(" ".join(draft.resolution.parts)) if draft.resolution else None
             if draft.exclusion is not None and cited:
                 evidence.saw("local_government_act", cited.group(0), draft.heading.lines[0])
+                break
+        for note, numbers, _draft in self.presence:
+            evidence.saw(SETTINGS[note.kind][0], PresencePlacement.AFTER_PRESENT, numbers[0])
+        for draft in drafts:
+            if len(draft.list_markers) > 1:
+                markers = [draft.list_markers[level][0] for level in sorted(draft.list_markers)]
+                evidence.saw("bullet_markers", markers, draft.list_markers[1][1])
                 break
         order = [d.kind for d in drafts if d.kind in set(HWB_OPENING_ORDER)]
         if order in (HWB_OPENING_ORDER, OS_OPENING_ORDER):
@@ -1008,7 +1233,7 @@ class MinutesReader:
             entry = replace(entry, organisation="", organisation_in_brackets=False, capacity=capacity)
             found = self._person(book, entry, entry.councillor, councillors_seen, style, line)
             event = AttendanceEvent(found.person.id, EventKind.ALSO_PRESENT, capacity=capacity)
-            if entry.name != _minutes_name(found.person, style):
+            if entry.name != _minutes_name(found.person.as_on(meeting.date), style):
                 event.printed_name = entry.name
             attendance.append(event)
         if assumed:
@@ -1036,6 +1261,100 @@ class MinutesReader:
         if meeting.chair_id and not elected and _is_chair(committee, meeting.chair_id, meeting.date):
             meeting.chair_id = None
         self._agenda_and_minutes(meeting, drafts, book, councillors_seen, style)
+
+        def person_named(entry: PrintedName, line: int) -> Person:
+            councillor = True if entry.councillor else None
+            return self._person(book, entry, councillor, councillors_seen, style, line).person
+
+        self._presence_events(meeting, drafts, person_named, style)
+
+    def _presence_events(
+        self,
+        meeting: Meeting,
+        drafts: list[_MinuteDraft],
+        person_named: Callable[[PrintedName, int], Person],
+        style: HouseStyle,
+    ) -> None:
+        """Each presence note back into what it was printed from: an arrival or departure
+        on the timeline, a declaration's withdrawal from the room."""
+        item_of_draft = {
+            id(draft): minute.item_id for draft, minute in zip(drafts, meeting.minutes, strict=True)
+        }
+        withdrew: set[str] = set()
+        for note, numbers, draft in self.presence:
+            item_id = self._note_item(meeting, drafts, item_of_draft, note, draft)
+            if item_id is None:
+                for number in numbers:
+                    self.placed.pop(number, None)
+                    self.unplaced[number] = "not placed: a presence note on an item not in these minutes"
+                continue
+            entry = parse_entry(note.name)
+            person = person_named(entry, numbers[0])
+            if note.kind == NoteKind.WITHDRAWAL:
+                withdrew.add(self._withdrawal(meeting, person, item_id, note))
+                continue
+            kind = EventKind.ARRIVED if note.kind == NoteKind.ARRIVAL else EventKind.DEPARTED
+            present = next(
+                (e for e in meeting.attendance if e.person_id == person.id and e.kind == EventKind.PRESENT),
+                None,
+            )
+            if kind == EventKind.ARRIVED and present is not None:
+                present.kind, present.item_id = EventKind.ARRIVED, item_id
+                continue
+            event = AttendanceEvent(person.id, kind, item_id=item_id)
+            self._set_printed(event, entry, person, style)
+            event.organisation = ""
+            meeting.attendance.append(event)
+        if style.withdrawals != PresencePlacement.OFF:
+            for declaration in meeting.declarations:
+                if declaration.id not in withdrew:
+                    declaration.action = InterestAction.REMAINED
+
+    def _note_item(
+        self,
+        meeting: Meeting,
+        drafts: list[_MinuteDraft],
+        item_of_draft: dict[int, str | None],
+        note: PresenceRead,
+        draft: _MinuteDraft | None,
+    ) -> str | None:
+        """The agenda item a note is about: its own minute, the minute it names, or the item
+        it names by title."""
+        if draft is not None:
+            return item_of_draft.get(id(draft))
+        for other in drafts:
+            if (
+                note.minute_number is not None
+                and other.heading.number == note.minute_number
+                and other.numbered
+            ):
+                return item_of_draft.get(id(other))
+        wanted = note.item_title.upper()
+        return next((item.id for item in meeting.agenda if wanted and item.title.upper() == wanted), None)
+
+    def _withdrawal(self, meeting: Meeting, person: Person, item_id: str, note: PresenceRead) -> str:
+        """The declaration a withdrawal note tells of (made from the note if the paper has no
+        other record of it); its id."""
+        for declaration in meeting.declarations:
+            if (
+                declaration.person_id == person.id
+                and declaration.item_id == item_id
+                and declaration.kind == note.interest
+                and declaration.nature.strip().rstrip(".") == note.nature.rstrip(".")
+            ):
+                declaration.action = InterestAction.WITHDREW
+                return declaration.id
+        assert note.interest is not None
+        declaration = Declaration(
+            meeting.new_declaration_id(),
+            person.id,
+            item_id,
+            note.interest,
+            note.nature,
+            InterestAction.WITHDREW,
+        )
+        meeting.declarations.append(declaration)
+        return declaration.id
 
     def _membership(self, committee: Committee, roles: list[tuple[str, Role]], elected: bool) -> None:
         seen: set[str] = set()
@@ -1079,7 +1398,7 @@ class MinutesReader:
         self, event: AttendanceEvent, entry: PrintedName, person: Person, style: HouseStyle
     ) -> None:
         bare = entry.bare
-        if bare != _minutes_name(person, style):
+        if bare != _minutes_name(person.as_on(self.day), style):
             event.printed_name = bare
         if entry.organisation and entry.organisation != person.organisation:
             event.organisation = entry.organisation
@@ -1107,13 +1426,9 @@ class MinutesReader:
                         exempt_paragraphs=list(draft.exempt_paragraphs),
                     )
                 )
-                item_of_number[draft.heading.number] = item_id
+                if draft.numbered:
+                    item_of_number[draft.heading.number] = item_id
             resolution = draft.resolution
-            if draft.exclusion is not None and resolution is not None:
-                paragraphs_numbers, items = draft.exclusion
-                generated = exclusion_resolution(paragraphs_numbers, items, style.local_government_act)
-                if generated == resolution:
-                    resolution = None
             meeting.minutes.append(
                 Minute(
                     meeting.new_minute_id(),
@@ -1122,8 +1437,19 @@ class MinutesReader:
                     item_id,
                     narrative=[block for block, _ in draft.narrative],
                     resolution=resolution,
+                    status=draft.status,
                 )
             )
+        for exclusion in meeting.minutes:
+            # The statutory exclusion the printer writes from the exempt items after it is
+            # not kept as typed; one the items do not give back (none read as exempt) is.
+            act = style.local_government_act
+            if (
+                exclusion.kind == ItemKind.EXCLUSION
+                and exclusion.resolution is not None
+                and (exclusion_after(meeting, exclusion.item_id, act) == exclusion.resolution)
+            ):
+                exclusion.resolution = None
         if drafts:
             meeting.first_minute_number = drafts[0].heading.number
         for draft in drafts:
@@ -1178,9 +1504,9 @@ class MinutesReader:
         )
         if printed:
             default = (
-                f"Councillor {_minutes_name(found.person, style)}"
+                f"Councillor {_minutes_name(found.person.as_on(meeting.date), style)}"
                 if found.person.councillor
-                else found.person.name_with_honours()
+                else found.person.as_on(meeting.date).name_with_honours()
             )
             if row.member != default:
                 declaration.printed_name = row.member
@@ -1219,21 +1545,28 @@ def _is_declarations_header(row: list[str]) -> bool:
     return [cell.casefold() for cell in row[:3]] == ["member", "minute no.", "nature of interest"]
 
 
-def _single(text: str, lead: ResolutionLead) -> Resolution:
-    stop = text.rstrip().endswith(".")
+def _single(sentence: Para | str, lead: ResolutionLead) -> Resolution:
+    """A resolution of one sentence; a sentence's sub-items (after its colon) are kept
+    under it, the last carrying the full stop."""
+    text = sentence if isinstance(sentence, str) else sentence.text
+    subs = [] if isinstance(sentence, str) else [sub.text.strip() for sub in sentence.subs]
+    stop = (subs[-1] if subs else text).rstrip().endswith(".")
     opening = ""
     body = text.strip()
     if re.match(r"^That,\s", body):
         opening, body = "That,", body[len("That,") :].strip()
     elif re.match(r"^That\s", body):
         opening, body = "That", body[len("That") :].strip()
-    return Resolution([body], lead=lead, opening=opening, final_full_stop=stop)
+    return Resolution([join_part(body, subs)], lead=lead, opening=opening, final_full_stop=stop)
 
 
 def _multi(lead: Para, parts: list[Para], lead_word: ResolutionLead) -> Resolution:
-    texts = [part.text.strip() for part in parts]
-    and_before_last = len(texts) >= 2 and bool(re.search(r";\s*and$", texts[-2]))
-    final_full_stop = texts[-1].endswith(".")
+    """A numbered resolution; a part's sub-items are kept under it, the last carrying the
+    part's own ending ("; and")."""
+    texts = [join_part(part.text.strip(), [sub.text.strip() for sub in part.subs]) for part in parts]
+    endings = [(part.subs[-1] if part.subs else part).text.strip() for part in parts]
+    and_before_last = len(texts) >= 2 and bool(re.search(r";\s*and$", endings[-2]))
+    final_full_stop = endings[-1].endswith(".")
     opening = "That" if lead.text.endswith("That") else ""
     return Resolution(
         texts,
@@ -1279,6 +1612,62 @@ def _item_title(title: str, drafts: list[_MinuteDraft]) -> str:
             if row.title and row.title.rstrip(".").upper() == wanted:
                 return row.title.rstrip(".")
     return title.rstrip(".") or title
+
+
+def _block_goes_on(last: SourceLine, line: SourceLine, lines: list[SourceLine]) -> bool:
+    """Whether ``line`` goes on with the block (PRESENT, ALSO PRESENT ...) whose last line is
+    ``last``: straight after it, or after a blank where the list is plainly not finished
+    (a comma or "and" at the end, a small letter next, the others after PRESENT's chair).
+    A paragraph after a blank that is none of these is not the block's: the reader places
+    or reports it on its own."""
+    between = lines[last.number : line.number - 1]
+    if all(not other.blank or other.page_break for other in between):
+        return True
+    ended = last.text.rstrip()
+    if ended.endswith("."):
+        return False
+    if ended.endswith((",", " and", "&")) or starts_lower(line.text):
+        return True
+    # PRESENT: the chair, a blank, then the others: a list of names, not a sentence.
+    return bool(_PRESENT.match(last.text)) and not line.text.rstrip().endswith(".")
+
+
+def _skipped_sentence(body: list[SourceLine], index: int) -> tuple[MinuteStatus, list[SourceLine]] | None:
+    """Whether ``body[index]`` heads a deferred or withdrawn item: a title in capitals
+    alone between blank lines, then a sentence that says the item was deferred or
+    withdrawn. (status, the sentence's lines) if so."""
+    line = body[index]
+    if (
+        line.blank
+        or (index and not body[index - 1].blank)
+        or index + 2 >= len(body)
+        or not body[index + 1].blank
+        or "\t" in line.raw
+        or not is_capitals(line.text)
+        or lead_of(line.text)
+        or _HEADING.match(line.text)
+    ):
+        return None
+    sentence: list[SourceLine] = []
+    for later in body[index + 2 :]:
+        if later.blank:
+            break
+        sentence.append(later)
+    text = _join_lines(sentence)
+    if not sentence or is_capitals(text) or lead_of(text):
+        return None
+    if _DEFERRED.search(text):
+        return MinuteStatus.DEFERRED, sentence
+    if _WITHDRAWN.search(text):
+        return MinuteStatus.WITHDRAWN, sentence
+    return None
+
+
+def _heading_date(on_date: re.Match[str]) -> HeadingDate:
+    """ "12TH JUNE, 2019", "12TH JUNE 2019" or "12 JUNE 2019"."""
+    if not on_date.group("ordinal"):
+        return HeadingDate.PLAIN
+    return HeadingDate.ORDINAL_COMMA if on_date.group("comma") else HeadingDate.ORDINAL
 
 
 def _replaced_name(text: str) -> PrintedName:

@@ -39,6 +39,12 @@ class Para:
     number: int | None = None
     """For a numbered item: its number."""
     last_line: SourceLine | None = None
+    marker: str = ""
+    """For an item with its marker: the marker as printed ("-", "•", "o")."""
+    indent: int = 0
+    """For a nested item: the spaces before its marker (the text column of the item above)."""
+    subs: list[Para] = field(default_factory=list)
+    """For a resolution part: its sub-items, each a nested item."""
 
     def add(self, line: SourceLine, piece: str) -> None:
         if not self.text:
@@ -58,7 +64,10 @@ class Para:
         return [cell.strip() for cell in self.text.split("\t")]
 
 
-BULLET_MARK = re.compile(r"^\s*(?:[-•●▪◦·∙‣*\uf0b7\uf0a7\uf0d8\uf076])\s+")
+BULLET_MARK = re.compile(r"^\s*(?P<marker>[-•●▪◦·∙‣*\uf0b7\uf0a7\uf0d8\uf076])\s+")
+NESTED_MARK = re.compile(r"^(?P<indent> {2,})(?P<marker>[-•●▪◦·∙‣*o–])\s+(?=\S)")
+"""An item indented under the text of the item (or numbered part) just above it, after
+its level's marker: "  o the width of Mill Lane;", "    - 25/0789 – 3 Church Road;"."""
 NUMBER_MARK = re.compile(r"^\s*(?:-\s+)?\((?P<number>\d{1,2})\)\s*(?=\S)")
 LEAD = re.compile(r"^\s*(?P<lead>RESOLVED|RECOMMENDED)\s*(?::-|:|-|–)?\s*(?P<rest>.*)$")
 TERMINAL = (".", ";", ":", "?", "!", ":-", "; and", ";and", "; or")
@@ -198,6 +207,7 @@ def assemble(lines: Sequence[SourceLine]) -> list[Para]:
             page_gap = page_gap or (line.page_break and current is not None)
             continue
         kind, piece, number = _start_of(line, current, blank_since, expected_number)
+        marker, indent = _marker_of(line, kind)
         if kind is None and current is not None and previous is not None:
             if _continues(current, previous, line, blank_since, content[index + 1 :], page_gap):
                 current.add(line, line.text)
@@ -210,13 +220,24 @@ def assemble(lines: Sequence[SourceLine]) -> list[Para]:
         if kind == ParaKind.LEAD:
             current = _lead_paras(line, paras)
         else:
-            current = Para(kind, number=number)
+            current = Para(kind, number=number, marker=marker, indent=indent)
             current.add(line, piece)
             paras.append(current)
         if kind == ParaKind.NUMBERED and number is not None:
             expected_number = number + 1
         previous, blank_since, page_gap = line, False, False
     return paras
+
+
+def _marker_of(line: SourceLine, kind: ParaKind | None) -> tuple[str, int]:
+    """An item's marker and the spaces before it: ("o", 2) for "  o the width ..."."""
+    if kind != ParaKind.BULLET:
+        return "", 0
+    nested = NESTED_MARK.match(line.raw)
+    if nested:
+        return nested.group("marker"), len(nested.group("indent"))
+    bullet = BULLET_MARK.match(line.text)
+    return (bullet.group("marker"), 0) if bullet else ("", 0)
 
 
 def _lead_paras(line: SourceLine, paras: list[Para]) -> Para:
@@ -247,6 +268,14 @@ def _start_of(
     if lead_of(text):
         return ParaKind.LEAD, text, None
     after_break = current is None or blank_since or current.kind in (ParaKind.LEAD, ParaKind.NUMBERED)
+    nested = NESTED_MARK.match(line.raw)
+    if (
+        nested
+        and not blank_since
+        and current is not None
+        and current.kind in (ParaKind.BULLET, ParaKind.NUMBERED)
+    ):
+        return ParaKind.BULLET, line.raw[nested.end() :].strip(), None
     number = NUMBER_MARK.match(text)
     if number:
         value = int(number.group("number"))

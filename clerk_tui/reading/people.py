@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from clerk_tui.domain import Committee, Person
 from clerk_tui.domain.membership_entry import person_id_for
@@ -53,8 +54,13 @@ class Found:
 class PeopleBook:
     """Everyone known while one paper is read: the register, and the people made for it."""
 
-    def __init__(self, people: Iterable[Person], committee: Committee | None = None) -> None:
+    def __init__(
+        self, people: Iterable[Person], committee: Committee | None = None, day: date | None = None
+    ) -> None:
         self.known: list[Person] = list(people)
+        self._day = day
+        """The paper's date: a person is found by the name they had then (a marriage after
+        it renamed them in the register, the paper keeps the old name)."""
         self.created: list[Person] = []
         self._members = {m.person_id for m in committee.members} if committee else set()
         self._taken = {person.id for person in self.known}
@@ -87,13 +93,28 @@ class PeopleBook:
     def _find_in(
         self, name: str, printed: PrintedName, pool: Sequence[Person], councillor: bool | None
     ) -> Found | None:
-        allowed = [p for p in pool if councillor is None or p.councillor == councillor]
+        dated = {id(p): p.as_on(self._day) if self._day else p for p in pool}
+        found = self._find_named(
+            name,
+            printed,
+            [dated[id(p)] for p in pool if councillor is None or p.councillor == councillor],
+            councillor,
+        )
+        if found is None:
+            return None
+        original = next(p for p in pool if dated[id(p)] is found.person)
+        return replace(found, person=original)
+
+    def _find_named(
+        self, name: str, printed: PrintedName, allowed: Sequence[Person], councillor: bool | None
+    ) -> Found | None:
         exact = _exact_key(name)
         with_honours = _exact_key(printed.bare)
         hits = [p for p in allowed if _exact_key(p.name) in (exact, with_honours)]
         hits = hits or [p for p in allowed if _exact_key(p.name_with_honours()) == with_honours]
         if len(hits) == 1:
-            return Found(hits[0], "as in the register" if hits[0] in self.known else "as above")
+            known = any(p.id == hits[0].id for p in self.known)
+            return Found(hits[0], "as in the register" if known else "as above")
         if councillor is not False:
             short = [p for p in allowed if p.councillor and _exact_key(p.minutes_short_name()) == exact]
             if len(short) == 1:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from clerk_tui.domain import (
@@ -20,25 +21,33 @@ from clerk_tui.domain import (
     Committee,
     CouncillorNames,
     EventKind,
+    HouseStyle,
+    InterestAction,
     ItemKind,
     Meeting,
     OrganisationStyle,
     Person,
+    PresencePlacement,
     Resolution,
     Role,
+    SkippedItems,
 )
-from clerk_tui.domain.phrases import exclusion_resolution
+from clerk_tui.domain.exclusion import exclusion_after
 
 
 @dataclass(frozen=True)
 class Names:
     people: Mapping[str, Person]
     committee: Committee
+    day: date | None = None
+    """The paper's date: people are named as they were then."""
 
     def minutes_name(self, person_id: str, printed: str = "") -> str:
         person = self.people.get(person_id)
         if printed or person is None:
             return printed or person_id
+        if self.day is not None:
+            person = person.as_on(self.day)
         if person.councillor and self.committee.style.councillor_names == CouncillorNames.SHORT:
             return person.minutes_short_name()
         return person.name_with_honours()
@@ -69,7 +78,8 @@ def _block(block: Block) -> tuple[Any, ...]:
         return (block.kind, " ".join(block.text.split()))
     if block.kind == BlockKind.TABLE:
         return (block.kind, tuple(tuple(cell.strip() for cell in row) for row in block.rows))
-    return (block.kind, tuple(" ".join(item.split()) for item in block.items))
+    levels = tuple(block.level_of(index) for index in range(len(block.items)))
+    return (block.kind, tuple(" ".join(item.split()) for item in block.items), levels if any(levels) else ())
 
 
 def _resolution(resolution: Resolution | None, capitalise: bool) -> tuple[Any, ...] | None:
@@ -96,7 +106,7 @@ def minutes_record(
 ) -> dict[str, Any]:
     """Everything printed minutes say, as comparable values. ``first_minute_number``: the
     number the store gives the meeting's first minute (default: the meeting's own, or 1)."""
-    names = Names(people, committee)
+    names = Names(people, committee, meeting.date)
     style = committee.style
     vice = {m.person_id for m in committee.memberships_on(meeting.date) if m.role == Role.VICE_CHAIR}
     attendance: dict[str, set[tuple[Any, ...]]] = {}
@@ -129,7 +139,7 @@ def minutes_record(
         item = items.get(minute.item_id or "")
         resolution = minute.resolution
         if resolution is None and minute.kind == ItemKind.EXCLUSION:
-            resolution = _exclusion(meeting, minute.item_id)
+            resolution = exclusion_after(meeting, minute.item_id)
         minutes.append(
             (
                 numbers[minute.id],
@@ -162,6 +172,9 @@ def minutes_record(
         for declaration in meeting.declarations
     )
     return {
+        "presence": _presence(meeting, style, numbers),
+        "officers": _officers(meeting, style, people),
+        "skipped": _skipped(meeting, style),
         "committee": committee.name.upper(),
         "date": meeting.date,
         "venue": meeting.venue.for_minutes().upper(),
@@ -173,17 +186,56 @@ def minutes_record(
     }
 
 
-def _exclusion(meeting: Meeting, item_id: str | None) -> Resolution | None:
-    position = next((i for i, item in enumerate(meeting.agenda) if item.id == item_id), None)
-    if position is None:
-        return None
-    following = []
-    for item in meeting.agenda[position + 1 :]:
-        if not item.exempt:
-            break
-        following.append(item)
-    paragraphs = sorted({p for item in following for p in item.exempt_paragraphs})
-    return exclusion_resolution(paragraphs, len(following)) if paragraphs else None
+def _presence(meeting: Meeting, style: HouseStyle, numbers: Mapping[str, int]) -> set[tuple[Any, ...]]:
+    """Who came, left or withdrew during which item, as far as the house prints it."""
+    items = {item.id: item.title for item in meeting.agenda}
+    shown = {
+        EventKind.ARRIVED: style.arrivals != PresencePlacement.OFF,
+        EventKind.DEPARTED: style.departures != PresencePlacement.OFF,
+    }
+    found: set[tuple[Any, ...]] = {
+        (event.person_id, event.kind, items.get(event.item_id, ""))
+        for event in meeting.attendance
+        if event.item_id is not None and shown.get(event.kind, False)
+    }
+    if style.withdrawals != PresencePlacement.OFF:
+        found |= {
+            (declaration.person_id, InterestAction.WITHDREW, items.get(declaration.item_id, ""))
+            for declaration in meeting.declarations
+            if declaration.action == InterestAction.WITHDREW
+        }
+    return found
+
+
+def _officers(
+    meeting: Meeting, style: HouseStyle, people: Mapping[str, Person]
+) -> tuple[tuple[str, str], ...]:
+    """The officers in attendance and the posts printed beside them, in the order recorded."""
+    if not style.officers_in_attendance:
+        return ()
+    seen: dict[str, str] = {}
+    for event in meeting.attendance:
+        person = people.get(event.person_id)
+        post = event.capacity.strip() or (person.job_title.strip() if person else "")
+        if event.kind == EventKind.OFFICER:
+            seen.setdefault(event.person_id, post)
+    return tuple(seen.items())
+
+
+def _skipped(meeting: Meeting, style: HouseStyle) -> tuple[tuple[Any, ...], ...]:
+    """The deferred and withdrawn items, where the house prints them."""
+    if style.skipped_items != SkippedItems.HEADING_AND_SENTENCE:
+        return ()
+    return tuple(
+        (
+            minute.title.upper(),
+            minute.status,
+            tuple(_block(block) for block in minute.narrative),
+            _resolution(minute.resolution, style.capitalise_resolution_parts),
+        )
+        for minute in meeting.minutes
+        if not minute.numbered
+    )
 
 
 def front_sheet_record(

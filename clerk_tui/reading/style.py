@@ -34,6 +34,21 @@ LABELS: dict[str, str] = {
     "opening_order": "Opening items",
     "declarations_agenda_text": "Declarations of interest text on the front sheet",
     "local_government_act": "The Act as cited",
+    "heading_date": "Date in the minutes heading",
+    "numbered_paragraph_spacing": "Blank line between numbered paragraphs",
+    "bullet_markers": "Markers of nested list levels",
+    "sub_item_marker": "Marker of a resolution part's sub-items",
+    "officers_in_attendance": "Officers in attendance printed",
+    "officers_label": "Officers' block label",
+    "arrivals": "Late arrivals",
+    "arrival_wording": "Late arrival wording",
+    "departures": "Departures",
+    "departure_wording": "Departure wording",
+    "withdrawals": "Withdrawals on a declaration",
+    "withdrawal_wording": "Withdrawal wording",
+    "skipped_items": "Deferred and withdrawn items",
+    "deferred_wording": "Deferred item wording",
+    "withdrawn_wording": "Withdrawn item wording",
 }
 
 

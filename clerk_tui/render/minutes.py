@@ -22,6 +22,7 @@ from clerk_tui.domain import Block as NarrativeBlock
 from clerk_tui.domain.agenda import AgendaItem
 from clerk_tui.domain.committee import LOCAL_GOVERNMENT_ACT, ApologiesOrder, SkippedItems
 from clerk_tui.domain.dates import format_minutes_heading_date
+from clerk_tui.domain.exclusion import exclusion_after
 from clerk_tui.domain.minutes import MinuteStatus, split_part
 from clerk_tui.domain.people import Paper
 from clerk_tui.domain.phrases import exclusion_resolution, join_numbers
@@ -330,23 +331,15 @@ def _minute_cell(papers: MeetingPapers, item_id: str, numbers: dict[str, int]) -
     return f"{numbers[minute.id]} - {item.title}"
 
 
-def _exclusion_for(papers: MeetingPapers, minute: Minute) -> Resolution | None:
+def _exclusion_for(papers: MeetingPapers, minute: Minute) -> Resolution:
     """The statutory wording for the exempt items that follow the exclusion item."""
-    agenda = papers.meeting.agenda
-    start = next((i for i, item in enumerate(agenda) if item.id == minute.item_id), None)
-    following: list[AgendaItem] = []
-    if start is not None:
-        for item in agenda[start + 1 :]:
-            if not item.exempt:
-                break
-            following.append(item)
-    paragraphs = sorted({p for item in following for p in item.exempt_paragraphs})
-    if not paragraphs:
+    resolution = exclusion_after(papers.meeting, minute.item_id, papers.style.local_government_act)
+    if resolution is None:
         papers.warnings.append(
             "The exclusion of press and public has no exempt item after it to take its paragraph from."
         )
         return Resolution(["[EXEMPT PARAGRAPH NOT RECORDED]"], opening="That,")
-    return exclusion_resolution(paragraphs, len(following), papers.style.local_government_act)
+    return resolution
 
 
 def _in_house_words(papers: MeetingPapers, resolution: Resolution) -> Resolution:

@@ -109,5 +109,7 @@ def test_a_paper_marked_confidential_with_nothing_exempt_says_so() -> None:
     )
     text = f"{marking}\n\n" + golden("hwb-2019-06-12.minutes.txt")
     reading = read_paper(text)
-    assert reading.unplaced == []
+    # Printed again, the paper is the only copy and carries no marking: the line is reported.
+    (line,) = reading.unplaced
+    assert line.number == 1 and "no minute was read as exempt" in line.read_as
     assert any("no minute was read as exempt" in note.message for note in reading.notes)

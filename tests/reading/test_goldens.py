@@ -10,30 +10,13 @@ from clerk_tui.render import Copy
 from tests.reading.conftest import CONFIDENTIAL_BODIES, GOLDEN, as_printed, golden, printed_again
 
 GOLDENS = sorted(path.name for path in GOLDEN.glob("*.txt"))
-NOT_YET_READ = {
-    "planning-2027-03-10.in-minute.minutes.txt",
-    "planning-2027-03-10.after-present.minutes.txt",
-}
-"""Printed with issue 11's presence notes, OFFICERS PRESENT / IN ATTENDANCE, deferred and
-withdrawn headings and nested lists, which the reader does not read yet: it reports some of
-their lines as unplaced and drops others. Strict: the day the reader reads them, this fails
-and the names come off the list."""
-
-
-def _golden_cases() -> list[object]:
-    return [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="the reader does not read it yet"))
-        if name in NOT_YET_READ
-        else name
-        for name in GOLDENS
-    ]
 
 
 def test_there_are_goldens_to_read() -> None:
     assert len(GOLDENS) >= 7
 
 
-@pytest.mark.parametrize("name", _golden_cases())
+@pytest.mark.parametrize("name", GOLDENS)
 def test_a_golden_read_and_printed_again_is_itself(name: str) -> None:
     text = as_printed(name)
     reading = read_paper(text, source_name=name)

@@ -52,14 +52,15 @@ def test_a_list_inside_a_resolution_part() -> None:
     assert [lines[n - 1] for n in sorted(unplaced)] == ["- the budget being confirmed", "- a review in March"]
 
 
-def test_a_block_printed_minutes_do_not_have_and_officers_in_attendance() -> None:
+def test_a_block_printed_minutes_do_not_have_and_officers_in_attendance_printed_again() -> None:
     head = HEAD + "IN ATTENDANCE: Jan Smith (Democratic Services Officer)\n\nVOTING: unanimous\n\n"
     text = head + "1. THE PLAN\n\nRESOLVED:\n\nThat the plan be approved.\n"
     reading = read_paper(text)
     assert reading.meeting is not None
     officer = next(e for e in reading.meeting.attendance if e.kind == EventKind.OFFICER)
     assert officer.capacity == "Democratic Services Officer"
-    assert any("officers in attendance are kept" in note.message for note in reading.notes)
+    assert reading.style is not None and reading.style.officers_in_attendance
+    assert reading.style.officers_label == "IN ATTENDANCE"
     (voting,) = reading.unplaced
     assert voting.text == "VOTING: unanimous" and "“VOTING:” is not a block" in voting.read_as
 
