@@ -172,6 +172,7 @@ def saved_at_once(meeting: Meeting) -> asyncio.Future[SaveOutcome]:
 async def clerk_run(config: dict[str, Any]) -> dict[str, Any]:
     import clerk_tui.app
     from clerk_tui.app import ClerkApp
+    from clerk_tui.screens.confirm import ConfirmScreen
     from clerk_tui.screens.live import LiveMeetingScreen
     from store import Store
 
@@ -192,8 +193,11 @@ async def clerk_run(config: dict[str, Any]) -> dict[str, Any]:
             app.call_later(app.push_screen, LiveMeetingScreen(store.meeting(config["meeting"])))
             await pilot.pause()
             await pilot.pause()
+            if isinstance(app.screen, ConfirmScreen):  # "This meeting is today: take it live now?"
+                await pilot.press("y")
+                await pilot.pause()
             screen = app.screen
-            assert isinstance(screen, LiveMeetingScreen)
+            assert isinstance(screen, LiveMeetingScreen), type(screen).__name__
             area = screen.query_one("#minute-narrative", TextArea)
             area.focus()
             area.move_cursor(area.document.end)
