@@ -39,7 +39,7 @@ from textual.widgets import TextArea  # noqa: E402
 from tests.screens.keys import key_event  # noqa: E402
 
 if TYPE_CHECKING:
-    from clerk_tui.domain import Meeting
+    from clerk_tui.domain import Meeting, Minute
     from clerk_tui.saving import SaveOutcome
 
 TYPED = "Members of the Board asked questions about the waiting times and the budget for next year. "
@@ -180,6 +180,9 @@ async def clerk_run(config: dict[str, Any]) -> dict[str, Any]:
         CSS_PATH = str(Path(clerk_tui.app.__file__).with_name("app.tcss"))  # not beside this file
 
         def save_meeting(self, meeting: Meeting) -> asyncio.Future[SaveOutcome]:
+            return saved_at_once(meeting)
+
+        def save_minutes(self, meeting: Meeting, minutes: list[Minute]) -> asyncio.Future[SaveOutcome]:
             return saved_at_once(meeting)
 
     kind = ClerkApp if config["saves"] else WithoutSaves

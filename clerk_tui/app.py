@@ -26,7 +26,7 @@ from store import StoreError
 from store.layout import INDEX_NAME
 
 if TYPE_CHECKING:
-    from clerk_tui.domain import Committee, Meeting, Person
+    from clerk_tui.domain import Committee, Meeting, Minute, Person
     from store import Store
     from widgets import TextCleaned
 
@@ -189,6 +189,10 @@ class ClerkApp(App[None]):
     # --- saving --------------------------------------------------------------------
     def save_meeting(self, meeting: Meeting) -> asyncio.Future[SaveOutcome]:
         return self.saver.meeting(meeting)
+
+    def save_minutes(self, meeting: Meeting, minutes: list[Minute]) -> asyncio.Future[SaveOutcome]:
+        """Save what typing changed: these minutes of the meeting (the rest is saved)."""
+        return self.saver.minutes(meeting, minutes)
 
     def save_committee(self, committee: Committee) -> asyncio.Future[SaveOutcome]:
         return self.saver.committee(committee)

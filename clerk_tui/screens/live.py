@@ -706,15 +706,28 @@ class LiveMeetingScreen(ClerkScreen):
             return
         now = clock.monotonic()
         if now - self._last_edit >= SAVE_PAUSE or now - self._unsaved_since >= SAVE_AT_LEAST_EVERY:
-            self._save_now()
+            self._save_typed()
+
+    def _save_typed(self) -> None:
+        """Save what was typed: only the minutes typed in (a step saves the whole meeting
+        at once, by :meth:`_save_now`, so nothing else is pending here)."""
+        self._stop_save_check()
+        typed = set(self._typed)
+        self._apply_typed()
+        minutes = [minute for minute in self.meeting.minutes if minute.id in typed]
+        if minutes and self.meeting.status == MeetingStatus.HELD:
+            self.clerk.save_minutes(self.meeting, minutes)
 
     def _save_now(self) -> None:
+        self._stop_save_check()
+        self._apply_typed()
+        self.clerk.save_meeting(self.meeting)
+
+    def _stop_save_check(self) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
         self._unsaved_since = None
-        self._apply_typed()
-        self.clerk.save_meeting(self.meeting)
 
     def _flush_edits(self) -> None:
         if self._unsaved_since is not None or self._typed:
