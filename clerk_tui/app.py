@@ -16,6 +16,7 @@ from textual import actions, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
 
 from clerk_tui import read_only, recovery
@@ -41,6 +42,10 @@ class ClerkApp(App[None]):
 
     TITLE = "clerk"
     CSS_PATH = "app.tcss"
+    sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
+    """Where the clerk is and how saving goes. Stock, a change repaints the whole screen;
+    it changes twice a save while the clerk types, and the one thing that shows it, the
+    header's title line (``widgets.steady_header``), redraws itself when it changes."""
     COMMANDS = App.COMMANDS | {ClerkCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", tooltip="Every key of this screen, and what it does.", id="app.help"),

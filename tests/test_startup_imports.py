@@ -19,7 +19,10 @@ def test_the_app_loads_only_its_first_screen() -> None:
     assert screens == {"clerk_tui.screens.base", "clerk_tui.screens.meetings"}
     for later in ("clerk_tui.render", "clerk_tui.interchange", "clerk_tui.exporting", "dateutil"):
         assert later not in loaded, f"{later} is loaded before it is needed"
-    assert {name for name in loaded if name.startswith("widgets.")} == {"widgets.lazy_table"}
+    assert {name for name in loaded if name.startswith("widgets.")} == {
+        "widgets.lazy_table",
+        "widgets.steady_header",
+    }
 
 
 def test_a_widget_is_still_found_by_its_package_name() -> None:

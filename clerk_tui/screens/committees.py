@@ -10,13 +10,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Footer, Static
 
 from clerk_tui.commands import PaletteEntry
 from clerk_tui.domain import Committee
 from clerk_tui.screens.base import ClerkScreen
 from clerk_tui.screens.committee import CommitteeScreen
 from store import StoreError
+from widgets.steady_header import SteadyHeader
 
 
 class CommitteesScreen(ClerkScreen):
@@ -53,7 +54,7 @@ class CommitteesScreen(ClerkScreen):
         self._editing: CommitteeScreen | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         yield Static("Committees", id="committees-heading")
         yield DataTable(id="committees", cursor_type="row", zebra_stripes=True)
         yield Static(id="committees-empty")

@@ -28,7 +28,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Button, DataTable, Footer, Header, Static, TextArea
+from textual.widgets import Button, DataTable, Footer, Static, TextArea
 
 from clerk_tui.commands import PaletteEntry
 from clerk_tui.domain import (
@@ -98,6 +98,7 @@ from clerk_tui.screens.base import ClerkScreen
 from store import StoreError
 from widgets.attendance_panel import FULL, STANDARD, SUMMARY, AttendancePanel, AttendanceRow
 from widgets.minute_editor import MinuteEditor, PrintNote
+from widgets.steady_header import SteadyHeader
 
 SAVE_PAUSE = 0.3
 """Seconds of quiet after which an edit is saved."""
@@ -270,7 +271,7 @@ class LiveMeetingScreen(ClerkScreen):
 
     # --- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         with Horizontal(id="live-body"):
             with Vertical(id="live-agenda"):
                 yield Static(id="live-title")
