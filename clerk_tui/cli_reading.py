@@ -87,6 +87,7 @@ def import_command(args: argparse.Namespace, json_import: Handler) -> int:
     if not texts:
         return json_import(args)
     from clerk_tui.reading.preview import preview  # here: a JSON import reads no text
+
     if len(texts) != len(paths):
         raise CommandError("import text files and JSON files separately: nothing imported.")
     from clerk_tui.cli import resolve_store_path
