@@ -263,6 +263,8 @@ class LiveMeetingScreen(ClerkScreen):
         self._unsaved_since: float | None = None
         self._last_edit = 0.0
         self._typed: dict[str, MinuteEditor.Changed] = {}
+        self._typed_unsaved: set[str] = set()
+        """Minutes the typed text was put in (for a save, or the preview) and not yet saved."""
         """The texts last typed into each minute, not yet put into it."""
         self._preview_timer: Timer | None = None
         self._preview: VerticalScroll | None = None
@@ -659,6 +661,7 @@ class LiveMeetingScreen(ClerkScreen):
             if minute is not None:
                 self._check_typed_dates(change.resolution)
                 write_minute(minute, change.narrative, change.resolution, change.lead)
+                self._typed_unsaved.add(minute_id)
 
     def _check_typed_dates(self, text: str) -> None:
         """A date typed into the resolution is read like every other date: an impossible one
@@ -713,15 +716,16 @@ class LiveMeetingScreen(ClerkScreen):
         """Save what was typed: only the minutes typed in (a step saves the whole meeting
         at once, by :meth:`_save_now`, so nothing else is pending here)."""
         self._stop_save_check()
-        typed = set(self._typed)
         self._apply_typed()
-        minutes = [minute for minute in self.meeting.minutes if minute.id in typed]
-        if minutes and self.meeting.status == MeetingStatus.HELD:
+        written, self._typed_unsaved = self._typed_unsaved, set()
+        minutes = [minute for minute in self.meeting.minutes if minute.id in written]
+        if minutes:
             self.clerk.save_minutes(self.meeting, minutes)
 
     def _save_now(self) -> None:
         self._stop_save_check()
         self._apply_typed()
+        self._typed_unsaved.clear()  # the whole meeting holds them
         self.clerk.save_meeting(self.meeting)
 
     def _stop_save_check(self) -> None:
@@ -731,7 +735,7 @@ class LiveMeetingScreen(ClerkScreen):
         self._unsaved_since = None
 
     def _flush_edits(self) -> None:
-        if self._unsaved_since is not None or self._typed:
+        if self._unsaved_since is not None or self._typed or self._typed_unsaved:
             self._save_now()
 
     def flush_edits(self) -> None:
