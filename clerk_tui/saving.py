@@ -10,6 +10,12 @@ record's key (``Saved`` / ``SaveFailed``), and the app hands it to :meth:`Saver.
 or :meth:`Saver.failed` on the UI thread. So every piece of state here (what is unsaved,
 why, when it is retried, when the last save landed) changes on the UI thread only.
 
+Typing saves less: :meth:`Saver.minutes` snapshots only the minutes typed in, and the
+worker writes them with ``Store.save_minutes`` (only they are checked and encoded), so a
+save while typing costs the typed minute, not the meeting. A record keeps either a whole
+snapshot (which takes later typed minutes in) or the typed minutes since its last whole
+one, newest text of each; both are retried and recovered alike.
+
 A save that fails keeps its snapshot and stays pending: it is retried by itself with
 back-off (1 s, 2 s, 4 s … 30 s), at once on ctrl+s (:meth:`retry_now`), and with the next
 edit of the record. The failure of a record is cleared only when that record is saved.
