@@ -39,7 +39,7 @@ from textual.widgets import TextArea  # noqa: E402
 from tests.screens.keys import key_event  # noqa: E402
 
 if TYPE_CHECKING:
-    from clerk_tui.domain import Meeting
+    from clerk_tui.domain import Meeting, Minute
     from clerk_tui.saving import SaveOutcome
 
 TYPED = "Members of the Board asked questions about the waiting times and the budget for next year. "
@@ -172,6 +172,7 @@ def saved_at_once(meeting: Meeting) -> asyncio.Future[SaveOutcome]:
 async def clerk_run(config: dict[str, Any]) -> dict[str, Any]:
     import clerk_tui.app
     from clerk_tui.app import ClerkApp
+    from clerk_tui.screens.confirm import ConfirmScreen
     from clerk_tui.screens.live import LiveMeetingScreen
     from store import Store
 
@@ -179,6 +180,9 @@ async def clerk_run(config: dict[str, Any]) -> dict[str, Any]:
         CSS_PATH = str(Path(clerk_tui.app.__file__).with_name("app.tcss"))  # not beside this file
 
         def save_meeting(self, meeting: Meeting) -> asyncio.Future[SaveOutcome]:
+            return saved_at_once(meeting)
+
+        def save_minutes(self, meeting: Meeting, minutes: list[Minute]) -> asyncio.Future[SaveOutcome]:
             return saved_at_once(meeting)
 
     kind = ClerkApp if config["saves"] else WithoutSaves
@@ -192,8 +196,11 @@ async def clerk_run(config: dict[str, Any]) -> dict[str, Any]:
             app.call_later(app.push_screen, LiveMeetingScreen(store.meeting(config["meeting"])))
             await pilot.pause()
             await pilot.pause()
+            if isinstance(app.screen, ConfirmScreen):  # "This meeting is today: take it live now?"
+                await pilot.press("y")
+                await pilot.pause()
             screen = app.screen
-            assert isinstance(screen, LiveMeetingScreen)
+            assert isinstance(screen, LiveMeetingScreen), type(screen).__name__
             area = screen.query_one("#minute-narrative", TextArea)
             area.focus()
             area.move_cursor(area.document.end)

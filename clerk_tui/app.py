@@ -16,6 +16,7 @@ from textual import actions, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
 
 from clerk_tui import read_only, recovery
@@ -27,7 +28,7 @@ from store import StoreError
 from store.layout import INDEX_NAME
 
 if TYPE_CHECKING:
-    from clerk_tui.domain import Committee, Meeting, Person
+    from clerk_tui.domain import Committee, Meeting, Minute, Person
     from store import Store
     from widgets import TextCleaned
 
@@ -42,6 +43,10 @@ class ClerkApp(App[None]):
 
     TITLE = "clerk"
     CSS_PATH = "app.tcss"
+    sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
+    """Where the clerk is and how saving goes. Stock, a change repaints the whole screen;
+    it changes twice a save while the clerk types, and the one thing that shows it, the
+    header's title line (``widgets.steady_header``), redraws itself when it changes."""
     COMMANDS = App.COMMANDS | {ClerkCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-roomy")]
     """Every screen is ``-narrow`` below 100 columns (an 80-column terminal): button rows
@@ -193,6 +198,10 @@ class ClerkApp(App[None]):
     # --- saving --------------------------------------------------------------------
     def save_meeting(self, meeting: Meeting) -> asyncio.Future[SaveOutcome]:
         return self.saver.meeting(meeting)
+
+    def save_minutes(self, meeting: Meeting, minutes: list[Minute]) -> asyncio.Future[SaveOutcome]:
+        """Save what typing changed: these minutes of the meeting (the rest is saved)."""
+        return self.saver.minutes(meeting, minutes)
 
     def save_committee(self, committee: Committee) -> asyncio.Future[SaveOutcome]:
         return self.saver.committee(committee)

@@ -81,12 +81,13 @@ class _Read:
 
 def import_command(args: argparse.Namespace, json_import: Handler) -> int:
     from clerk_tui.cli import CommandError
-    from clerk_tui.reading.preview import preview
 
     paths: list[Path] = list(args.files)
     texts = [path for path in paths if path.suffix.lower() in TEXT_SUFFIXES]
     if not texts:
         return json_import(args)
+    from clerk_tui.reading.preview import preview  # here: a JSON import reads no text
+
     if len(texts) != len(paths):
         raise CommandError("import text files and JSON files separately: nothing imported.")
     from clerk_tui.cli import resolve_store_path

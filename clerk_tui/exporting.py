@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Literal
 from clerk_tui.domain import Committee, Meeting, Person
 from clerk_tui.domain.numbering import first_minute_numbers, municipal_year
 from clerk_tui.domain.safe_text import is_safe
-from clerk_tui.interchange import Bundle, InterchangeError, bundle_to_json, read_bundle
 from clerk_tui.minute_book import first_page, summaries_of_year
 from clerk_tui.render import (
     Copy,
@@ -24,6 +23,7 @@ from clerk_tui.render import (
 from clerk_tui.render.public import record_copy
 
 if TYPE_CHECKING:
+    from clerk_tui.interchange import Bundle
     from store import Store
     from store.repository import ImportReport
 
@@ -100,6 +100,8 @@ def bundle_json(
     Characters a terminal would act on stay in the record but are written as JSON
     escapes, so the file itself carries none of them.
     """
+    from clerk_tui.interchange import Bundle, bundle_to_json  # here: printing needs neither
+
     if public:
         styles = {committee.id: committee.style for committee in committees}
         meetings = [public_meeting(m, styles[m.committee_id]) for m in meetings]
@@ -164,6 +166,8 @@ def read_import_files(store: Store, paths: Iterable[Path]) -> list[Bundle]:
     in each file, and every meeting's committee and every person named must be in the
     files or already in the store.
     """
+    from clerk_tui.interchange import InterchangeError, read_bundle
+
     bundles: list[Bundle] = []
     known_committees = {c.id for c in store.committees()}
     known_people = {p.id for p in store.people()}
@@ -193,6 +197,8 @@ def read_import_files(store: Store, paths: Iterable[Path]) -> list[Bundle]:
 
 
 def _read_text(path: Path) -> str:
+    from clerk_tui.interchange import InterchangeError
+
     try:
         size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:
@@ -212,6 +218,8 @@ def _same_everywhere(
 ) -> None:
     """A record may come in several files (each export carries its committee and people),
     but only if it is the same in each; a meeting only once."""
+    from clerk_tui.interchange import InterchangeError
+
     before = seen.get(key)
     if before is None:
         seen[key] = (path, record)

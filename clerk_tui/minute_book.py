@@ -25,15 +25,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import platformdirs
 
 from clerk_tui import __version__
 from clerk_tui.domain import Committee, DomainError, HouseStyle, Meeting, MeetingSummary, Person
@@ -107,6 +104,8 @@ def cache_folder() -> Path:
     override = os.environ.get(CACHE_VARIABLE, "").strip()
     if override:
         return Path(override).expanduser()
+    import platformdirs  # here: a print that needs no page counts never looks for the cache
+
     return platformdirs.user_cache_path("clerk", appauthor=False) / "minute-book"
 
 
@@ -180,6 +179,8 @@ def summaries_of_year(store: Store, committee_id: str, style: HouseStyle, year: 
 
 def _basis(committee: Committee, people: Iterable[Person], pages_of: PageCount) -> str:
     """Everything but the meeting itself that decides how many pages it prints."""
+    import hashlib  # here and below: only page counts need digests, not every print
+
     documents = [to_document(committee), sorted((to_document(p) for p in people), key=lambda d: d["id"])]
     digest = hashlib.blake2b(digest_size=16)
     digest.update(_code_digest().encode())
@@ -191,6 +192,8 @@ def _basis(committee: Committee, people: Iterable[Person], pages_of: PageCount) 
 @functools.cache
 def _code_digest() -> str:
     """The printing code itself: a changed layout rule must not reuse old counts."""
+    import hashlib
+
     import clerk_tui.domain
     import clerk_tui.render
 
@@ -206,6 +209,8 @@ def _code_digest() -> str:
 
 
 def _shelf_name(root: Path, committee_id: str, year: int) -> str:
+    import hashlib
+
     key = f"{root}\0{committee_id}\0{year}".encode("utf-8", "surrogatepass")
     return f"{hashlib.blake2b(key, digest_size=16).hexdigest()}.json"
 

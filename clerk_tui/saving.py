@@ -10,6 +10,12 @@ record's key (``Saved`` / ``SaveFailed``), and the app hands it to :meth:`Saver.
 or :meth:`Saver.failed` on the UI thread. So every piece of state here (what is unsaved,
 why, when it is retried, when the last save landed) changes on the UI thread only.
 
+Typing saves less: :meth:`Saver.minutes` snapshots only the minutes typed in, and the
+worker writes them with ``Store.save_minutes`` (only they are checked and encoded), so a
+save while typing costs the typed minute, not the meeting. A record keeps either a whole
+snapshot (which takes later typed minutes in) or the typed minutes since its last whole
+one, newest text of each; both are retried and recovered alike.
+
 A save that fails keeps its snapshot and stays pending: it is retried by itself with
 back-off (1 s, 2 s, 4 s … 30 s), at once on ctrl+s (:meth:`retry_now`), and with the next
 edit of the record. The failure of a record is cleared only when that record is saved.
@@ -35,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
-from clerk_tui.domain import Committee, Meeting, Person
+from clerk_tui.domain import Committee, Meeting, Minute, Person
 from clerk_tui.domain.codec import from_document, meeting_from_document, to_document
 from clerk_tui.recovery import RecoveredRecord
 from store import ChangedOnDiskError, ReadOnlyError, StoreClosedError, WriteError
@@ -129,8 +135,15 @@ class Unsaved:
     kind: str
     ident: str
     what: str
-    document: dict[str, Any]
-    """The newest snapshot: what is written, retried, or put in the recovery file."""
+    whole: dict[str, Any] | None
+    """The newest snapshot of the whole record: what is written, retried, or put in the
+    recovery file. None while all that is pending of a meeting is minutes typed since it
+    was last queued whole (``minutes``)."""
+    minutes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Minutes typed since, by id, each its newest snapshot: written alone (the stored
+    meeting's other parts stand). Empty whenever ``whole`` is set: it takes them in."""
+    source: Meeting | None = None
+    """The meeting the minutes were typed in, for a recovery file."""
     version: int = 1
     """Counts the snapshots queued for this record."""
     sent: int = 0
@@ -144,6 +157,15 @@ class Unsaved:
     retry_at: float | None = None
     """When (time.monotonic) the next retry is due; None when none is planned."""
     waiters: list[tuple[int, asyncio.Future[SaveOutcome]]] = field(default_factory=list)
+
+    @property
+    def document(self) -> dict[str, Any]:
+        """The newest snapshot, whole (for a recovery file: made from the meeting itself
+        when only typed minutes are pending)."""
+        if self.whole is not None:
+            return self.whole
+        assert self.source is not None
+        return to_document(self.source)
 
     @property
     def writing(self) -> bool:
@@ -183,6 +205,13 @@ class _Job:
     ticket: int
     version: int
     write: Callable[[], None]
+
+
+def _with_minutes(document: dict[str, Any], typed: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A meeting's document with these minutes in place of its own (a new dict and list:
+    the old may be being written)."""
+    minutes = [typed.get(minute.get("id"), minute) for minute in document.get("minutes", [])]
+    return {**document, "minutes": minutes}
 
 
 def _in_turn(*steps: Callable[[], object]) -> Callable[[], None]:
@@ -229,6 +258,26 @@ class Saver:
         # the cost of a deep copy); the worker builds the meeting back from it.
         return self._queue("meeting", meeting.id, f"meeting {meeting.id}", to_document(meeting))
 
+    def minutes(self, meeting: Meeting, minutes: list[Minute]) -> asyncio.Future[SaveOutcome]:
+        """Queue what typing changed: these minutes of the meeting, the rest as it was last
+        queued. The snapshot costs the typed minutes, never the whole meeting, and so does
+        the write (``Store.save_minutes``)."""
+        typed = {minute.id: to_document(minute) for minute in minutes}
+        key = meeting_key(meeting.id)
+        record = self._records.get(key)
+        if record is None:
+            record = self._records[key] = Unsaved(
+                key, "meeting", meeting.id, f"meeting {meeting.id}", None, typed, meeting
+            )
+        else:
+            record.version += 1
+            record.source = meeting
+            if record.whole is not None:  # a whole snapshot still pending takes them in
+                record.whole = _with_minutes(record.whole, typed)
+            else:
+                record.minutes = {**record.minutes, **typed}  # a new dict: a job may hold the old
+        return self._queued(record)
+
     def committee(self, committee: Committee) -> asyncio.Future[SaveOutcome]:
         return self._queue("committee", committee.id, committee.name or committee.id, to_document(committee))
 
@@ -248,8 +297,11 @@ class Saver:
             record = self._records[key] = Unsaved(key, kind, ident, what, document)
         else:
             record.version += 1
-            record.document = document
+            record.whole, record.minutes = document, {}
             record.what = what
+        return self._queued(record)
+
+    def _queued(self, record: Unsaved) -> asyncio.Future[SaveOutcome]:
         future: asyncio.Future[SaveOutcome] = asyncio.get_running_loop().create_future()
         record.waiters.append((record.version, future))
         self._send(record)
@@ -273,7 +325,10 @@ class Saver:
         self.on_change()
 
     def _writer(self, record: Unsaved) -> Callable[[], None]:
-        store, document, kind = self.store, record.document, record.kind
+        store, document, kind = self.store, record.whole, record.kind
+        if document is None:
+            typed = list(record.minutes.values())
+            return lambda: store.save_minutes(record.ident, typed)
         if kind == "meeting":
             return lambda: store.save_meeting(meeting_from_document(document))
         if kind == "committee":

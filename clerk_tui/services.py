@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
-    from clerk_tui.domain import Committee, Meeting, Person
+    from clerk_tui.domain import Committee, Meeting, Minute, Person
     from clerk_tui.saving import SaveOutcome, Saver
     from store import Store
 
@@ -46,6 +46,9 @@ class ClerkServices(Protocol):
     ) -> None: ...
 
     def save_meeting(self, meeting: Meeting) -> asyncio.Future[SaveOutcome]: ...
+
+    def save_minutes(self, meeting: Meeting, minutes: list[Minute]) -> asyncio.Future[SaveOutcome]:
+        """Save what typing changed: these minutes of the meeting."""
 
     def save_committee(self, committee: Committee) -> asyncio.Future[SaveOutcome]: ...
 

@@ -24,7 +24,7 @@ import errno
 import os
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -40,6 +40,7 @@ from clerk_tui.domain.codec import from_document, summaries_from_rows, summary_f
 from clerk_tui.domain.committee import Committee
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.meeting import Meeting, MeetingSummary
+from clerk_tui.domain.minutes import Minute
 from clerk_tui.domain.numbering import first_minute_numbers
 from clerk_tui.domain.people import Person
 from clerk_tui.domain.record import RecordState
@@ -1355,6 +1356,69 @@ class Store:
             if self._summaries.get(meeting.id) != summary or self._index_stale or repaired:
                 self._summaries[meeting.id] = summary  # memory follows the meeting file
                 self._update_index(self._write_index)
+
+    def save_minutes(self, meeting_id: str, minutes: Sequence[Mapping[str, Any]]) -> None:
+        """Persist minutes of a stored meeting changed by typing, each a document as
+        ``to_document`` makes it (the rest of the meeting stays as stored).
+
+        What typing costs: each minute is checked as it would read back, put in place of
+        the stored one and only it is encoded; the file is written as by :meth:`save_meeting`
+        (atomic, durable; on failure the old file and memory stand and the same call may
+        be made again). Where that is not enough (minutes with a record to keep, a minute
+        whose number or count would change, a damaged or older file, an index to repair,
+        a minute the stored meeting lacks) the stored meeting is loaded, the minutes put
+        in it and it is saved by :meth:`save_meeting`, with all its checks.
+        """
+        path = self._layout.meeting(check_meeting_id(meeting_id))
+        checked = {str(document.get("id")): self._minute_document(document, path) for document in minutes}
+        with self._writing():
+            if not self._save_minutes_in_place(meeting_id, checked):
+                meeting = self._load_meeting(meeting_id)
+                by_id = {minute.id: index for index, minute in enumerate(meeting.minutes)}
+                for minute_id, (minute, _) in checked.items():
+                    if minute_id not in by_id:
+                        raise WriteError(path, f"the stored meeting has no minute {minute_id!r}")
+                    meeting.minutes[by_id[minute_id]] = minute
+                self.save_meeting(meeting)
+
+    def _minute_document(self, document: Mapping[str, Any], path: Path) -> tuple[Minute, dict[str, Any]]:
+        """The minute, and its document made afresh (nothing the caller holds is kept)."""
+        try:
+            minute = from_document(dict(document), Minute, "minute")
+        except DomainError as error:
+            raise WriteError(path, f"it would not read back ({error})") from None
+        return minute, to_document(minute)
+
+    def _save_minutes_in_place(
+        self, meeting_id: str, checked: Mapping[str, tuple[Minute, dict[str, Any]]]
+    ) -> bool:
+        """Replace the minutes in the stored document and write it; False (nothing done)
+        where :meth:`save_minutes` must go the whole way."""
+        known = self._summaries.get(meeting_id)
+        if known is None or known.record_state != RecordState.DRAFT or self._index_stale:
+            return False
+        if meeting_id in self._damaged or meeting_id not in self._meeting_dbs:
+            return False
+        storage = _storage(self._meeting_dbs[meeting_id])
+        tables = storage.read() or {}
+        records = tables.get(MEETING, {})
+        if len(tables) != 1 or len(records) != 1:
+            return False
+        ((doc_id, stored),) = records.items()
+        if stored.get(VERSION_KEY) != self._schema.version or type(stored.get("minutes")) is not list:
+            return False
+        replaced = list(stored["minutes"])
+        places = {
+            minute.get("id"): index for index, minute in enumerate(replaced) if isinstance(minute, dict)
+        }
+        for minute_id, (_, document) in checked.items():
+            index = places.get(minute_id)
+            if index is None or replaced[index].get("status") != document["status"]:
+                return False  # not there, or numbered differently: the whole way
+            replaced[index] = document
+        storage.replace({MEETING: {doc_id: {**stored, "minutes": replaced}}})
+        self._meeting_dbs[meeting_id].table(MEETING).clear_cache()
+        return True
 
     def _keep_the_record(self, meeting: Meeting, body: Mapping[str, Any]) -> None:
         """Refuse (RecordLockedError, nothing written) a save that would change signed minutes

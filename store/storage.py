@@ -63,6 +63,51 @@ def serialise(data: Any) -> bytes:
         return json.dumps(data, ensure_ascii=True, separators=COMPACT, allow_nan=False).encode("ascii")
 
 
+def _piece(value: Any) -> bytes:
+    """One value as :func:`serialise` writes it (the same encoder and fallback)."""
+    return serialise(value)
+
+
+Encoded = dict[int, tuple[Any, bytes]]
+"""A list element's bytes, by the element's ``id``; the element is kept beside them, so
+the ``id`` cannot be reused by another object while the entry lives."""
+
+
+def serialise_reusing(data: Tables, known: Encoded) -> tuple[bytes, Encoded]:
+    """What :func:`serialise` gives (compact JSON, C encoder), reusing the bytes of every
+    element of a record's top-level lists (a meeting's minutes, items, attendance) that is
+    the very object encoded last time: a save that replaced one minute encodes that minute
+    alone. Returns the payload and the elements' bytes for the next save.
+
+    Only for tables whose elements nobody changes in place (the storage's own, as
+    :meth:`AtomicJSONStorage.replace` takes them over).
+    """
+    fresh: Encoded = {}
+
+    def element(value: Any) -> bytes:
+        ident = id(value)
+        seen = known.get(ident)
+        encoded = seen[1] if seen is not None and seen[0] is value else _piece(value)
+        fresh[ident] = (value, encoded)
+        return encoded
+
+    parts: list[bytes] = []
+    for table_index, (table_name, table) in enumerate(data.items()):
+        parts += [b"," if table_index else b"{", _piece(table_name), b":{"]
+        for doc_index, (doc_id, document) in enumerate(table.items()):
+            parts += [b"," if doc_index else b"", _piece(doc_id), b":{"]
+            for key_index, (key, value) in enumerate(document.items()):
+                parts += [b"," if key_index else b"", _piece(key), b":"]
+                if type(value) is list:
+                    parts += [b"[", b",".join(element(item) for item in value), b"]"]
+                else:
+                    parts.append(_piece(value))
+            parts.append(b"}")
+        parts.append(b"}")
+    parts.append(b"}" if data else b"{}")
+    return b"".join(parts), fresh
+
+
 def parse(raw: bytes, path: Path) -> Any:
     """Parse a file's bytes, or raise CorruptFileError naming the file, line and column."""
     if not raw:
@@ -174,6 +219,8 @@ class AtomicJSONStorage(Storage):
         self._payload: bytes | None = None
         """The bytes the file holds (last read or written): memory returns to them on failure."""
         self._stamp: FileStamp | None = None
+        self._encoded: Encoded = {}
+        """The bytes of the list elements last written by :meth:`replace`."""
         self._load()
 
     # -- reading -----------------------------------------------------------------
@@ -208,26 +255,37 @@ class AtomicJSONStorage(Storage):
             self._restore()
             raise
 
-    def _write(self, data: Tables) -> None:
+    def _refuse_if_read_only(self) -> None:
         if isinstance(self.read_only, ReadOnlyError):
             raise self.read_only
         if self.read_only:
             raise ReadOnlyError(self.path)
+
+    def _write(self, data: Tables) -> None:
+        self._refuse_if_read_only()
         try:
             payload = serialise(data)
         except (TypeError, ValueError, RecursionError) as error:
             raise WriteError(self.path, f"a value cannot be stored ({error})") from error
+        self._put(payload)
+        # The new file is in place: memory follows it, parsed afresh so nothing a
+        # caller holds is shared with the cache.
+        self._data = json.loads(payload)
+        self._encoded = {}
+        self._synced_folder()
+
+    def _put(self, payload: bytes) -> None:
+        """The payload in place of the file, atomically (the folder not yet synced)."""
         try:
             if stamp_of(self.path) != self._stamp:
                 raise ChangedOnDiskError(self.path)
             stamp = write_and_replace(self.path, payload, files=self.files)
         except OSError as error:
             raise WriteError(self.path, error.strerror or str(error), error.errno) from error
-        # The new file is in place: memory follows it, parsed afresh so nothing a
-        # caller holds is shared with the cache.
         self._payload = payload
         self._stamp = stamp
-        self._data = json.loads(payload)
+
+    def _synced_folder(self) -> None:
         try:
             self.files.fsync_directory(self.path.parent)
         except OSError as error:
@@ -239,6 +297,22 @@ class AtomicJSONStorage(Storage):
 
     def _restore(self) -> None:
         self._data = None if self._payload is None else json.loads(self._payload)
+        self._encoded = {}
+
+    def replace(self, data: Tables) -> None:
+        """Write ``data`` whole and keep it as what the file holds, without parsing it
+        back: the caller hands it over and never changes it, nor any object in it, again.
+        Only the list elements not already written are encoded (:func:`serialise_reusing`),
+        so replacing one minute of a long meeting encodes that minute. The same atomic,
+        durable write as :meth:`write`; on failure memory and file are as they were."""
+        self._refuse_if_read_only()
+        try:
+            payload, encoded = serialise_reusing(data, self._encoded)
+        except (TypeError, ValueError, RecursionError) as error:
+            raise WriteError(self.path, f"a value cannot be stored ({error})") from error
+        self._put(payload)
+        self._data, self._encoded = data, encoded
+        self._synced_folder()
 
     def close(self) -> None:
         pass

@@ -26,7 +26,7 @@ import store.files
 import store.storage
 from clerk_tui import saving
 from clerk_tui.cli import seed_demo
-from clerk_tui.domain import AttendanceEvent, EventKind
+from clerk_tui.domain import AttendanceEvent, Block, EventKind, Minute
 from clerk_tui.recovery import (
     RecoveredRecord,
     RecoveryError,
@@ -361,3 +361,57 @@ def test_the_recovery_file_and_the_read_only_rules_need_no_user_interface() -> N
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]
+
+
+def narratives(root: Path) -> dict[str, list[str]]:
+    with Store.open(root, read_only=True) as reopened:
+        return {m.id: [b.text for b in m.narrative] for m in reopened.meeting(MEETING).minutes}
+
+
+async def test_typed_minutes_that_fail_stay_pending_together_and_are_retried(
+    demo: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What typing saves is the typed minutes alone; a failure keeps every minute typed
+    since (newest text of each), the recovery copy is the whole meeting, and the retry
+    writes them all."""
+    app = Host(demo)
+    async with app.run_test():
+        meeting = demo.meeting(MEETING)
+        meeting.minutes += [Minute("minute-a", "Apologies"), Minute("minute-b", "Better Care Fund")]
+        assert (await app.saver.meeting(meeting)).saved
+        disk = fault(monkeypatch, only=MEETING)
+        first, second = meeting.minutes
+        first.narrative = [Block(text="Typed first.")]
+        assert not (await app.saver.minutes(meeting, [first])).saved
+        second.narrative = [Block(text="Typed second.")]
+        first.narrative = [Block(text="Typed first, and more.")]
+        assert not (await app.saver.minutes(meeting, [first, second])).saved
+        (record,) = app.saver.unsaved()
+        assert record.failed and record.whole is None and set(record.minutes) == {"minute-a", "minute-b"}
+        recovered = record.recovered().document["minutes"]
+        assert [m["narrative"][0]["text"] for m in recovered] == ["Typed first, and more.", "Typed second."]
+        assert narratives(demo.root) == {"minute-a": [], "minute-b": []}
+        disk.free()
+        await until(lambda: not app.saver.unsaved(), 5)
+    assert narratives(demo.root) == {"minute-a": ["Typed first, and more."], "minute-b": ["Typed second."]}
+
+
+async def test_a_whole_snapshot_still_pending_takes_the_typed_minutes_in(
+    demo: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = Host(demo)
+    async with app.run_test():
+        meeting = demo.meeting(MEETING)
+        meeting.minutes.append(Minute("minute-a", "Apologies"))
+        disk = fault(monkeypatch, only=MEETING)
+        meeting.attendance.append(AttendanceEvent("ian-moncur", EventKind.ARRIVED))
+        assert not (await app.saver.meeting(meeting)).saved
+        meeting.minutes[0].narrative = [Block(text="Typed after the step.")]
+        assert not (await app.saver.minutes(meeting, meeting.minutes)).saved
+        (record,) = app.saver.unsaved()
+        assert record.whole is not None and record.minutes == {}
+        assert record.whole["minutes"][0]["narrative"][0]["text"] == "Typed after the step."
+        disk.free()
+        await until(lambda: not app.saver.unsaved(), 5)
+    assert arrivals(demo.root) == 1
+    assert narratives(demo.root) == {"minute-a": ["Typed after the step."]}

@@ -19,7 +19,10 @@ def test_the_app_loads_only_its_first_screen() -> None:
     assert screens == {"clerk_tui.screens.base", "clerk_tui.screens.meetings"}
     for later in ("clerk_tui.render", "clerk_tui.interchange", "clerk_tui.exporting", "dateutil"):
         assert later not in loaded, f"{later} is loaded before it is needed"
-    assert {name for name in loaded if name.startswith("widgets.")} == {"widgets.lazy_table"}
+    assert {name for name in loaded if name.startswith("widgets.")} == {
+        "widgets.lazy_table",
+        "widgets.steady_header",
+    }
 
 
 def test_a_widget_is_still_found_by_its_package_name() -> None:
@@ -41,3 +44,33 @@ def test_printing_minutes_loads_neither_the_interface_nor_the_generic_converter_
     assert "HEALTH AND WELLBEING BOARD" in paper.read_text(encoding="utf-8")
     heavy = {name.split(".")[0] for name in loaded} & {"textual", "rich", "cattrs", "dateutil"}
     assert heavy == set()
+    assert loaded & NOT_FOR_PRINTING == set()
+
+
+NOT_FOR_PRINTING = {
+    "clerk_tui.domain.live",  # the live meeting's rules, its undo history, motions and votes
+    "clerk_tui.domain.undo",
+    "clerk_tui.domain.votes",
+    "clerk_tui.render.votes",  # only for minutes that hold motions
+    "clerk_tui.interchange",  # JSON files, for `clerk export meeting` and `clerk import`
+    "clerk_tui.interchange.bundle",
+    "difflib",  # comparing circulated revisions
+}
+
+
+def test_printing_minutes_to_the_terminal_loads_no_more_than_printing_needs(tmp_path: Path) -> None:
+    """No page counts, no file written: neither the cache's folder finder, nor digests, nor
+    the temporary files of an atomic write, nor what argparse's help would load (shutil and
+    with it the compression modules)."""
+    store = tmp_path / "store"
+    made = subprocess.run(
+        [sys.executable, "-m", "clerk_tui", "--store", str(store), "init", "--demo"], check=False
+    )
+    assert made.returncode == 0
+    export = ["--store", str(store), "export", "minutes", "hwb-2019-09-11"]
+    code = "import io, contextlib\nout = io.StringIO()\nfrom clerk_tui.cli import main\n"
+    code += f"with contextlib.redirect_stdout(out):\n    assert main({export!r}) == 0\n"
+    code += "assert 'HEALTH AND WELLBEING BOARD' in out.getvalue()"
+    loaded = loaded_after(code)
+    later = {"platformdirs", "hashlib", "tempfile", "shutil", "lzma", "bz2"}
+    assert loaded & (NOT_FOR_PRINTING | later) == set()

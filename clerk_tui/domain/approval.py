@@ -20,7 +20,6 @@ model) made by ``clerk_tui.render.frozen``.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -146,6 +145,8 @@ def changed_since(meeting: Meeting, text: str, number: int | None = None) -> lis
         return []
     if revision.text == text:
         return []
+    import difflib  # here: only a comparison of revisions needs it
+
     return list(
         difflib.unified_diff(
             revision.text.splitlines(),

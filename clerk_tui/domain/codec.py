@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from clerk_tui.domain.committee import Committee
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.meeting import Meeting, MeetingStatus, MeetingSummary
+from clerk_tui.domain.minutes import Minute
 from clerk_tui.domain.people import Person
 from clerk_tui.domain.record import RecordState
 
@@ -260,7 +261,7 @@ def _unstructure(value: Any) -> Any:
     return converter().unstructure(value)
 
 
-def to_document(value: Meeting | Committee | Person | MeetingSummary) -> dict[str, Any]:
+def to_document(value: Meeting | Minute | Committee | Person | MeetingSummary) -> dict[str, Any]:
     """A JSON-ready dict (only str, int, bool, None, lists and dicts), fields in their order."""
     document: dict[str, Any] = _unstructure(value)
     return document

@@ -8,7 +8,6 @@ stored beside it, so the two cannot disagree.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -25,6 +24,8 @@ class RecordState(StrEnum):
 
 def digest(text: str) -> str:
     """SHA-256 of the text as UTF-8, in hex."""
+    import hashlib  # here: printing minutes (`clerk export`) never hashes them
+
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 

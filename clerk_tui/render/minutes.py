@@ -51,7 +51,6 @@ from clerk_tui.render.presence import (
     officers_block,
 )
 from clerk_tui.render.public import Copy, confidential_marking, paper_copy
-from clerk_tui.render.votes import motion_blocks
 
 NO_DECLARATIONS = (
     "No declarations of any disclosable pecuniary interests or personal interests were received."
@@ -222,7 +221,10 @@ def _minute_body(papers: MeetingPapers, minute: Minute, numbers: dict[str, int])
         resolution = (
             _exclusion_for(papers, minute) if resolution is None else _in_house_words(papers, resolution)
         )
-    blocks.extend(motion_blocks(papers, minute, numbers[minute.id]))
+    if minute.motions:  # the votes machinery is loaded only for minutes that hold motions
+        from clerk_tui.render.votes import motion_blocks
+
+        blocks.extend(motion_blocks(papers, minute, numbers[minute.id]))
     if resolution is not None:
         blocks.extend(styled_resolution_blocks(resolution, papers.style))
     elif minute.kind in {

@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Footer, Static
 
 from clerk_tui.commands import PaletteEntry
 from clerk_tui.domain import AgendaItem, DomainError, ItemKind, Meeting, MeetingStatus
@@ -40,6 +40,7 @@ from clerk_tui.screens.base import NARROW_BELOW, ClerkScreen
 from store import StoreError
 from widgets.item_editor import KIND_LABELS, ItemEditor
 from widgets.paper_view import PaperView
+from widgets.steady_header import SteadyHeader
 
 if TYPE_CHECKING:
     from clerk_tui.screens.meeting_details import MeetingDetails
@@ -180,7 +181,7 @@ class AgendaScreen(ClerkScreen):
 
     # --- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         with Horizontal(id="agenda-body"):
             with Vertical(id="agenda-left"):
                 yield Static(id="agenda-title")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
@@ -60,6 +61,13 @@ class ClerkScreen(ClerkMixin, Screen[None]):
     PALETTE_GROUP = ""
     HELP_TITLE = ""
     HELP_TEXT = ""
+
+    @on(events.ScreenResume)
+    def _header_catches_up(self) -> None:
+        from widgets.steady_header import SteadyHeader
+
+        for header in self.query(SteadyHeader):
+            header.catch_up()  # the sub-title changed while another screen hid this one
 
 
 class ClerkModal(ClerkMixin, ModalScreen[Any]):

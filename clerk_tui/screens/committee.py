@@ -25,7 +25,6 @@ from textual.widgets import (
     Button,
     DataTable,
     Footer,
-    Header,
     Input,
     Label,
     Select,
@@ -69,6 +68,7 @@ from clerk_tui.screens.save_changes import SaveChangesModal
 from clerk_tui.screens.venues import VenueRegisterScreen
 from store import StoreError
 from widgets.fields import FieldMessage, TextField, TimeField
+from widgets.steady_header import SteadyHeader
 from widgets.style_settings import StyleSettings, control_id
 
 _MONTHS = [
@@ -245,7 +245,7 @@ class CommitteeScreen(ClerkScreen):
     def compose(self) -> ComposeResult:
         c = self.committee
         style = c.style
-        yield Header()
+        yield SteadyHeader()
         yield Static(id="committee-title")
         with TabbedContent(id="committee-tabs"):
             with TabPane("Details (f3)", id="details"), VerticalScroll(classes="committee-form"):

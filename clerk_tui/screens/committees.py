@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Footer, Static
 
 from clerk_tui.commands import PaletteEntry
 from clerk_tui.domain import Committee, HouseStyle
@@ -18,6 +18,7 @@ from clerk_tui.screens.base import ClerkScreen
 from clerk_tui.screens.committee import CommitteeScreen
 from clerk_tui.screens.new_committee import NewCommitteeScreen
 from store import StoreError
+from widgets.steady_header import SteadyHeader
 
 
 class CommitteesScreen(ClerkScreen):
@@ -55,7 +56,7 @@ class CommitteesScreen(ClerkScreen):
         self._editing: CommitteeScreen | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         yield Static("Committees", id="committees-heading")
         yield DataTable(id="committees", cursor_type="row", zebra_stripes=True)
         yield Static(id="committees-empty")

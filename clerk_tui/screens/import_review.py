@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Static, TextArea
+from textual.widgets import Button, Checkbox, Footer, Input, Static, TextArea
 
 from clerk_tui.domain.safe_text import neutralise
 from clerk_tui.reading import PaperKind, Reading, Register, read_paper
@@ -25,6 +25,7 @@ from clerk_tui.reading.check import print_read_agenda, print_read_minutes
 from clerk_tui.reading.preview import preview
 from clerk_tui.render import Copy
 from clerk_tui.screens.base import ClerkScreen
+from widgets.steady_header import SteadyHeader
 
 LARGEST = 5_000_000
 """Bytes: a text file larger than this is not a paper."""
@@ -58,7 +59,7 @@ class ImportReview(ClerkScreen):
         self._storing = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         with Horizontal(id="import-file"):
             yield Input(
                 self.path, placeholder="Path of a text file: minutes or a front sheet", id="import-path"

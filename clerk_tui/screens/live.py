@@ -28,7 +28,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Button, DataTable, Footer, Header, Static, TextArea
+from textual.widgets import Button, DataTable, Footer, Static, TextArea
 
 from clerk_tui.commands import PaletteEntry
 from clerk_tui.domain import (
@@ -116,6 +116,7 @@ from clerk_tui.screens.base import ClerkScreen
 from store import StoreError
 from widgets.attendance_panel import FULL, STANDARD, SUMMARY, AttendancePanel, AttendanceRow
 from widgets.minute_editor import MinuteEditor, PrintNote
+from widgets.steady_header import SteadyHeader
 from widgets.vote_panel import COMMANDS as VOTE_COMMANDS
 from widgets.vote_panel import VotingPanel
 
@@ -295,6 +296,8 @@ class LiveMeetingScreen(ClerkScreen):
         self._unsaved_since: float | None = None
         self._last_edit = 0.0
         self._typed: dict[str, MinuteEditor.Changed] = {}
+        self._typed_unsaved: set[str] = set()
+        """Minutes the typed text was put in (for a save, or the preview) and not yet saved."""
         """The texts last typed into each minute, not yet put into it."""
         self._preview_timer: Timer | None = None
         self._preview: VerticalScroll | None = None
@@ -303,7 +306,7 @@ class LiveMeetingScreen(ClerkScreen):
 
     # --- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         with Horizontal(id="live-body"):
             with Vertical(id="live-agenda"):
                 yield Static(id="live-title")
@@ -700,6 +703,7 @@ class LiveMeetingScreen(ClerkScreen):
             if minute is not None:
                 self._check_typed_dates(change.resolution)
                 write_minute(minute, change.narrative, change.resolution, change.lead)
+                self._typed_unsaved.add(minute_id)
 
     def _check_typed_dates(self, text: str) -> None:
         """A date typed into the resolution is read like every other date: an impossible one
@@ -748,18 +752,32 @@ class LiveMeetingScreen(ClerkScreen):
             return
         now = clock.monotonic()
         if now - self._last_edit >= SAVE_PAUSE or now - self._unsaved_since >= SAVE_AT_LEAST_EVERY:
-            self._save_now()
+            self._save_typed()
+
+    def _save_typed(self) -> None:
+        """Save what was typed: only the minutes typed in (a step saves the whole meeting
+        at once, by :meth:`_save_now`, so nothing else is pending here)."""
+        self._stop_save_check()
+        self._apply_typed()
+        written, self._typed_unsaved = self._typed_unsaved, set()
+        minutes = [minute for minute in self.meeting.minutes if minute.id in written]
+        if minutes:
+            self.clerk.save_minutes(self.meeting, minutes)
 
     def _save_now(self) -> None:
+        self._stop_save_check()
+        self._apply_typed()
+        self._typed_unsaved.clear()  # the whole meeting holds them
+        self.clerk.save_meeting(self.meeting)
+
+    def _stop_save_check(self) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
         self._unsaved_since = None
-        self._apply_typed()
-        self.clerk.save_meeting(self.meeting)
 
     def _flush_edits(self) -> None:
-        if self._unsaved_since is not None or self._typed:
+        if self._unsaved_since is not None or self._typed or self._typed_unsaved:
             self._save_now()
 
     def flush_edits(self) -> None:

@@ -12,7 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Footer, Static
 
 from clerk_tui.commands import PaletteEntry
 from clerk_tui.domain import Committee, DomainError, Meeting, MeetingSummary
@@ -21,6 +21,7 @@ from clerk_tui.saving import SaveOutcome, meeting_key
 from clerk_tui.screens.base import ClerkScreen
 from store import StoreError
 from widgets.lazy_table import LazyRow, LazyTable
+from widgets.steady_header import SteadyHeader
 
 COLUMNS = (
     ("Committee", "committee"),
@@ -141,7 +142,7 @@ class MeetingsScreen(ClerkScreen):
         """Meetings deleted in this session, the last last: ctrl+z puts them back in turn."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         yield Static(id="meetings-heading")
         yield LazyTable(COLUMNS, id="meetings", zebra_stripes=True)
         yield Static(id="meetings-empty")

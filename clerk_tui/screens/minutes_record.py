@@ -21,7 +21,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea
 
 from clerk_tui.domain import DomainError, Meeting
 from clerk_tui.domain.approval import confirmation_resolution, locked_message
@@ -31,6 +31,7 @@ from clerk_tui.domain.safe_text import one_line
 from clerk_tui.screens.base import ClerkScreen
 from clerk_tui.screens.confirm import ConfirmScreen
 from store import StoreError
+from widgets.steady_header import SteadyHeader
 
 log = logging.getLogger("clerk")
 
@@ -136,7 +137,7 @@ class MinutesRecordScreen(ClerkScreen):
         self._busy = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         with VerticalScroll(id="record-body"):
             yield Static(id="record-title")
             yield Static(id="record-state")

@@ -17,11 +17,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Footer, Static
 from textual.worker import get_current_worker
 
 from clerk_tui.domain.numbering import municipal_year
 from clerk_tui.screens.base import ClerkScreen
+from widgets.steady_header import SteadyHeader
 
 Saved = Literal["csv", "pdf"]
 
@@ -91,7 +92,7 @@ class RegisterScreen(ClerkScreen):
         self.year = 0
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         yield Static(id="register-heading")
         yield Static(id="register-meetings")
         yield DataTable(id="register-table", cursor_type="row", zebra_stripes=True)

@@ -16,13 +16,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Button, Checkbox, DataTable, Footer, Header, Input, Static
+from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Static
 
 from clerk_tui.domain import DomainError
 from clerk_tui.domain.dates import parse_date
 from clerk_tui.domain.safe_text import one_line
 from clerk_tui.screens.base import ClerkScreen
 from store.search import HIGHLIGHT, Hit, SearchError, SearchIndex, SearchQuery
+from widgets.steady_header import SteadyHeader
 
 RESULTS = 100
 
@@ -78,7 +79,7 @@ class SearchScreen(ClerkScreen):
         self.index: SearchIndex | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         with Horizontal(id="search-bar"):
             yield Input(
                 self.query_text, placeholder="Words to find, e.g. better care fund", id="search-query"
