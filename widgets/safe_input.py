@@ -49,6 +49,32 @@ def _is_format_key(event: events.Key) -> bool:
     )
 
 
+def follow_the_focus(box: Input | TextArea, event: events.Key, *, tab_moves_focus: bool) -> bool:
+    """Keys typed fast after a Tab go to the box the Tab went to (True: the key was dealt with).
+
+    Textual hands each key to the widget that has the focus when the key arrives. A Tab is
+    acted on only after it has travelled up to the app's binding, so the keys behind it were
+    already queued for the box it left: "the narrative, Tab, the resolution" typed quickly
+    put the resolution in the narrative. Here the Tab moves the focus at once, and a key
+    still queued for a box the focus has left is passed on to the text box that has it now
+    (never to a button or a list, where a letter could be a command)."""
+    focused = box.app.focused
+    if focused is not box and isinstance(focused, (Input, TextArea)):
+        event.stop()
+        event.prevent_default()
+        focused.post_message(events.Key(event.key, event.character))
+        return True
+    if tab_moves_focus and focused is box and event.key in ("tab", "shift+tab"):
+        event.stop()
+        event.prevent_default()
+        if event.key == "tab":
+            box.screen.focus_next()
+        else:
+            box.screen.focus_previous()
+        return True
+    return False
+
+
 class SafeInput(Input):
     """An Input whose value never holds a control character."""
 
@@ -75,6 +101,8 @@ class SafeInput(Input):
     async def _on_key(self, event: events.Key) -> None:
         # Runs before Input's own handler (Textual calls each class's in turn, unless the
         # default is prevented), which would drop the key as unprintable.
+        if follow_the_focus(self, event, tab_moves_focus=True):
+            return
         if _is_format_key(event):
             event.stop()
             event.prevent_default()
@@ -103,6 +131,8 @@ class SafeTextArea(TextArea):
 
     async def _on_key(self, event: events.Key) -> None:
         # Runs before TextArea's own handler (see SafeInput._on_key).
+        if follow_the_focus(self, event, tab_moves_focus=self.tab_behavior == "focus"):
+            return
         if _is_format_key(event) and not self.read_only:
             event.stop()
             event.prevent_default()

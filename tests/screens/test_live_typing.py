@@ -85,3 +85,21 @@ async def test_the_minute_options_win_over_a_key_typed_before_them(demo_store: S
         with reopen(demo_store) as store:
             saved = next(m for m in store.meeting(MEETING).minutes if m.id == minute_id)
         assert saved.resolution is not None and saved.resolution.lead == ResolutionLead.RECOMMENDED
+
+
+async def test_the_resolution_typed_fast_after_a_tab_is_the_resolution(demo_store: Store) -> None:
+    """Keys sent in one burst, as a terminal sends a fast typist's keys: the Tab reached the
+    app's binding after the keys behind it had been given to the narrative."""
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await live_on_first_item(app, pilot, demo_store)
+        minute_id = screen.current_minute
+        await type_text(pilot, "The Board considered the report.\tthe report be noted")
+        assert app.focused is not None and app.focused.id == "minute-resolution"
+        await pilot.pause(SAVE_PAUSE + 0.2)
+        await settle(app, pilot)
+        with reopen(demo_store) as store:
+            saved = next(m for m in store.meeting(MEETING).minutes if m.id == minute_id)
+        assert narrative_text(saved.narrative) == "The Board considered the report."
+        assert saved.resolution is not None
+        assert saved.resolution.parts == ["the report be noted"]
