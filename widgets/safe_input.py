@@ -76,11 +76,15 @@ def follow_the_focus(box: Input | TextArea, event: events.Key, *, tab_moves_focu
 
 
 class SafeInput(Input):
-    """An Input whose value never holds a control character."""
+    """An Input whose value never holds a control character.
 
-    def __init__(self, *args: Any, where: str = "", **kwargs: Any) -> None:
+    ``enter_moves_focus``: enter goes on to the next box at once, as Tab does (a form's
+    Submitted handler moving the focus acts too late for digits typed fast behind it)."""
+
+    def __init__(self, *args: Any, where: str = "", enter_moves_focus: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.where = where
+        self.enter_moves_focus = enter_moves_focus
 
     def _label(self) -> str:
         return self.where or str(self.border_title or self.placeholder or "this box")
@@ -102,6 +106,11 @@ class SafeInput(Input):
         # Runs before Input's own handler (Textual calls each class's in turn, unless the
         # default is prevented), which would drop the key as unprintable.
         if follow_the_focus(self, event, tab_moves_focus=True):
+            return
+        if self.enter_moves_focus and event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.screen.focus_next()
             return
         if _is_format_key(event):
             event.stop()

@@ -42,7 +42,12 @@ class VoteCountForm(ClerkModal):
                     with Vertical(classes="count-field"):
                         yield Static(label)
                         yield SafeInput(
-                            "", id=field_id, type="integer", compact=True, where=f"the votes {label.lower()}"
+                            "",
+                            id=field_id,
+                            type="integer",
+                            compact=True,
+                            where=f"the votes {label.lower()}",
+                            enter_moves_focus=field_id != FIELDS[-1][0],
                         )
             yield Static("", id="count-error", markup=False)
             yield Static("enter: next number, then record · escape: cancel", id="count-note")
@@ -54,12 +59,9 @@ class VoteCountForm(ClerkModal):
     def on_mount(self) -> None:
         self.query_one("#count-for", Input).focus()
 
-    @on(Input.Submitted)
-    def _next(self, event: Input.Submitted) -> None:
-        if event.input.id == FIELDS[-1][0]:
-            self.action_accept()
-        else:
-            self.focus_next(Input)
+    @on(Input.Submitted, f"#{FIELDS[-1][0]}")
+    def _last_number(self) -> None:
+        self.action_accept()
 
     def _numbers(self) -> tuple[int, int, int] | str:
         numbers: list[int] = []
