@@ -178,6 +178,7 @@ class AttendeeForm(ClerkModal):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.enter_moves_on()
         for field in self.query(TextField):
             field.input.compact = True
         self.query_one("#attendee-name-input", Input).focus()
@@ -215,10 +216,6 @@ class AttendeeForm(ClerkModal):
     def _councillor_changed(self, event: Switch.Changed) -> None:
         if not event.switch.disabled:
             self._councillor_choice = event.value
-
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
-        self.focus_next()
 
     # --- reading the form ---------------------------------------------------------
     def _read(self) -> AttendeeDraft | None:

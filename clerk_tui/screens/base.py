@@ -38,6 +38,16 @@ class ClerkMixin:
     def clerk(self) -> ClerkServices:
         return cast("ClerkServices", self.app)
 
+    def enter_moves_on(self) -> None:
+        """Enter in each of this form's text boxes goes on to the next at once, as Tab does
+        (a Submitted handler moving the focus acts after keys typed fast behind the enter
+        have gone into the box it left)."""
+        from widgets.safe_input import SafeInput  # not at start: only forms have text boxes
+
+        assert isinstance(self, Screen)
+        for box in self.query(SafeInput):
+            box.enter_moves_focus = True
+
     @property
     def store(self) -> Store:
         return self.clerk.store

@@ -158,6 +158,7 @@ class DeclarationForm(ClerkModal):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.enter_moves_on()
         for field in self.query(TextField):
             field.input.compact = True
         if self.person is None:
@@ -221,10 +222,6 @@ class DeclarationForm(ClerkModal):
     @on(Input.Changed, "#declaration-nature-input")
     def _nature_changed(self) -> None:
         self._preview()
-
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
-        self.focus_next()
 
     def _preview(self) -> None:
         nature = " ".join(self._nature.text.split())

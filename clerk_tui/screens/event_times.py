@@ -9,11 +9,10 @@ from datetime import time
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Footer, Static
 
 from clerk_tui.domain import DomainError
 from clerk_tui.domain.dates import format_time, parse_time
@@ -67,15 +66,12 @@ class EventTimesScreen(ClerkModal):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.enter_moves_on()
         for field in self.query(TextField):
             field.input.compact = True
         fields = list(self.query(TextField))
         if fields:
             fields[0].input.focus()
-
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
-        self.focus_next()
 
     def _read(self) -> list[tuple[int, time | None]] | None:
         changed: list[tuple[int, time | None]] = []

@@ -216,6 +216,7 @@ class ExportScreen(ClerkModal):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.enter_moves_on()
         self.query_one("#export-preview-scroll").border_title = f"Preview: the first {PREVIEW_LINES} lines"
         self._options_changed()
 
@@ -372,10 +373,6 @@ class ExportScreen(ClerkModal):
             message.show_error(note)
         else:
             message.show_note(note)
-
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
-        self.focus_next()
 
     # --- actions -----------------------------------------------------------------------
     def action_export(self) -> None:

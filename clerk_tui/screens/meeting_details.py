@@ -108,6 +108,7 @@ class MeetingDetailsScreen(ClerkModal):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.enter_moves_on()
         self.query_one("#details-venue-field").display = bool(self.register)
         self._refresh_effects()
 
@@ -133,10 +134,6 @@ class MeetingDetailsScreen(ClerkModal):
     def _date_changed(self) -> None:
         self.query_one("#details-error", FieldMessage).show_note("")
         self._refresh_effects()
-
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
-        self.focus_next()
 
     def _effects(self, day: date) -> str:
         """What moving to ``day`` does to minute numbers; DomainError if it is refused."""

@@ -129,6 +129,7 @@ class NewMeetingScreen(ClerkModal):
         return preselected_committee(self.committees, self.committee_filter)
 
     def on_mount(self) -> None:
+        self.enter_moves_on()
         self._refresh_register()
         self._refresh_note()
 
@@ -186,10 +187,6 @@ class NewMeetingScreen(ClerkModal):
     def _date_changed(self) -> None:
         self.query_one("#new-error", FieldMessage).show_note("")
         self._refresh_note()
-
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
-        self.focus_next()
 
     def _refresh_note(self) -> None:
         """Say what will be created: its id, the minutes it names, and any meeting that day."""

@@ -197,6 +197,7 @@ class ScheduleScreen(ClerkModal):
         return municipal_year_start(municipal_year(self.clerk.today(), committee.style) + 1, committee.style)
 
     def on_mount(self) -> None:
+        self.enter_moves_on()
         self.date_list.border_title = "Dates: space leaves one out"
         self._fill_until()
         self.refresh_preview()
@@ -388,10 +389,6 @@ class ScheduleScreen(ClerkModal):
     @on(SelectionList.SelectedChanged, "#schedule-list")
     def _ticked(self) -> None:
         self._count()
-
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
-        self.focus_next()
 
     # --- actions -----------------------------------------------------------------------
     def action_create(self) -> None:

@@ -1,0 +1,48 @@
+"""Enter typed fast in a form ("7, enter, 2, enter, 1, enter" in one burst, as a terminal
+sends a quick typist's keys) puts one value a box: enter moves on at once, not when the
+form hears of it."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.widgets import Input
+
+from clerk_tui.screens.new_meeting import NewMeetingScreen
+from clerk_tui.screens.vote_count import VoteCountForm
+from store import Store
+from tests.screens.conftest import make_app, settle
+from tests.screens.keys import type_text
+
+
+async def test_a_count_typed_in_one_burst_is_one_number_a_box() -> None:
+    counted: list[tuple[int, int, int]] = []
+
+    def submit(in_favour: int, against: int, abstained: int) -> str | None:
+        counted.append((in_favour, against, abstained))
+        return None
+
+    app: App[None] = App()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(VoteCountForm("Votes on the motion", submit))
+        await pilot.pause()
+        await type_text(pilot, "7\n2\n1\n")
+        await pilot.pause()
+    assert counted == [(7, 2, 1)]
+
+
+async def test_a_meetings_date_and_time_typed_in_one_burst_land_in_their_boxes(demo_store: Store) -> None:
+    """The same for every form whose enter goes on to the next box (here: a new meeting)."""
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert isinstance(app.screen, NewMeetingScreen)
+        date_box = app.screen.query_one("#new-date-input", Input)
+        date_box.focus()
+        await pilot.pause()
+        date_box.value = ""
+        app.screen.query_one("#new-time-input", Input).value = ""
+        await type_text(pilot, "15/1/2020\n14:00")
+        assert date_box.value == "15/1/2020"
+        assert app.screen.query_one("#new-time-input", Input).value == "14:00"
