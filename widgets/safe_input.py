@@ -49,28 +49,31 @@ def _is_format_key(event: events.Key) -> bool:
     )
 
 
-def follow_the_focus(box: Input | TextArea, event: events.Key, *, tab_moves_focus: bool) -> bool:
-    """Keys typed fast after a Tab go to the box the Tab went to (True: the key was dealt with).
+async def keep_keys_in_order(box: Input | TextArea, event: events.Key, *, inserts: tuple[str, ...]) -> bool:
+    """Keys typed fast are acted on in the order typed (True: the key was dealt with here).
 
-    Textual hands each key to the widget that has the focus when the key arrives. A Tab is
-    acted on only after it has travelled up to the app's binding, so the keys behind it were
-    already queued for the box it left: "the narrative, Tab, the resolution" typed quickly
-    put the resolution in the narrative. Here the Tab moves the focus at once, and a key
-    still queued for a box the focus has left is passed on to the text box that has it now
-    (never to a button or a list, where a letter could be a command)."""
-    focused = box.app.focused
-    if focused is not box and isinstance(focused, (Input, TextArea)):
+    Textual hands each key to the widget that has the focus when the key arrives. The box
+    inserts a letter at once, but a key that is a binding (backspace, an arrow, Tab, ctrl+n)
+    is acted on only once it has travelled up to the app, by which time the keys behind it
+    have been taken by this box: "narrative, Tab, resolution" typed quickly put the
+    resolution in the narrative, and "backspace, 0" gave "0" then the backspace. Here a
+    binding is acted on at once, and a key still queued for a box the focus has left is
+    passed on to the text box that has it now (never to a button or a list, where a letter
+    could be a command). ``inserts``: the non-printable keys the box inserts itself."""
+    app = box.app
+    focused = app.focused
+    if focused is not box:
+        if isinstance(focused, (Input, TextArea)):
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+            return True
+        return False
+    if event.is_printable or event.key in inserts or box.screen is not app.screen:
+        return False
+    if await app._check_bindings(event.key):  # what the key would do once it reached the app
         event.stop()
         event.prevent_default()
-        focused.post_message(events.Key(event.key, event.character))
-        return True
-    if tab_moves_focus and focused is box and event.key in ("tab", "shift+tab"):
-        event.stop()
-        event.prevent_default()
-        if event.key == "tab":
-            box.screen.focus_next()
-        else:
-            box.screen.focus_previous()
         return True
     return False
 
@@ -105,12 +108,12 @@ class SafeInput(Input):
     async def _on_key(self, event: events.Key) -> None:
         # Runs before Input's own handler (Textual calls each class's in turn, unless the
         # default is prevented), which would drop the key as unprintable.
-        if follow_the_focus(self, event, tab_moves_focus=True):
-            return
-        if self.enter_moves_focus and event.key == "enter":
+        if self.enter_moves_focus and event.key == "enter" and self.app.focused is self:
             event.stop()
             event.prevent_default()
             self.screen.focus_next()
+            return
+        if await keep_keys_in_order(self, event, inserts=()):
             return
         if _is_format_key(event):
             event.stop()
@@ -140,7 +143,8 @@ class SafeTextArea(TextArea):
 
     async def _on_key(self, event: events.Key) -> None:
         # Runs before TextArea's own handler (see SafeInput._on_key).
-        if follow_the_focus(self, event, tab_moves_focus=self.tab_behavior == "focus"):
+        inserts = ("enter", "tab", "escape") if self.tab_behavior == "indent" else ("enter",)
+        if not self.read_only and await keep_keys_in_order(self, event, inserts=inserts):
             return
         if _is_format_key(event) and not self.read_only:
             event.stop()

@@ -4,14 +4,17 @@ form hears of it."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import App
-from textual.widgets import Input
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
 
 from clerk_tui.screens.new_meeting import NewMeetingScreen
 from clerk_tui.screens.vote_count import VoteCountForm
 from store import Store
 from tests.screens.conftest import make_app, settle
-from tests.screens.keys import type_text
+from tests.screens.keys import key_event, type_text
+from tests.screens.test_live_typing import live_on_first_item
 
 
 async def test_a_count_typed_in_one_burst_is_one_number_a_box() -> None:
@@ -46,3 +49,28 @@ async def test_a_meetings_date_and_time_typed_in_one_burst_land_in_their_boxes(d
         await type_text(pilot, "15/1/2020\n14:00")
         assert date_box.value == "15/1/2020"
         assert app.screen.query_one("#new-time-input", Input).value == "14:00"
+
+
+def backspace() -> events.Key:
+    return events.Key("backspace", "\x7f")
+
+
+async def send_burst(pilot: Pilot[None], keys: list[events.Key]) -> None:
+    """Keys in one burst, as a terminal sends them: none waits for the one before."""
+    driver = pilot.app._driver
+    assert driver is not None
+    for event in keys:
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await pilot.pause()
+
+
+async def test_a_typo_corrected_fast_in_the_narrative_reads_as_corrected(demo_store: Store) -> None:
+    """Teh, two backspaces, he: the backspaces are bindings, acted on only once they had
+    reached the app, after the letters behind them were in (it came out "Teh")."""
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await live_on_first_item(app, pilot, demo_store)
+        keys = [*map(key_event, "Teh"), backspace(), backspace(), *map(key_event, "he")]
+        await send_burst(pilot, keys)
+        assert screen.editor.query_one("#minute-narrative", TextArea).text == "The"
