@@ -56,8 +56,8 @@ async def keep_keys_in_order(box: Input | TextArea, event: events.Key, *, insert
     inserts a letter at once, but a key that is a binding (backspace, an arrow, Tab, ctrl+n)
     is acted on only once it has travelled up to the app, by which time the keys behind it
     have been taken by this box: "narrative, Tab, resolution" typed quickly put the
-    resolution in the narrative, and "backspace, 0" gave "0" then the backspace. Here a
-    binding is acted on at once, and a key still queued for a box the focus has left is
+    resolution in the narrative, and "backspace, 0" gave "0" then the backspace. Here Tab
+    and the box's own editing keys act at once, and a key still queued for a box the focus has left is
     passed on to the text box that has it now (never to a button or a list, where a letter
     could be a command). ``inserts``: the non-printable keys the box inserts itself."""
     app = box.app
@@ -71,10 +71,18 @@ async def keep_keys_in_order(box: Input | TextArea, event: events.Key, *, insert
         return False
     if event.is_printable or event.key in inserts or box.screen is not app.screen:
         return False
-    if await app._check_bindings(event.key):  # what the key would do once it reached the app
+    if event.key in ("tab", "shift+tab") and "tab" not in inserts:
         event.stop()
         event.prevent_default()
+        box.screen.focus_next() if event.key == "tab" else box.screen.focus_previous()
         return True
+    # The box's own editing keys only: a command (f4, ctrl+n) still waits until it reaches
+    # the screen, after the messages of the keys before it (a field's parsed value).
+    for binding in box._bindings.key_to_bindings.get(event.key, ()):
+        if await app.run_action(binding.action, box):
+            event.stop()
+            event.prevent_default()
+            return True
     return False
 
 
