@@ -4,6 +4,7 @@ the work, the saver writes, the domain decides."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import logging
 from collections.abc import Callable, Mapping, Sequence
@@ -36,6 +37,10 @@ log = logging.getLogger("clerk")
 
 RELOAD_WAIT = 10.0
 """Seconds a reload waits for a write of the record in progress before it reads the file."""
+
+
+KEYS_CATCH_UP = 0.5
+"""Seconds a command key waits at most for the text box to take the keys typed before it."""
 
 
 class ClerkApp(App[None]):
@@ -115,6 +120,32 @@ class ClerkApp(App[None]):
         self.open_meeting: str = ""
         self.last_export_folder: Path | None = None
         """Where the last export went in this session: the export dialog offers it next."""
+
+    # --- keys ----------------------------------------------------------------------
+    async def _check_bindings(self, key: str, priority: bool = False) -> bool:
+        if priority and self._has_priority_binding(key):
+            await self._let_the_focused_box_catch_up()
+        return await super()._check_bindings(key, priority)
+
+    def _has_priority_binding(self, key: str) -> bool:
+        return any(
+            binding.priority
+            for _, bindings in self.screen._binding_chain
+            for binding in bindings.key_to_bindings.get(key, ())
+        )
+
+    async def _let_the_focused_box_catch_up(self) -> None:
+        """A priority binding (a dialog's f2) acts as the key arrives, before the text box has
+        taken the letters typed just ahead of it: a name typed fast then f2 was saved without
+        its last letters. Wait (briefly) until the box has dealt with every key it was given."""
+        from textual.widgets import Input, TextArea
+
+        box = self.focused
+        if isinstance(box, (Input, TextArea)):
+            caught_up = asyncio.Event()
+            box.call_later(caught_up.set)  # queued behind the keys the box was given
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(caught_up.wait(), KEYS_CATCH_UP)
 
     # --- time ----------------------------------------------------------------------
     def now(self) -> datetime:

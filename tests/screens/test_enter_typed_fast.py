@@ -12,9 +12,10 @@ from textual.widgets import Input, TextArea
 from clerk_tui.screens.new_meeting import NewMeetingScreen
 from clerk_tui.screens.vote_count import VoteCountForm
 from store import Store
-from tests.screens.conftest import make_app, settle
-from tests.screens.keys import key_event, type_text
+from tests.screens.conftest import make_app, reopen, settle
+from tests.screens.keys import key_event, tab_to, type_text
 from tests.screens.test_live_typing import live_on_first_item
+from tests.screens.test_printed_names import open_names
 
 
 async def test_a_count_typed_in_one_burst_is_one_number_a_box() -> None:
@@ -74,3 +75,18 @@ async def test_a_typo_corrected_fast_in_the_narrative_reads_as_corrected(demo_st
         keys = [*map(key_event, "Teh"), backspace(), backspace(), *map(key_event, "he")]
         await send_burst(pilot, keys)
         assert screen.editor.query_one("#minute-narrative", TextArea).text == "The"
+
+
+async def test_a_rename_typed_fast_then_f4_renames_with_every_letter(demo_store: Store) -> None:
+    """f4 is a priority binding of the dialog: it used to act as it arrived, before the box
+    had taken the name and the date typed just ahead of it (nothing or half was read)."""
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        dialog = await open_names(app, pilot)
+        await tab_to(pilot, "names-new-name-input")
+        await send_burst(pilot, [*map(key_event, "Paul Barton\t1/11/2019"), events.Key("f4", None)])
+        await settle(app, pilot)
+        assert dialog.person.name == "Paul Barton"
+    with reopen(demo_store) as store:
+        assert any(person.name == "Paul Barton" for person in store.people())
