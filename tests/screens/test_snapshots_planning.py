@@ -46,3 +46,11 @@ def test_export(snap_compare: Any, demo_store: Store, monkeypatch: pytest.Monkey
     app = snapshot_app(demo_store)
     # December's meeting; settled() waits for the preview, printed in a thread
     assert snap_compare(app, terminal_size=SIZE, run_before=settled("down", "down", "e"))
+
+
+def test_export_at_80x24(snap_compare: Any, demo_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 80 columns both switches show whole, and the preview scrolls sideways instead of
+    cropping the paper's lines."""
+    monkeypatch.setattr(export_module, "export_folder", lambda: Path("/home/clerk/Documents/clerk-exports"))
+    app = snapshot_app(demo_store)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settled("down", "down", "e"))
