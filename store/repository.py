@@ -202,7 +202,8 @@ that every open says so without reading them, until they are repaired or restore
 MEETING = "meeting"
 
 INDEX_HINT = "index.json only lists the meetings: move it aside and clerk rebuilds it from the meeting files."
-_FIELD_PATH = re.compile(r"@ ([^;]+?)(?:;|$)")
+_FIELD_PATH = r"@ ([^;]+?)(?:;|$)"
+"""Where a decoding error says the bad field is (compiled on first use, by ``re``'s cache)."""
 _CANNOT_WRITE = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT})
 
 
@@ -228,7 +229,7 @@ def _replace_with(document: Mapping[str, Any]) -> Callable[[Mapping[str, Any]], 
 def _field_path(error: DomainError) -> str:
     if error.field:
         return error.field
-    return ", ".join(match.strip() for match in _FIELD_PATH.findall(error.message))
+    return ", ".join(match.strip() for match in re.findall(_FIELD_PATH, error.message))
 
 
 def _now_stamp() -> str:

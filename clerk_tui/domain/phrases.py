@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -49,12 +50,15 @@ def exclusion_resolution(
 GAP = "[…]"
 """A visible gap in a phrase: the words the clerk must supply."""
 
-_GAP_PATTERN = re.compile(r"\[[^\[\]\n]*\]")
+
+@functools.cache
+def _gap_pattern() -> re.Pattern[str]:
+    return re.compile(r"\[[^\[\]\n]*\]")
 
 
 def first_gap(text: str) -> tuple[int, int] | None:
     """Where the first gap ("[…]", "[date]", "[his/her]") is in ``text``: (start, end) offsets."""
-    match = _GAP_PATTERN.search(text)
+    match = _gap_pattern().search(text)
     return (match.start(), match.end()) if match else None
 
 
@@ -312,7 +316,9 @@ def next_scheduled(meeting: Meeting, summaries: Iterable[MeetingSummary]) -> Mee
     return min(later, key=lambda s: (s.date, s.id)) if later else None
 
 
-_HELD_ON = re.compile(r"\bheld on\s+(?P<date>.+?)[\s.,;]*$", re.IGNORECASE)
+@functools.cache
+def _held_on() -> re.Pattern[str]:
+    return re.compile(r"\bheld on\s+(?P<date>.+?)[\s.,;]*$", re.IGNORECASE)
 
 
 def previous_minutes_date(meeting: Meeting) -> date | None:
@@ -321,7 +327,7 @@ def previous_minutes_date(meeting: Meeting) -> date | None:
     for item in meeting.agenda:
         if item.kind != ItemKind.PREVIOUS_MINUTES:
             continue
-        found = _HELD_ON.search(item.description.strip())
+        found = _held_on().search(item.description.strip())
         if found is None:
             continue
         try:
@@ -331,18 +337,20 @@ def previous_minutes_date(meeting: Meeting) -> date | None:
     return None
 
 
-_TYPED_DATE = re.compile(
-    r"\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,?\s+\d{4}\b",
-    re.IGNORECASE,
-)
+@functools.cache
+def _typed_date() -> re.Pattern[str]:
+    return re.compile(
+        r"\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}\b"
+        r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,?\s+\d{4}\b",
+        re.IGNORECASE,
+    )
 
 
 def date_problems(text: str) -> list[str]:
     """Each date typed into a phrase that is not a real date ("31/02/2025"), with the reason
     every date field gives; empty when every date reads."""
     problems = []
-    for found in _TYPED_DATE.finditer(text):
+    for found in _typed_date().finditer(text):
         try:
             parse_date(found.group(0))
         except DomainError as error:
