@@ -1,4 +1,8 @@
-"""The phrase library: the house's standard wording (domain.md 2.5 and 2.6)."""
+"""The phrase library: the house's standard wording (domain.md 2.5 and 2.6).
+
+The wording every printed paper needs (``join_numbers``, ``exclusion_resolution``,
+``minutes_confirmed``) lives in ``clerk_tui.domain.statutory`` and is also found here.
+"""
 
 from __future__ import annotations
 
@@ -10,41 +14,14 @@ from datetime import date, time
 
 from clerk_tui.domain.agenda import ItemKind
 from clerk_tui.domain.committee import LOCAL_GOVERNMENT_ACT, MINUTES_CONFIRMED, NEXT_MEETING, Committee
-from clerk_tui.domain.dates import format_body_date, format_next_meeting_date, format_time, parse_date
+from clerk_tui.domain.dates import format_next_meeting_date, format_time, parse_date
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.meeting import Meeting, MeetingStatus, MeetingSummary
-from clerk_tui.domain.minutes import Resolution
 from clerk_tui.domain.planning import previous_meeting_date
+from clerk_tui.domain.statutory import exclusion_resolution as exclusion_resolution
+from clerk_tui.domain.statutory import join_numbers as join_numbers
+from clerk_tui.domain.statutory import minutes_confirmed as minutes_confirmed
 from clerk_tui.domain.wording import fill
-
-
-def join_numbers(numbers: Sequence[int]) -> str:
-    """[3] -> "3"; [1, 3] -> "1 and 3"; [1, 2, 3] -> "1, 2 and 3"."""
-    words = [str(n) for n in sorted(set(numbers))]
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
-
-
-def exclusion_resolution(
-    paragraphs: Sequence[int], items: int = 1, act: str = LOCAL_GOVERNMENT_ACT
-) -> Resolution:
-    """The statutory wording that excludes press and public before exempt business, citing
-    the Act as the house does (``HouseStyle.local_government_act``)."""
-    if not paragraphs:
-        raise DomainError("Say which Schedule 12A paragraph(s) make the business exempt.", "paragraphs")
-    business = "item of business" if items == 1 else "items of business"
-    paragraph_word = "paragraph" if len(set(paragraphs)) == 1 else "paragraphs"
-    text = (
-        f"under Section 100A(4) of the {act.strip() or LOCAL_GOVERNMENT_ACT}, the press and public be "
-        f"excluded from the meeting for the following {business} on the grounds that it would "
-        "involve the likely disclosure of exempt information as defined in "
-        f"{paragraph_word} {join_numbers(paragraphs)} of Part 1 of Schedule 12A to the Act. "
-        "The Public Interest Test has been applied and favours exclusion of the information "
-        "from the press and public"
-    )
-    return Resolution([text], opening="That,")
-
 
 # --- the phrase library -------------------------------------------------------------
 GAP = "[…]"
@@ -222,15 +199,6 @@ def _thanked(presenter: str) -> str:
         return f"{GAP} be thanked for [his/her] presentation"
     separator = "," if "," in who else ""
     return f"{who}{separator} be thanked for [his/her] presentation"
-
-
-def minutes_confirmed(
-    previous: date | None, comma_before_year: bool, wording: str = MINUTES_CONFIRMED
-) -> str:
-    """The house's confirmation: "the Minutes of the meeting held on 13 March, 2019 be
-    confirmed as a correct record" (the date in the house's body style)."""
-    held = format_body_date(previous, comma_before_year) if previous else "[date]"
-    return fill(wording, date=held)
 
 
 def _next_meeting(context: PhraseContext, body: str) -> str:
