@@ -58,6 +58,7 @@ NOT_FOR_PRINTING = {
     "clerk_tui.cli_reading",  # `clerk import` of text and `clerk search`: their parsers and handlers
     "clerk_tui.domain.phrases",  # the live screen's phrase library (printing needs domain.statutory)
     "clerk_tui.domain.planning",
+    "store.outcomes",  # what a check, a restore or an import returns
 }
 
 
