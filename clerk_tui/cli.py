@@ -113,7 +113,16 @@ class _RawDescriptionFormatter(argparse.RawDescriptionHelpFormatter, _Formatter)
     """Examples kept as written, at the terminal's width."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+CommandMaker = Callable[[str, str, str], argparse.ArgumentParser]
+
+_PAPERS_COMMANDS = ("circulate", "confirm", "sign", "verify", "print", "calendar", "register", "history")
+COMMANDS = ("init", "list", "import", "export", "check", "restore", *_PAPERS_COMMANDS, "search")
+"""Every sub-command, in the order ``clerk --help`` lists them."""
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The ``clerk`` parser; with ``only``, one that knows that one sub-command alone (each
+    sub-parser is a whole ArgumentParser: building all of them was a tenth of an export)."""
     parser = argparse.ArgumentParser(
         prog="clerk",
         formatter_class=_Formatter,
@@ -143,6 +152,33 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=_RawDescriptionFormatter,
         )
 
+    for name in COMMANDS if only is None else (only,):
+        _ADD_COMMAND[name](command)
+    return parser
+
+
+def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser for this command line: of the one sub-command it names, else all of them
+    (for ``clerk --help``, and for argparse to list the choices of a mistyped command)."""
+    return build_parser(_asked_command(argv))
+
+
+def _asked_command(argv: Sequence[str]) -> str | None:
+    """The sub-command ``argv`` names, if it names one before any ``--help``. The options
+    before it are the top-level ones, of which only ``--store`` (or a prefix of it, as
+    argparse allows) takes a value, unless written ``--store=DIR``."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token in COMMANDS:
+            return token
+        if token == "-h" or (len(token) > 2 and "--help".startswith(token)) or not token.startswith("-"):
+            return None
+        if "=" not in token and len(token) > 2 and "--store".startswith(token):
+            next(tokens, None)
+    return None
+
+
+def _add_init(command: CommandMaker) -> None:
     init = command(
         "init",
         "create a store (with --demo: fill it with the demo data)",
@@ -152,6 +188,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", dest="init_demo", help="add the demo committee, people and meetings"
     )
 
+
+def _add_list(command: CommandMaker) -> None:
     command(
         "list",
         "one line per meeting: id, committee, date, status (tab-separated)",
@@ -159,6 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Anything wrong with the store (a damaged meeting) is said on stderr.",
     )
 
+
+def _add_import(command: CommandMaker) -> None:
     importer = command(
         "import",
         "import meetings from JSON interchange files",
@@ -174,7 +214,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="overwrite records the store holds with other content (after taking a backup)",
     )
+    from clerk_tui.cli_reading import add_text_import_options  # text import (issue 12)
 
+    add_text_import_options(importer)
+
+
+def _add_export(command: CommandMaker) -> None:
     exporter = command(
         "export",
         "print minutes, an agenda or a meeting's JSON",
@@ -205,6 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="write to FILE instead of stdout (atomically; readable by you only unless --public)",
     )
 
+
+def _add_check(command: CommandMaker) -> None:
     command(
         "check",
         "read every record and report any that is damaged",
@@ -212,6 +259,8 @@ def build_parser() -> argparse.ArgumentParser:
         "backup that holds its last good copy. Exits 3 if anything is damaged.",
     )
 
+
+def _add_restore(command: CommandMaker) -> None:
     restore = command(
         "restore",
         "put back a damaged meeting from the backups",
@@ -222,16 +271,16 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument(
         "--from", dest="backup", metavar="BACKUP", help="the backup's name (a folder of the store's backups/)"
     )
-    _papers_commands(command)
-
-    from clerk_tui.cli_reading import add_reading_commands  # text import and search (issue 12)
-
-    add_reading_commands(command, importer)
-    return parser
 
 
-def _papers_commands(command: Callable[[str, str, str], argparse.ArgumentParser]) -> None:
-    """The minutes' lifecycle, and the papers beyond text: run by ``clerk_tui.cli_papers``."""
+def _add_search(command: CommandMaker) -> None:
+    from clerk_tui.cli_reading import add_search_command  # search (issue 12)
+
+    add_search_command(command)
+
+
+# The minutes' lifecycle, and the papers beyond text: run by ``clerk_tui.cli_papers``.
+def _add_circulate(command: CommandMaker) -> None:
     circulate = command(
         "circulate",
         "send the draft minutes: freeze them as the next numbered revision",
@@ -241,6 +290,9 @@ def _papers_commands(command: Callable[[str, str, str], argparse.ArgumentParser]
     circulate.add_argument("meeting", metavar="MEETING")
     circulate.add_argument("--on", metavar="DATE", help="the day they were sent (default: today)")
     circulate.add_argument("--to", metavar="WHOM", help='who they went to ("the Chair")')
+
+
+def _add_confirm(command: CommandMaker) -> None:
     confirm = command(
         "confirm",
         "record that a later meeting confirmed the minutes as a correct record",
@@ -252,6 +304,9 @@ def _papers_commands(command: Callable[[str, str, str], argparse.ArgumentParser]
     confirm.add_argument(
         "--amendment", action="append", metavar="TEXT", help="a correction made at confirmation (repeatable)"
     )
+
+
+def _add_sign(command: CommandMaker) -> None:
     sign = command(
         "sign",
         "the Chair signs confirmed minutes: they are frozen and locked for ever",
@@ -261,6 +316,9 @@ def _papers_commands(command: Callable[[str, str, str], argparse.ArgumentParser]
     sign.add_argument("meeting", metavar="MEETING")
     sign.add_argument("--chair", metavar="NAME", help="who signs (default: the confirming meeting's Chair)")
     sign.add_argument("--on", metavar="DATE", help="the day signed (default: the confirming meeting's)")
+
+
+def _add_verify(command: CommandMaker) -> None:
     verify = command(
         "verify",
         "check every signed set of minutes against its SHA-256",
@@ -268,6 +326,9 @@ def _papers_commands(command: Callable[[str, str, str], argparse.ArgumentParser]
         "frozen. Exits 1 if any has changed.",
     )
     verify.add_argument("meetings", nargs="*", metavar="MEETING", help="only these meetings")
+
+
+def _add_print(command: CommandMaker) -> None:
     printer = command(
         "print",
         "send a meeting's minutes (PDF) to the printer with lp",
@@ -276,6 +337,9 @@ def _papers_commands(command: Callable[[str, str, str], argparse.ArgumentParser]
     printer.add_argument("what", choices=["minutes"])
     printer.add_argument("meeting", metavar="MEETING")
     printer.add_argument("--public", action="store_true", help="the public copy (exempt items withheld)")
+
+
+def _add_calendar(command: CommandMaker) -> None:
     calendar = command(
         "calendar",
         "a committee's meetings of a municipal year as an ICS calendar",
@@ -285,6 +349,9 @@ def _papers_commands(command: Callable[[str, str, str], argparse.ArgumentParser]
     calendar.add_argument("committee", metavar="COMMITTEE")
     calendar.add_argument("--year", required=True, help="the municipal year, e.g. 2019/20")
     calendar.add_argument("-o", "--output", type=Path, metavar="FILE")
+
+
+def _add_register(command: CommandMaker) -> None:
     register = command(
         "register",
         "the attendance register of a committee's municipal year",
@@ -295,6 +362,9 @@ def _papers_commands(command: Callable[[str, str, str], argparse.ArgumentParser]
     register.add_argument("--year", required=True, help="the municipal year, e.g. 2019/20")
     register.add_argument("--format", default="text", choices=["text", "markdown", "csv", "docx", "pdf"])
     register.add_argument("-o", "--output", type=Path, metavar="FILE")
+
+
+def _add_history(command: CommandMaker) -> None:
     history = command(
         "history",
         "one member's attendance on every committee, every year",
@@ -303,6 +373,25 @@ def _papers_commands(command: Callable[[str, str, str], argparse.ArgumentParser]
     history.add_argument("person", metavar="PERSON", help="the person's id")
     history.add_argument("--format", default="text", choices=["text", "markdown", "csv", "docx", "pdf"])
     history.add_argument("-o", "--output", type=Path, metavar="FILE")
+
+
+_ADD_COMMAND: dict[str, Callable[[CommandMaker], None]] = {
+    "init": _add_init,
+    "list": _add_list,
+    "import": _add_import,
+    "export": _add_export,
+    "check": _add_check,
+    "restore": _add_restore,
+    "circulate": _add_circulate,
+    "confirm": _add_confirm,
+    "sign": _add_sign,
+    "verify": _add_verify,
+    "print": _add_print,
+    "calendar": _add_calendar,
+    "register": _add_register,
+    "history": _add_history,
+    "search": _add_search,
+}
 
 
 def _papers(args: argparse.Namespace) -> int:
@@ -331,8 +420,8 @@ def resolve_store_path(explicit: Path | None) -> Path:
 
 # --- running a command ---------------------------------------------------------------
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args = parser_for(arguments).parse_args(arguments)
     try:
         code = _dispatch(args)
         sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
@@ -401,9 +490,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     }
     if args.command is not None and args.demo:
         raise CommandError("--demo opens the app; for a demo store use `clerk init --demo`.")
-    from clerk_tui.cli_reading import reading_handlers  # text import and search (issue 12)
+    if args.command in ("import", "search"):
+        from clerk_tui.cli_reading import reading_handlers  # text import and search (issue 12)
 
-    handlers.update(reading_handlers(_import))
+        handlers.update(reading_handlers(_import))
     return handlers[args.command](args)
 
 
@@ -558,6 +648,28 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    """One meeting's paper or JSON: a short command, whose imports and one meeting make a few
+    hundred thousand objects that live until it ends. The cycle collector is paused while it
+    runs, and its walks over every object at the interpreter's exit are skipped: together a
+    tenth of the command, to free nothing (what is dropped is still freed by reference counting)."""
+    import atexit
+
+    atexit.unregister(_skip_the_collections_at_exit)  # once, however many exports a process runs
+    atexit.register(_skip_the_collections_at_exit)
+    with _collector_paused():
+        return _export_one(args)
+
+
+def _skip_the_collections_at_exit() -> None:
+    """At exit the interpreter walks every object it tracks, three or four times over; a frozen
+    object is not walked. Run by atexit, after everything was written, flushed and closed."""
+    import gc
+
+    gc.disable()
+    gc.freeze()
+
+
+def _export_one(args: argparse.Namespace) -> int:
     from store import Store
 
     if args.width < 0:

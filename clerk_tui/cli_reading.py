@@ -25,10 +25,8 @@ Handler = Callable[[argparse.Namespace], int]
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 
 
-def add_reading_commands(
-    command: Callable[[str, str, str], argparse.ArgumentParser], importer: argparse.ArgumentParser
-) -> None:
-    """``--yes`` and ``--adopt-style`` for ``clerk import``; the ``clerk search`` command."""
+def add_text_import_options(importer: argparse.ArgumentParser) -> None:
+    """``--yes`` and ``--adopt-style`` for ``clerk import``."""
     importer.description = (
         "Import meetings: JSON interchange files, or published minutes and agenda front sheets "
         "as text (.txt), read into the store after a preview."
@@ -41,6 +39,10 @@ def add_reading_commands(
         action="store_true",
         help="give an existing committee the house style the paper shows (a new committee always gets it)",
     )
+
+
+def add_search_command(command: Callable[[str, str, str], argparse.ArgumentParser]) -> None:
+    """The ``clerk search`` command."""
     search = command(
         "search",
         "search the minutes and agendas of every meeting",

@@ -25,7 +25,7 @@ from clerk_tui.render.public import record_copy
 if TYPE_CHECKING:
     from clerk_tui.interchange import Bundle
     from store import Store
-    from store.repository import ImportReport
+    from store.outcomes import ImportReport
 
 Paper = Literal["minutes", "agenda"]
 

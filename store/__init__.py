@@ -5,6 +5,10 @@
 package does no I/O and loads neither Textual nor Rich.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from store.errors import (
     AccessError,
     BackupError,
@@ -24,7 +28,22 @@ from store.errors import (
     WriteError,
 )
 from store.migrations import SCHEMA_VERSION
-from store.repository import Damage, ImportConflictError, ImportRefusedError, ImportReport, Restored, Store
+from store.repository import ImportConflictError, ImportRefusedError, Store
+
+if TYPE_CHECKING:
+    from store.outcomes import Damage, ImportReport, Restored
+
+_OUTCOMES = frozenset({"Damage", "ImportReport", "Restored"})
+
+
+def __getattr__(name: str) -> Any:
+    """What the rarer operations return, loaded when first asked for (PEP 562)."""
+    if name in _OUTCOMES:
+        from store import outcomes
+
+        return getattr(outcomes, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "SCHEMA_VERSION",

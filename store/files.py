@@ -9,6 +9,7 @@ mix, plus at worst a stray ``.NAME.*.tmp`` that :func:`remove_stale_temp_files` 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 from collections.abc import Callable
@@ -25,8 +26,12 @@ FILE_MODE = 0o600
 DIR_MODE = 0o700
 TEMP_SUFFIX = ".tmp"
 T = TypeVar("T")
-_TEMP_NAME = re.compile(r"^\.[a-z0-9][a-z0-9.-]*\.json\.[A-Za-z0-9_]{6,}\.tmp$")
-"""``.<name>.json.<random>.tmp``: what :func:`write_and_replace` leaves if killed mid-write."""
+
+
+@functools.cache
+def _temp_name() -> re.Pattern[str]:
+    """``.<name>.json.<random>.tmp``: what :func:`write_and_replace` leaves if killed mid-write."""
+    return re.compile(r"^\.[a-z0-9][a-z0-9.-]*\.json\.[A-Za-z0-9_]{6,}\.tmp$")
 
 
 @dataclass(frozen=True)
@@ -239,7 +244,7 @@ def make_private_dir(path: Path, files: Files = OS_FILES) -> bool:
 
 
 def is_temp_name(name: str) -> bool:
-    return bool(_TEMP_NAME.match(name))
+    return bool(_temp_name().match(name))
 
 
 def remove_stale_temp_files(directory: Path, files: Files = OS_FILES) -> list[Path]:

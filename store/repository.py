@@ -26,7 +26,6 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -92,60 +91,17 @@ from store.migrations import (
 )
 from store.storage import AtomicJSONStorage, check_tables, parse, read_file, serialise
 
-if TYPE_CHECKING:  # backups and the lock are loaded by the methods that use them: a read-only
-    # open (clerk list, clerk export) needs neither
-    from store.backups import BackupResult, GoodCopy
+if TYPE_CHECKING:  # backups, the lock and what the rarer methods return are loaded by the methods
+    # that use them: a read-only open (clerk list, clerk export) needs none of them
+    from store.backups import BackupResult
     from store.lock import StoreLock
+    from store.outcomes import Damage, ImportReport, Restored, UncleanShutdown
 
 T = TypeVar("T")
 
 DEFAULT_BACKUP_INTERVAL = timedelta(minutes=10)
 """A writable open backs the store up in the background when its newest backup is older
 than this and something changed since: sessions minutes apart do not each copy the archive."""
-
-
-@dataclass(frozen=True)
-class UncleanShutdown:
-    pid: int
-    started: datetime | None
-    last_meeting: str | None
-    last_saved: datetime | None
-
-
-@dataclass(frozen=True)
-class Damage:
-    """A record that fails to read, and where its last good copy is."""
-
-    path: Path
-    problem: StoreError
-    good_copy: GoodCopy | None
-
-    @property
-    def meeting_id(self) -> str | None:
-        if self.path.parent.name == MEETINGS_DIR and self.path.name.endswith(FILE_SUFFIX):
-            return self.path.name[: -len(FILE_SUFFIX)]
-        return None
-
-
-@dataclass(frozen=True)
-class Restored:
-    meeting_id: str
-    backup: Path
-    kept_aside: Path | None
-    """Where the damaged file went (never deleted), if there was one."""
-
-
-@dataclass
-class ImportReport:
-    """What an import did, record by record: "added", "replaced" or "unchanged"."""
-
-    actions: list[tuple[str, str, str]] = field(default_factory=list)
-    """(action, kind, id): kind is "person", "committee" or "meeting"."""
-    backup: Path | None = None
-    """The backup taken before anything was replaced."""
-
-    def ids(self, action: str, kind: str = "meeting") -> list[str]:
-        return [ident for done, what, ident in self.actions if done == action and what == kind]
 
 
 class ImportRefusedError(StoreError):
@@ -202,7 +158,8 @@ that every open says so without reading them, until they are repaired or restore
 MEETING = "meeting"
 
 INDEX_HINT = "index.json only lists the meetings: move it aside and clerk rebuilds it from the meeting files."
-_FIELD_PATH = re.compile(r"@ ([^;]+?)(?:;|$)")
+_FIELD_PATH = r"@ ([^;]+?)(?:;|$)"
+"""Where a decoding error says the bad field is (compiled on first use, by ``re``'s cache)."""
 _CANNOT_WRITE = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT})
 
 
@@ -228,7 +185,7 @@ def _replace_with(document: Mapping[str, Any]) -> Callable[[Mapping[str, Any]], 
 def _field_path(error: DomainError) -> str:
     if error.field:
         return error.field
-    return ", ".join(match.strip() for match in _FIELD_PATH.findall(error.message))
+    return ", ".join(match.strip() for match in re.findall(_FIELD_PATH, error.message))
 
 
 def _now_stamp() -> str:
@@ -476,6 +433,8 @@ class Store:
         """The last clerk to open this store never closed it (a crash, a kill, a power cut):
         when it started, and which meeting it saved last and when, so the clerk can be told
         what is here."""
+        from store.outcomes import UncleanShutdown
+
         previous = self._lock.previous if self._lock is not None else None
         if previous is None:
             return None
@@ -1045,6 +1004,7 @@ class Store:
         to the archive.
         """
         from store.backups import find_good_copy
+        from store.outcomes import Damage
 
         with self._reading():
             files, irregular = self._scan_meetings()
@@ -1069,6 +1029,7 @@ class Store:
         when no backup holds a copy that reads.
         """
         from store.backups import find_good_copy
+        from store.outcomes import Restored
 
         check_meeting_id(meeting_id)
         self._wait_for_backup()
@@ -1565,6 +1526,8 @@ class Store:
                 seen: set[str] = set()
                 twice = next(ident for ident in ids if ident in seen or seen.add(ident))  # type: ignore[func-returns-value]
                 raise StoreError(f"Nothing was imported: the {kind} id {twice!r} comes more than once.")
+        from store.outcomes import ImportReport
+
         report = ImportReport()
         with self._writing():
             registry_changes = self._plan_registry(people, committees, report)

@@ -55,6 +55,10 @@ NOT_FOR_PRINTING = {
     "clerk_tui.interchange",  # JSON files, for `clerk export meeting` and `clerk import`
     "clerk_tui.interchange.bundle",
     "difflib",  # comparing circulated revisions
+    "clerk_tui.cli_reading",  # `clerk import` of text and `clerk search`: their parsers and handlers
+    "clerk_tui.domain.phrases",  # the live screen's phrase library (printing needs domain.statutory)
+    "clerk_tui.domain.planning",
+    "store.outcomes",  # what a check, a restore or an import returns
 }
 
 
@@ -74,3 +78,27 @@ def test_printing_minutes_to_the_terminal_loads_no_more_than_printing_needs(tmp_
     loaded = loaded_after(code)
     later = {"platformdirs", "hashlib", "tempfile", "shutil", "lzma", "bz2"}
     assert loaded & (NOT_FOR_PRINTING | later) == set()
+
+
+def test_the_domain_package_loads_a_name_s_module_only_when_the_name_is_asked_for() -> None:
+    """``clerk_tui.domain`` names every class of the domain, but loads each module on the first
+    use of one of its names (PEP 562): a meeting's printer never loads the live meeting's rules."""
+    loaded = loaded_after("import clerk_tui.domain")
+    assert {name for name in loaded if name.startswith("clerk_tui.domain.")} == set()
+    loaded = loaded_after("from clerk_tui.domain import Venue, DomainError")
+    assert {name for name in loaded if name.startswith("clerk_tui.domain.")} == {
+        "clerk_tui.domain.venue",
+        "clerk_tui.domain.errors",
+    }
+
+
+def test_every_name_of_the_domain_package_is_its_module_s_own() -> None:
+    import importlib
+
+    import clerk_tui.domain as domain
+
+    for name in domain.__all__:
+        module = importlib.import_module(f"clerk_tui.domain.{domain._MODULE_OF[name]}")
+        assert getattr(domain, name) is getattr(module, name), name
+    assert set(domain._MODULE_OF) == set(domain.__all__)
+    assert set(domain.__all__) <= set(dir(domain))

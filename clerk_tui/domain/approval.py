@@ -30,7 +30,6 @@ from clerk_tui.domain.dates import format_body_date, format_long_date
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.meeting import Meeting, MeetingStatus
 from clerk_tui.domain.minutes import Resolution
-from clerk_tui.domain.phrases import minutes_confirmed
 from clerk_tui.domain.record import (
     Confirmation,
     FrozenCopy,
@@ -41,6 +40,7 @@ from clerk_tui.domain.record import (
     digest,
 )
 from clerk_tui.domain.safe_text import one_line
+from clerk_tui.domain.statutory import minutes_confirmed
 
 
 class RecordLockedError(DomainError):

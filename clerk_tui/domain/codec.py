@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -212,7 +213,7 @@ def _dataclass(kind: type, strict: bool) -> Structure:
 def _make_dataclass(kind: type, strict: bool) -> Structure:
     if not dataclasses.is_dataclass(kind):
         raise TypeError(kind)
-    hints = typing.get_type_hints(kind)
+    hints = field_types(kind)
     fields = [
         (field.name, _for_hint(hints[field.name], strict), _required(field))
         for field in dataclasses.fields(kind)
@@ -235,6 +236,28 @@ def _make_dataclass(kind: type, strict: bool) -> Structure:
             raise _Unfit from None
 
     return structure
+
+
+_ANNOTATION_CODE: dict[str, types.CodeType] = {}
+
+
+def field_types(kind: type) -> dict[str, Any]:
+    """``typing.get_type_hints(kind)``, evaluated the same way (each class of the MRO in its
+    module's names first, then its own), but each annotation's text compiled once for every
+    class: get_type_hints compiled each one anew, a third of printing one paper."""
+    hints: dict[str, Any] = {}
+    for base in reversed(kind.__mro__):
+        module_names = vars(sys.modules[base.__module__])
+        class_names = dict(vars(base))
+        for name, annotation in base.__dict__.get("__annotations__", {}).items():
+            value = annotation
+            if isinstance(annotation, str):
+                code = _ANNOTATION_CODE.get(annotation)
+                if code is None:
+                    code = _ANNOTATION_CODE[annotation] = compile(annotation, "<annotation>", "eval")
+                value = eval(code, class_names, module_names)
+            hints[name] = type(None) if value is None else value
+    return hints
 
 
 def _required(field: dataclasses.Field[Any]) -> bool:

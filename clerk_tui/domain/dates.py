@@ -11,15 +11,29 @@ context of a council paper has its own style and they must not be normalised.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date, datetime, time
 
 from clerk_tui.domain.errors import DomainError
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{1,4}))?$")
-"""12/6/19, 12.6.2019, 12-6: day, month and perhaps a year, all figures."""
-_WEEKDAY_WORD = re.compile(r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\b\.?", re.IGNORECASE)
+
+@functools.cache
+def _iso_date() -> re.Pattern[str]:
+    return re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@functools.cache
+def _numeric_date() -> re.Pattern[str]:
+    """12/6/19, 12.6.2019, 12-6: day, month and perhaps a year, all figures."""
+    return re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{1,4}))?$")
+
+
+@functools.cache
+def _weekday_word() -> re.Pattern[str]:
+    return re.compile(r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\b\.?", re.IGNORECASE)
+
+
 _WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 # Two defaults that differ in every field tell which fields the clerk actually typed.
 _PROBE_A = datetime(2000, 1, 1)
@@ -31,13 +45,13 @@ def parse_date(text: str, today: date | None = None) -> date:
     cleaned = " ".join(text.strip().split())
     if not cleaned:
         raise DomainError("Enter a date, for example 12 June 2019 or 12/6/19.")
-    if _ISO_DATE.match(cleaned):
+    if _iso_date().match(cleaned):
         try:
             return date.fromisoformat(cleaned)
         except ValueError as error:
             raise DomainError(f"“{cleaned}” is not a real date ({error}).") from None
     weekday = _typed_weekday(cleaned)
-    without_weekday = _WEEKDAY_WORD.sub(" ", cleaned).strip(" ,")
+    without_weekday = _weekday_word().sub(" ", cleaned).strip(" ,")
     _check_day_first(without_weekday, cleaned)
     from dateutil import parser as date_parser  # here: printing dates needs none of it
 
@@ -58,7 +72,7 @@ def parse_date(text: str, today: date | None = None) -> date:
 def _check_day_first(text: str, typed: str) -> None:
     """Refuse a date in figures that only reads month first (dateutil would swap the two
     without a word: "1/13/2025" would become 13 January), or that has a day or month 0."""
-    match = _NUMERIC_DATE.match(text)
+    match = _numeric_date().match(text)
     if match is None:
         return
     day, month = int(match.group(1)), int(match.group(2))
@@ -74,7 +88,7 @@ def _check_day_first(text: str, typed: str) -> None:
 
 
 def _typed_weekday(text: str) -> int | None:
-    match = _WEEKDAY_WORD.search(text)
+    match = _weekday_word().search(text)
     return _WEEKDAY_INDEX[match.group(1).lower()[:3]] if match else None
 
 
@@ -110,10 +124,12 @@ def _nearest_year(month: int, day: int, weekday: int | None, today: date, typed:
     )
 
 
-_TIME = re.compile(
-    r"^(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<meridiem>a\.?m\.?|p\.?m\.?)?$",
-    re.IGNORECASE,
-)
+@functools.cache
+def _time() -> re.Pattern[str]:
+    return re.compile(
+        r"^(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<meridiem>a\.?m\.?|p\.?m\.?)?$",
+        re.IGNORECASE,
+    )
 
 
 def parse_time(text: str) -> time:
@@ -121,7 +137,7 @@ def parse_time(text: str) -> time:
     cleaned = text.strip().lower()
     if cleaned in {"noon", "12 noon", "midday"}:
         return time(12, 0)
-    match = _TIME.match(cleaned)
+    match = _time().match(cleaned)
     if not match:
         raise DomainError(f"“{text.strip()}” is not a time; try 6.30 pm or 18:30.")
     hour = int(match.group("hour"))

@@ -8,7 +8,7 @@ from clerk_tui.domain.agenda import AgendaItem
 from clerk_tui.domain.committee import LOCAL_GOVERNMENT_ACT
 from clerk_tui.domain.meeting import Meeting
 from clerk_tui.domain.minutes import Resolution
-from clerk_tui.domain.phrases import exclusion_resolution
+from clerk_tui.domain.statutory import exclusion_resolution
 
 
 def exempt_run(meeting: Meeting, start: int) -> list[AgendaItem]:

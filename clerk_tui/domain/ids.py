@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+@functools.cache
+def _non_word() -> re.Pattern[str]:
+    return re.compile(r"[^a-z0-9]+")
 
 
 def slugify(text: str) -> str:
     """``"Health and Wellbeing Board"`` -> ``"health-and-wellbeing-board"``."""
-    return _NON_WORD.sub("-", text.lower()).strip("-") or "x"
+    return _non_word().sub("-", text.lower()).strip("-") or "x"
 
 
 def initials(name: str) -> str:

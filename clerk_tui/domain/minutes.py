@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -47,13 +48,37 @@ class ResolutionLead(StrEnum):
     RECOMMENDED = "RECOMMENDED"
 
 
-_TRAILING_PUNCTUATION = re.compile(r"\s*(?:;\s*and|;|\.|,)\s*$", re.IGNORECASE)
-_LEADING_THAT = re.compile(r"^\s*that\s+", re.IGNORECASE)
-_SUB_ITEM = re.compile(r"^\s*(?:[-•*]|o)\s+(?=\S)")
-"""A sub-item line of a resolution part as typed: "- item A", "o item A", "• item A"."""
-_INDENTED = re.compile(r"^(?: {2,}|\t)\s*(?=\S)")
-_PART_NUMBER = re.compile(r"^\s*\(?\d+\)\s*")
-_THAT = re.compile(r"^that\s+", re.IGNORECASE)
+@functools.cache
+def _trailing_punctuation() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:;\s*and|;|\.|,)\s*$", re.IGNORECASE)
+
+
+@functools.cache
+def _leading_that() -> re.Pattern[str]:
+    return re.compile(r"^\s*that\s+", re.IGNORECASE)
+
+
+@functools.cache
+def _sub_item() -> re.Pattern[str]:
+    """A sub-item line of a resolution part as typed: "- item A", "o item A", "• item A"."""
+    return re.compile(r"^\s*(?:[-•*]|o)\s+(?=\S)")
+
+
+@functools.cache
+def _indented() -> re.Pattern[str]:
+    return re.compile(r"^(?: {2,}|\t)\s*(?=\S)")
+
+
+@functools.cache
+def _part_number() -> re.Pattern[str]:
+    return re.compile(r"^\s*\(?\d+\)\s*")
+
+
+@functools.cache
+def _that() -> re.Pattern[str]:
+    return re.compile(r"^that\s+", re.IGNORECASE)
+
+
 SUB_ITEM_PREFIX = "- "
 """How a part keeps its sub-items: one a line after its text, each after this prefix
 (the printer uses the house's own marker)."""
@@ -62,7 +87,7 @@ SUB_ITEM_PREFIX = "- "
 def _one_clean(text: str) -> str:
     cleaned = " ".join(text.split())
     while True:
-        stripped = _TRAILING_PUNCTUATION.sub("", cleaned)
+        stripped = _trailing_punctuation().sub("", cleaned)
         if stripped == cleaned:
             return cleaned
         cleaned = stripped
@@ -77,7 +102,7 @@ def clean_part(text: str) -> str:
     head: list[str] = []
     sub_items: list[str] = []
     for number, line in enumerate(text.split("\n")):
-        marker = _SUB_ITEM.match(line)
+        marker = _sub_item().match(line)
         if number and marker:
             sub_items.append(_one_clean(line[marker.end() :]))
         elif sub_items:
@@ -105,11 +130,11 @@ def parse_resolution_parts(text: str) -> list[str]:
     for line in text.splitlines():
         if not line.strip():
             continue
-        marker = _SUB_ITEM.match(line) or _INDENTED.match(line)
-        if parts and marker and not _PART_NUMBER.match(line):
+        marker = _sub_item().match(line) or _indented().match(line)
+        if parts and marker and not _part_number().match(line):
             parts[-1] += f"\n{SUB_ITEM_PREFIX}{line[marker.end() :]}"
             continue
-        parts.append(_THAT.sub("", _PART_NUMBER.sub("", line, count=1).strip(), count=1))
+        parts.append(_that().sub("", _part_number().sub("", line, count=1).strip(), count=1))
     return [cleaned for cleaned in (clean_part(part) for part in parts) if cleaned]
 
 
@@ -141,8 +166,8 @@ class Resolution:
     @classmethod
     def single(cls, text: str, lead: ResolutionLead = ResolutionLead.RESOLVED) -> Resolution:
         """From a whole sentence as typed: "That the report be noted."."""
-        opening = "That" if _LEADING_THAT.match(text) else ""
-        return cls([_LEADING_THAT.sub("", text, count=1)], lead=lead, opening=opening)
+        opening = "That" if _leading_that().match(text) else ""
+        return cls([_leading_that().sub("", text, count=1)], lead=lead, opening=opening)
 
     def requests(self) -> list[tuple[int, str]]:
         """Parts that ask someone to do something ("be requested to ..."): actions arising."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -211,11 +212,21 @@ class OfficerContact:
         return not (self.name or self.job_title or self.telephone or self.email)
 
 
-_TITLES = re.compile(r"^(?:cllr\.?|councillor)\s+", re.IGNORECASE)
-_ROLE_SUFFIX = re.compile(r"\s*\((chair|vice[- ]chair)\)\s*$", re.IGNORECASE)
-_HONOURS = re.compile(
-    r"(?P<sep>,?\s+)(?P<honours>(?:[A-Z]\.){2,}[A-Z]?\.?(?:\s*,?\s*(?:[A-Z]\.){2,}[A-Z]?\.?)*)$"
-)
+@functools.cache
+def _titles() -> re.Pattern[str]:
+    return re.compile(r"^(?:cllr\.?|councillor)\s+", re.IGNORECASE)
+
+
+@functools.cache
+def _role_suffix() -> re.Pattern[str]:
+    return re.compile(r"\s*\((chair|vice[- ]chair)\)\s*$", re.IGNORECASE)
+
+
+@functools.cache
+def _honours() -> re.Pattern[str]:
+    return re.compile(
+        r"(?P<sep>,?\s+)(?P<honours>(?:[A-Z]\.){2,}[A-Z]?\.?(?:\s*,?\s*(?:[A-Z]\.){2,}[A-Z]?\.?)*)$"
+    )
 
 
 @dataclass
@@ -241,7 +252,7 @@ def parse_member_line(line: str) -> ParsedMemberLine:
     if not text:
         raise DomainError("The line is empty; type a name as printed, e.g. Cllr. Carla Thomas (Chair).")
     role = ""
-    role_match = _ROLE_SUFFIX.search(text)
+    role_match = _role_suffix().search(text)
     if role_match:
         role = "vice-chair" if "vice" in role_match.group(1).lower() else "chair"
         text = text[: role_match.start()]
@@ -250,11 +261,11 @@ def parse_member_line(line: str) -> ParsedMemberLine:
     if bracket:
         organisation = bracket.group(1).strip()
         text = text[: bracket.start()]
-    councillor = bool(_TITLES.match(text))
-    text = _TITLES.sub("", text)
+    councillor = bool(_titles().match(text))
+    text = _titles().sub("", text)
     honours = ""
     comma = True
-    honours_match = _HONOURS.search(text)
+    honours_match = _honours().search(text)
     if honours_match:
         honours = honours_match.group("honours")
         comma = "," in honours_match.group("sep")

@@ -1,7 +1,12 @@
-"""The phrase library: the house's standard wording (domain.md 2.5 and 2.6)."""
+"""The phrase library: the house's standard wording (domain.md 2.5 and 2.6).
+
+The wording every printed paper needs (``join_numbers``, ``exclusion_resolution``,
+``minutes_confirmed``) lives in ``clerk_tui.domain.statutory`` and is also found here.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -9,52 +14,28 @@ from datetime import date, time
 
 from clerk_tui.domain.agenda import ItemKind
 from clerk_tui.domain.committee import LOCAL_GOVERNMENT_ACT, MINUTES_CONFIRMED, NEXT_MEETING, Committee
-from clerk_tui.domain.dates import format_body_date, format_next_meeting_date, format_time, parse_date
+from clerk_tui.domain.dates import format_next_meeting_date, format_time, parse_date
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.meeting import Meeting, MeetingStatus, MeetingSummary
-from clerk_tui.domain.minutes import Resolution
 from clerk_tui.domain.planning import previous_meeting_date
+from clerk_tui.domain.statutory import exclusion_resolution as exclusion_resolution
+from clerk_tui.domain.statutory import join_numbers as join_numbers
+from clerk_tui.domain.statutory import minutes_confirmed as minutes_confirmed
 from clerk_tui.domain.wording import fill
-
-
-def join_numbers(numbers: Sequence[int]) -> str:
-    """[3] -> "3"; [1, 3] -> "1 and 3"; [1, 2, 3] -> "1, 2 and 3"."""
-    words = [str(n) for n in sorted(set(numbers))]
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
-
-
-def exclusion_resolution(
-    paragraphs: Sequence[int], items: int = 1, act: str = LOCAL_GOVERNMENT_ACT
-) -> Resolution:
-    """The statutory wording that excludes press and public before exempt business, citing
-    the Act as the house does (``HouseStyle.local_government_act``)."""
-    if not paragraphs:
-        raise DomainError("Say which Schedule 12A paragraph(s) make the business exempt.", "paragraphs")
-    business = "item of business" if items == 1 else "items of business"
-    paragraph_word = "paragraph" if len(set(paragraphs)) == 1 else "paragraphs"
-    text = (
-        f"under Section 100A(4) of the {act.strip() or LOCAL_GOVERNMENT_ACT}, the press and public be "
-        f"excluded from the meeting for the following {business} on the grounds that it would "
-        "involve the likely disclosure of exempt information as defined in "
-        f"{paragraph_word} {join_numbers(paragraphs)} of Part 1 of Schedule 12A to the Act. "
-        "The Public Interest Test has been applied and favours exclusion of the information "
-        "from the press and public"
-    )
-    return Resolution([text], opening="That,")
-
 
 # --- the phrase library -------------------------------------------------------------
 GAP = "[…]"
 """A visible gap in a phrase: the words the clerk must supply."""
 
-_GAP_PATTERN = re.compile(r"\[[^\[\]\n]*\]")
+
+@functools.cache
+def _gap_pattern() -> re.Pattern[str]:
+    return re.compile(r"\[[^\[\]\n]*\]")
 
 
 def first_gap(text: str) -> tuple[int, int] | None:
     """Where the first gap ("[…]", "[date]", "[his/her]") is in ``text``: (start, end) offsets."""
-    match = _GAP_PATTERN.search(text)
+    match = _gap_pattern().search(text)
     return (match.start(), match.end()) if match else None
 
 
@@ -220,15 +201,6 @@ def _thanked(presenter: str) -> str:
     return f"{who}{separator} be thanked for [his/her] presentation"
 
 
-def minutes_confirmed(
-    previous: date | None, comma_before_year: bool, wording: str = MINUTES_CONFIRMED
-) -> str:
-    """The house's confirmation: "the Minutes of the meeting held on 13 March, 2019 be
-    confirmed as a correct record" (the date in the house's body style)."""
-    held = format_body_date(previous, comma_before_year) if previous else "[date]"
-    return fill(wording, date=held)
-
-
 def _next_meeting(context: PhraseContext, body: str) -> str:
     """``the next meeting of the Committee be held on Tuesday, 23 January 2024, at the Town
     Hall, Southport, commencing at 6.30 p.m.`` (in the house's wording)."""
@@ -312,7 +284,9 @@ def next_scheduled(meeting: Meeting, summaries: Iterable[MeetingSummary]) -> Mee
     return min(later, key=lambda s: (s.date, s.id)) if later else None
 
 
-_HELD_ON = re.compile(r"\bheld on\s+(?P<date>.+?)[\s.,;]*$", re.IGNORECASE)
+@functools.cache
+def _held_on() -> re.Pattern[str]:
+    return re.compile(r"\bheld on\s+(?P<date>.+?)[\s.,;]*$", re.IGNORECASE)
 
 
 def previous_minutes_date(meeting: Meeting) -> date | None:
@@ -321,7 +295,7 @@ def previous_minutes_date(meeting: Meeting) -> date | None:
     for item in meeting.agenda:
         if item.kind != ItemKind.PREVIOUS_MINUTES:
             continue
-        found = _HELD_ON.search(item.description.strip())
+        found = _held_on().search(item.description.strip())
         if found is None:
             continue
         try:
@@ -331,18 +305,20 @@ def previous_minutes_date(meeting: Meeting) -> date | None:
     return None
 
 
-_TYPED_DATE = re.compile(
-    r"\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,?\s+\d{4}\b",
-    re.IGNORECASE,
-)
+@functools.cache
+def _typed_date() -> re.Pattern[str]:
+    return re.compile(
+        r"\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}\b"
+        r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,?\s+\d{4}\b",
+        re.IGNORECASE,
+    )
 
 
 def date_problems(text: str) -> list[str]:
     """Each date typed into a phrase that is not a real date ("31/02/2025"), with the reason
     every date field gives; empty when every date reads."""
     problems = []
-    for found in _TYPED_DATE.finditer(text):
+    for found in _typed_date().finditer(text):
         try:
             parse_date(found.group(0))
         except DomainError as error:

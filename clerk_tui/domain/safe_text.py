@@ -12,6 +12,7 @@ Kept: newline and tab (text layout), and the joiners and marks that real text ne
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -25,15 +26,27 @@ _UNSAFE = re.compile(
     "\ud800-\udfff"  # lone surrogates: not text, and they cannot be written as UTF-8
     "]"
 )
-_LINE_ENDINGS = re.compile(r"\r\n?")
-_ESCAPE_SEQUENCE = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI ... final byte (colours, cursor, clear)
-    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC ... BEL or ST (title, clipboard)
-    r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?"  # DCS, SOS, PM, APC ... ST
-    r"|\x1b[ -/]*[0-~]"  # two-character sequences (ESC c resets the terminal)
-    r"|\x1b"
-)
-_STARTS_SEQUENCE = re.compile("[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
+
+
+@functools.cache
+def _line_endings() -> re.Pattern[str]:
+    return re.compile(r"\r\n?")
+
+
+@functools.cache
+def _escape_sequence() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI ... final byte (colours, cursor, clear)
+        r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC ... BEL or ST (title, clipboard)
+        r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?"  # DCS, SOS, PM, APC ... ST
+        r"|\x1b[ -/]*[0-~]"  # two-character sequences (ESC c resets the terminal)
+        r"|\x1b"
+    )
+
+
+@functools.cache
+def _starts_sequence() -> re.Pattern[str]:
+    return re.compile("[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
 
 
 @dataclass(frozen=True)
@@ -66,7 +79,7 @@ def _name(character: str) -> str:
 def clean(text: str) -> CleanText:
     """The text with every escape sequence and control character removed, and what went."""
     removed: list[str] = []
-    text = _LINE_ENDINGS.sub("\n", text)
+    text = _line_endings().sub("\n", text)
 
     def drop_sequence(match: re.Match[str]) -> str:
         removed.append("escape sequence")
@@ -76,8 +89,8 @@ def clean(text: str) -> CleanText:
         removed.append(_name(match.group()))
         return ""
 
-    if _STARTS_SEQUENCE.search(text):
-        text = _ESCAPE_SEQUENCE.sub(drop_sequence, text)
+    if _starts_sequence().search(text):
+        text = _escape_sequence().sub(drop_sequence, text)
     text = _UNSAFE.sub(drop_character, text)
     return CleanText(text, tuple(removed))
 

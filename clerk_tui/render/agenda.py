@@ -6,7 +6,7 @@ from clerk_tui.domain import FrontSheetDate, ItemKind, Role
 from clerk_tui.domain.agenda import AgendaItem, ItemLine
 from clerk_tui.domain.dates import format_long_date, format_ordinal_date, format_time
 from clerk_tui.domain.people import Paper
-from clerk_tui.domain.phrases import join_numbers
+from clerk_tui.domain.statutory import join_numbers
 from clerk_tui.render.document import Block, Document, Emphasis, LineGroup, Paragraph
 from clerk_tui.render.papers import MeetingPapers
 from clerk_tui.render.public import Copy, confidential_marking, paper_copy

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from clerk_tui.render.document import Document, Emphasis, ItemList, LineGroup, Paragraph, Table, neutralised
 
-_SPECIAL = re.compile(r"([\\`*_\[\]|<>])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])(\s)")
+
+@functools.cache
+def _special() -> re.Pattern[str]:
+    return re.compile(r"([\\`*_\[\]|<>])")
+
+
+@functools.cache
+def _line_start() -> re.Pattern[str]:
+    return re.compile(r"^(\s*)([#>+\-]|\d+[.)])(\s)")
 
 
 def escape(text: str) -> str:
     """Characters Markdown would read as formatting, inside a line."""
-    return _SPECIAL.sub(r"\\\1", text)
+    return _special().sub(r"\\\1", text)
 
 
 def escape_line(text: str) -> str:
     """As escape(), and a line that would start a heading or a list is kept as text."""
-    return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", escape(text))
+    return _line_start().sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", escape(text))
 
 
 def _paragraph(block: Paragraph) -> str:

@@ -25,7 +25,7 @@ from clerk_tui.domain.dates import format_minutes_heading_date
 from clerk_tui.domain.exclusion import exclusion_after
 from clerk_tui.domain.minutes import MinuteStatus, split_part
 from clerk_tui.domain.people import Paper
-from clerk_tui.domain.phrases import exclusion_resolution, join_numbers
+from clerk_tui.domain.statutory import exclusion_resolution, join_numbers
 from clerk_tui.render.document import (
     Block,
     Document,

@@ -36,8 +36,8 @@ from clerk_tui.domain import (
     Minute,
 )
 from clerk_tui.domain.history import History
-from clerk_tui.domain.phrases import join_numbers
 from clerk_tui.domain.record import MinutesRecord
+from clerk_tui.domain.statutory import join_numbers
 from clerk_tui.render.papers import MeetingPapers
 
 WITHHELD_NATURE = "[not published: exempt business]"

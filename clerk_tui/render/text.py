@@ -45,6 +45,8 @@ def block_lines(block: Block, width: int) -> list[str]:
 def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     if width <= 0:
         return [first + text]
+    if _fits_as_it_is(text, width - len(first)):
+        return [first + text]  # what textwrap makes of it, at a fraction of the cost
     return textwrap.wrap(
         text,
         width,
@@ -53,6 +55,13 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
         break_long_words=False,
         break_on_hyphens=False,
     ) or [first.rstrip()]
+
+
+def _fits_as_it_is(text: str, room: int) -> bool:
+    """A line textwrap would leave as it is: short enough, and words (with no whitespace of any
+    kind in them, not even a no-break space, which textwrap drops at a line's end) each after
+    one space."""
+    return len(text) <= room and text.split() == text.split(" ")
 
 
 def _list_lines(block: ItemList, width: int) -> list[str]:

@@ -78,3 +78,26 @@ def test_export_and_import_errors_are_one_clear_line(demo: Path, args: list[str]
     assert result.returncode == 1
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_export_in_a_longer_process_leaves_the_collector_as_it_found_it(demo: Path) -> None:
+    """The export pauses the cycle collector while it runs, and asks that the walks at exit be
+    skipped; a process that goes on afterwards (the app, a test) still has its collector."""
+    code = (
+        "import atexit, contextlib, gc, io\n"
+        "from clerk_tui import cli\n"
+        "calls = []  # atexit runs the last registered first: this runs after the export's own\n"
+        "atexit.register(lambda: calls.append((gc.isenabled(), gc.get_freeze_count() > 0)))\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        f"    assert cli.main(['--store', {str(demo)!r}, 'export', 'minutes', 'hwb-2019-09-11']) == 0\n"
+        "    assert cli.main(['--store', "
+        f"{str(demo)!r}, 'export', 'agenda', 'hwb-2019-12-04']) == 0\n"
+        "assert 'HEALTH AND WELLBEING BOARD' in out.getvalue()\n"
+        "assert gc.isenabled() and gc.get_freeze_count() == 0\n"
+        "atexit._run_exitfuncs()\n"
+        "assert calls == [(False, True)], calls\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"

@@ -134,3 +134,36 @@ def test_what_does_not_fit_still_gets_the_precise_message() -> None:
     assert from_document(document, Meeting) == full_meeting()  # the store reads as it always did
     with pytest.raises(DomainError, match="chairs_remarks"):
         from_document(document, Meeting, "meetings[0]", strict=True)
+
+
+def _domain_dataclasses() -> list[type]:
+    import dataclasses
+    import importlib
+    import pkgutil
+
+    import clerk_tui.domain
+
+    found: list[type] = []
+    for info in pkgutil.iter_modules(clerk_tui.domain.__path__):
+        module = importlib.import_module(f"clerk_tui.domain.{info.name}")
+        found += [
+            value
+            for value in vars(module).values()
+            if isinstance(value, type)
+            and dataclasses.is_dataclass(value)
+            and value.__module__ == module.__name__
+        ]
+    return found
+
+
+def test_field_types_are_what_get_type_hints_makes_of_every_domain_class() -> None:
+    """The codec's own reading of annotations (each text compiled once) means what
+    typing.get_type_hints means, for every dataclass of the domain."""
+    import typing
+
+    from clerk_tui.domain.codec import field_types
+
+    kinds = _domain_dataclasses()
+    assert len(kinds) > 40
+    for kind in kinds:
+        assert field_types(kind) == typing.get_type_hints(kind), kind
