@@ -11,6 +11,8 @@ and the header's title line if a save falls among the keys ("saving…", "saved 
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +25,7 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 
+from clerk_tui.screens.live import LiveMeetingScreen
 from store import Store
 from tests.screens.conftest import SIZE, make_app, settle
 from tests.screens.keys import key_event
@@ -148,3 +151,20 @@ async def test_keys_in_the_narrative_and_the_resolution_repaint_only_their_box(
             assert only(repaints.asked, resolution) == {}
             assert only(repaints.drawn, resolution) == {}, f"visited: {dict(repaints.visited)}"
             assert repaints.layouts == 0
+
+
+async def test_the_live_screen_is_frozen_while_shown_and_freed_once_left(demo_store: Store) -> None:
+    """What the live screen holds is kept out of the cycle collector's passes while the
+    screen is shown (gc.freeze), and handed back when it goes: nothing it held is kept."""
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await live_on_first_item(app, pilot, demo_store)
+        await settle(app, pilot)
+        assert gc.get_freeze_count() > 0
+        left = weakref.ref(screen)
+        del screen
+        await pilot.press("escape")  # back to the agenda: the live screen is popped
+        await settle(app, pilot)
+        assert not isinstance(app.screen, LiveMeetingScreen)
+        gc.collect()
+        assert left() is None, "the live screen left behind is freed"
