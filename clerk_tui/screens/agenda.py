@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Static
 
 from clerk_tui.commands import PaletteEntry
 from clerk_tui.domain import AgendaItem, DomainError, ItemKind, Meeting, MeetingStatus
@@ -40,6 +40,7 @@ from clerk_tui.screens.base import NARROW_BELOW, ClerkScreen
 from store import StoreError
 from widgets.item_editor import KIND_LABELS, ItemEditor
 from widgets.paper_view import PaperView
+from widgets.steady_footer import SteadyFooter
 from widgets.steady_header import SteadyHeader
 
 if TYPE_CHECKING:
@@ -204,7 +205,7 @@ class AgendaScreen(ClerkScreen):
                 yield ItemEditor(id="agenda-editor")
             with PaperView(id="agenda-preview"):
                 yield Static(id="agenda-front-sheet")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#agenda-items", DataTable)

@@ -24,7 +24,6 @@ from textual.widget import Widget
 from textual.widgets import (
     Button,
     DataTable,
-    Footer,
     Input,
     Label,
     Select,
@@ -69,6 +68,7 @@ from clerk_tui.screens.venues import VenueRegisterScreen
 from store import StoreError
 from widgets.fields import FieldMessage, TextField, TimeField
 from widgets.quiet_static import QuietStatic
+from widgets.steady_footer import SteadyFooter
 from widgets.steady_header import SteadyHeader
 from widgets.style_settings import StyleSettings, control_id
 
@@ -408,7 +408,7 @@ class CommitteeScreen(ClerkScreen):
         with Horizontal(id="committee-buttons"):
             yield Button("Apply", id="apply", variant="primary")
             yield Button("Back", id="back")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         for field in self.query(TextField):

@@ -15,12 +15,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Footer, Label, Static, Switch, TextArea
+from textual.widgets import Button, DataTable, Label, Static, Switch, TextArea
 
 from clerk_tui.domain import Committee, Person
 from clerk_tui.domain.membership_entry import EntryLine, leftover_text, preview_member_lines, role_label
 from clerk_tui.screens.base import ClerkModal
 from widgets import SafeTextArea
+from widgets.steady_footer import SteadyFooter
 
 
 @dataclass
@@ -116,7 +117,7 @@ class QuickEntry(ClerkModal):
             with Horizontal(id="quick-buttons"):
                 yield Button("Add all", id="add", action="screen.add_all", variant="primary")
                 yield Button("Cancel", id="cancel", action="screen.cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#quick-text", TextArea).focus()

@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Select, SelectionList, Static
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from clerk_tui.domain import Committee, DomainError, HouseStyle, Meeting
@@ -26,6 +26,7 @@ from clerk_tui.saving import SaveOutcome, sentence
 from clerk_tui.screens.base import ClerkModal, preselected_committee
 from store import StoreError
 from widgets import DateField, FieldMessage, SafeInput
+from widgets.steady_footer import SteadyFooter
 
 ORDINALS = ["first", "second", "third", "fourth", "last"]
 WEEKDAYS = [calendar.day_name[index] for index in range(7)]
@@ -175,7 +176,7 @@ class ScheduleScreen(ClerkModal):
             with Horizontal(id="schedule-buttons"):
                 yield Button("Create", id="create", action="screen.create", variant="primary")
                 yield Button("Cancel", id="cancel", action="screen.cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def _initial_committee(self) -> str | None:
         return preselected_committee(self.committees, self.committee_filter)
