@@ -40,6 +40,7 @@ from clerk_tui.screens.base import NARROW_BELOW, ClerkScreen
 from store import StoreError
 from widgets.item_editor import KIND_LABELS, ItemEditor
 from widgets.paper_view import PaperView
+from widgets.quiet_static import QuietStatic
 from widgets.steady_footer import SteadyFooter
 from widgets.steady_header import SteadyHeader
 
@@ -185,7 +186,7 @@ class AgendaScreen(ClerkScreen):
         yield SteadyHeader()
         with Horizontal(id="agenda-body"):
             with Vertical(id="agenda-left"):
-                yield Static(id="agenda-title")
+                yield QuietStatic(id="agenda-title")
                 yield DataTable(id="agenda-items", cursor_type="row")
                 with Horizontal(id="agenda-buttons"):
                     yield Button("Add", id="add", action="screen.add_item")
@@ -204,7 +205,7 @@ class AgendaScreen(ClerkScreen):
                     yield Button("Date, time, venue", id="details", action="screen.details", compact=True)
                 yield ItemEditor(id="agenda-editor")
             with PaperView(id="agenda-preview"):
-                yield Static(id="agenda-front-sheet")
+                yield QuietStatic(id="agenda-front-sheet")  # the draft re-renders it per key
         yield SteadyFooter()
 
     def on_mount(self) -> None:

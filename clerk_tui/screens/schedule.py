@@ -26,6 +26,7 @@ from clerk_tui.saving import SaveOutcome, sentence
 from clerk_tui.screens.base import ClerkModal, preselected_committee
 from store import StoreError
 from widgets import DateField, FieldMessage, SafeInput
+from widgets.quiet_static import QuietStatic
 from widgets.steady_footer import SteadyFooter
 
 ORDINALS = ["first", "second", "third", "fourth", "last"]
@@ -170,7 +171,7 @@ class ScheduleScreen(ClerkModal):
                         )
                     yield FieldMessage(classes="-empty", id="schedule-rule-message")
                 with Vertical(id="schedule-preview"):
-                    yield Static(id="schedule-count")
+                    yield QuietStatic(id="schedule-count")  # said again on every key
                     yield SelectionList[date](id="schedule-list")
             yield FieldMessage(classes="-empty", id="schedule-error")
             with Horizontal(id="schedule-buttons"):
