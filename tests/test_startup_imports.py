@@ -21,6 +21,7 @@ def test_the_app_loads_only_its_first_screen() -> None:
         assert later not in loaded, f"{later} is loaded before it is needed"
     assert {name for name in loaded if name.startswith("widgets.")} == {
         "widgets.lazy_table",
+        "widgets.steady_footer",
         "widgets.steady_header",
     }
 

@@ -15,10 +15,11 @@ from typing import Any, Generic, TypeVar
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label
 
 from clerk_tui.domain import DomainError, PageRange, parse_page_range
 from clerk_tui.domain.dates import format_echo, format_time, parse_date, parse_time
+from widgets.quiet_static import QuietStatic
 from widgets.safe_input import SafeInput
 
 T = TypeVar("T")
@@ -54,8 +55,9 @@ def page_range_validator() -> ParserValidator:
     return ParserValidator(parse_page_range)
 
 
-class FieldMessage(Static):
-    """The line under a field: an error, or the value as understood."""
+class FieldMessage(QuietStatic):
+    """The line under a field: an error, or the value as understood (laid out again only
+    when it changes: fields refresh it on every key)."""
 
     DEFAULT_CSS = """
     FieldMessage { height: auto; color: $text-muted; padding: 0 1; }

@@ -9,11 +9,13 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, Switch, TextArea
 
 from clerk_tui.domain import DomainError, HouseStyle
 from clerk_tui.render.style_samples import Control, Setting
 from widgets.fields import FieldMessage, TextField
+from widgets.quiet_static import QuietStatic
 
 
 def control_id(setting: Setting) -> str:
@@ -35,13 +37,20 @@ class StyleSettings(Vertical):
         super().__init__(id=id)
         self.settings = tuple(settings)
         self.style = style
+        self._controls: dict[str, Widget] = {}
+        self._samples: list[Static] = []
 
     def compose(self) -> ComposeResult:
         for setting in self.settings:
             with Vertical(classes="style-setting"):
                 yield from self._control(setting)
                 yield Static(setting.help, classes="style-help", markup=False)
-                yield Static(setting.sample(self.style), classes="style-sample", markup=False)
+                yield QuietStatic(setting.sample(self.style), classes="style-sample", markup=False)
+
+    def on_mount(self) -> None:
+        # Fixed once composed: looked up once, not on every key.
+        self._controls = {setting.name: self._find_control(setting) for setting in self.settings}
+        self._samples = list(self.query(".style-sample").results(Static))
 
     def _control(self, setting: Setting) -> ComposeResult:
         value = setting.value_of(self.style)
@@ -63,7 +72,7 @@ class StyleSettings(Vertical):
             yield TextField(setting.label, value=str(value), field_id=widget_id)
 
     def _typed(self, setting: Setting) -> Any:
-        found = self.query_one(f"#{control_id(setting)}")
+        found = self._control_of(setting)
         if isinstance(found, Select | Switch):
             return found.value
         if isinstance(found, TextArea):
@@ -73,6 +82,14 @@ class StyleSettings(Vertical):
             return found.text.split()
         return found.text
 
+    def _control_of(self, setting: Setting) -> Widget:
+        if setting.name in self._controls:
+            return self._controls[setting.name]
+        return self._find_control(setting)
+
+    def _find_control(self, setting: Setting) -> Widget:
+        return self.query_one(f"#{control_id(setting)}")
+
     def read(self, style: HouseStyle) -> HouseStyle:
         """``style`` with every setting as typed; DomainError naming the field if refused."""
         for setting in self.settings:
@@ -81,7 +98,8 @@ class StyleSettings(Vertical):
 
     def state(self) -> tuple[object, ...]:
         """What is typed, for the screen's "changed since applied" (text areas included)."""
-        return tuple(area.text for area in self.query(TextArea))
+        controls = [self._control_of(setting) for setting in self.settings]
+        return tuple(control.text for control in controls if isinstance(control, TextArea))
 
     @on(Input.Changed)
     @on(Select.Changed)
@@ -97,6 +115,6 @@ class StyleSettings(Vertical):
                 style = setting.with_value(style, self._typed(setting))
             except DomainError as error:
                 problems[setting.name] = error.message
-        samples = list(self.query(".style-sample").results(Static))
+        samples = self._samples or list(self.query(".style-sample").results(Static))
         for setting, sample in zip(self.settings, samples, strict=True):
             sample.update(problems.get(setting.name) or setting.sample(style))

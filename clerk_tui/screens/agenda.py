@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Static
 
 from clerk_tui.commands import PaletteEntry
 from clerk_tui.domain import AgendaItem, DomainError, ItemKind, Meeting, MeetingStatus
@@ -40,6 +40,8 @@ from clerk_tui.screens.base import NARROW_BELOW, ClerkScreen
 from store import StoreError
 from widgets.item_editor import KIND_LABELS, ItemEditor
 from widgets.paper_view import PaperView
+from widgets.quiet_static import QuietStatic
+from widgets.steady_footer import SteadyFooter
 from widgets.steady_header import SteadyHeader
 
 if TYPE_CHECKING:
@@ -184,7 +186,7 @@ class AgendaScreen(ClerkScreen):
         yield SteadyHeader()
         with Horizontal(id="agenda-body"):
             with Vertical(id="agenda-left"):
-                yield Static(id="agenda-title")
+                yield QuietStatic(id="agenda-title")
                 yield DataTable(id="agenda-items", cursor_type="row")
                 with Horizontal(id="agenda-buttons"):
                     yield Button("Add", id="add", action="screen.add_item")
@@ -203,8 +205,8 @@ class AgendaScreen(ClerkScreen):
                     yield Button("Date, time, venue", id="details", action="screen.details", compact=True)
                 yield ItemEditor(id="agenda-editor")
             with PaperView(id="agenda-preview"):
-                yield Static(id="agenda-front-sheet")
-        yield Footer()
+                yield QuietStatic(id="agenda-front-sheet")  # the draft re-renders it per key
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#agenda-items", DataTable)

@@ -18,7 +18,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label, Static, Switch
+from textual.widgets import Button, Input, Label, Static, Switch
 
 from clerk_tui.domain import DomainError, Person
 from clerk_tui.domain.attendance import AttendanceEvent, EventKind
@@ -28,6 +28,7 @@ from clerk_tui.domain.people import parse_member_line
 from clerk_tui.screens.base import ClerkModal
 from widgets.fields import TextField
 from widgets.person_picker import PersonPicker
+from widgets.steady_footer import SteadyFooter
 
 
 class AttendeeMode(StrEnum):
@@ -175,7 +176,7 @@ class AttendeeForm(ClerkModal):
                     f"Record: {TITLES[mode].lower()}", id="accept", action="screen.accept", variant="primary"
                 )
                 yield Button("Cancel", id="cancel", action="screen.cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.enter_moves_on()

@@ -8,9 +8,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from clerk_tui.screens.base import ClerkModal
+from widgets.steady_footer import SteadyFooter
 
 
 class CastingVoteScreen(ClerkModal):
@@ -34,7 +35,7 @@ class CastingVoteScreen(ClerkModal):
                 yield Button("In favour (f)", id="in-favour", action="screen.cast(True)", variant="primary")
                 yield Button("Against (a)", id="against", action="screen.cast(False)")
                 yield Button("Cancel", id="cancel", action="screen.cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def action_cast(self, in_favour: bool) -> None:
         self.dismiss(in_favour)

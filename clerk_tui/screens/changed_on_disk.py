@@ -14,9 +14,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from clerk_tui.screens.base import ClerkModal
+from widgets.steady_footer import SteadyFooter
 
 
 class ChangedOnDiskScreen(ClerkModal):
@@ -73,7 +74,7 @@ class ChangedOnDiskScreen(ClerkModal):
                 yield Button("Keep mine (k)", id="keep", action="screen.choose('keep')", variant="primary")
                 yield Button("Reload (l)", id="reload", action="screen.choose('reload')", variant="warning")
                 yield Button("Later (esc)", id="later", action="screen.choose('')")
-        yield Footer()
+        yield SteadyFooter()
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice or None)

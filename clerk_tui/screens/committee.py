@@ -24,7 +24,6 @@ from textual.widget import Widget
 from textual.widgets import (
     Button,
     DataTable,
-    Footer,
     Input,
     Label,
     Select,
@@ -68,6 +67,8 @@ from clerk_tui.screens.save_changes import SaveChangesModal
 from clerk_tui.screens.venues import VenueRegisterScreen
 from store import StoreError
 from widgets.fields import FieldMessage, TextField, TimeField
+from widgets.quiet_static import QuietStatic
+from widgets.steady_footer import SteadyFooter
 from widgets.steady_header import SteadyHeader
 from widgets.style_settings import StyleSettings, control_id
 
@@ -240,13 +241,17 @@ class CommitteeScreen(ClerkScreen):
         self._removed: tuple[int, Membership] | None = None
         self._clean: tuple[object, ...] = ()
         self._noun_suggested = ""
+        # Fixed once composed, kept rather than looked up on every key.
+        self._title = QuietStatic(id="committee-title")
+        self._style_settings = StyleSettings(SETTINGS, self.committee.style, id="style-settings")
+        self._form_controls: tuple[list[TextField[Any]], list[Switch], list[Select[Any]]] | None = None
 
     # --- layout -------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         c = self.committee
         style = c.style
         yield SteadyHeader()
-        yield Static(id="committee-title")
+        yield self._title
         with TabbedContent(id="committee-tabs"):
             with TabPane("Details (f3)", id="details"), VerticalScroll(classes="committee-form"):
                 yield Label("The committee", classes="committee-section")
@@ -288,7 +293,7 @@ class CommitteeScreen(ClerkScreen):
                     yield _text("E-mail", c.officer.email, "officer-email")
             with TabPane("Members (f4)", id="members"):
                 yield DataTable(id="members-table", cursor_type="row", zebra_stripes=True)
-                yield Static(id="members-empty")
+                yield QuietStatic(id="members-empty")
                 with Horizontal(id="members-buttons"):
                     yield Button("Add member", id="add-member", compact=True)
                     yield Button("Paste members", id="paste-members", compact=True)
@@ -399,11 +404,11 @@ class CommitteeScreen(ClerkScreen):
                     "style-vice-chair-line",
                 )
                 yield Label("The printed record (each with a sample)", classes="committee-section")
-                yield StyleSettings(SETTINGS, style, id="style-settings")
+                yield self._style_settings
         with Horizontal(id="committee-buttons"):
             yield Button("Apply", id="apply", variant="primary")
             yield Button("Back", id="back")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         for field in self.query(TextField):
@@ -429,10 +434,19 @@ class CommitteeScreen(ClerkScreen):
         return self.query_one(f"#{select_id}", Select).value
 
     def _form_state(self) -> tuple[object, ...]:
-        texts = tuple(field.text for field in self.query(TextField))
-        switches = tuple(switch.value for switch in self.query(Switch))
-        selects = tuple(select.value for select in self.query(Select))
-        return texts + switches + selects + self.query_one(StyleSettings).state()
+        if self._form_controls is None:  # fixed once composed: found once, not on every key
+            self._form_controls = (
+                list(self.query(TextField)),
+                list(self.query(Switch)),
+                list(self.query(Select)),
+            )
+        fields, switches, selects = self._form_controls
+        return (
+            tuple(field.text for field in fields)
+            + tuple(switch.value for switch in switches)
+            + tuple(select.value for select in selects)
+            + self._style_settings.state()
+        )
 
     @property
     def dirty(self) -> bool:
@@ -449,7 +463,7 @@ class CommitteeScreen(ClerkScreen):
         name = self.committee.name if self.saved else "New committee"
         code = f" ({self.committee.id})" if self.saved else ""
         note = " · changes not saved yet: f2 applies them" if self.dirty else ""
-        self.query_one("#committee-title", Static).update(f"{name}{code}{note}")
+        self._title.update(f"{name}{code}{note}")
 
     @on(Input.Changed)
     @on(Switch.Changed)
@@ -516,7 +530,7 @@ class CommitteeScreen(ClerkScreen):
                 running_header_separator=self._field("style-header-separator").text,
                 exempt_declarations=self.committee.style.exempt_declarations,  # no field here yet
             )
-            style = self.query_one(StyleSettings).read(style)
+            style = self._style_settings.read(style)
         except DomainError as error:
             where = _DOMAIN_FIELDS.get(error.field, "") or _setting_control(error.field)
             self._show_errors([(where, error.message)], why)

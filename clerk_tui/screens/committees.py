@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Static
 
 from clerk_tui.commands import PaletteEntry
 from clerk_tui.domain import Committee, HouseStyle
@@ -18,6 +18,7 @@ from clerk_tui.screens.base import ClerkScreen
 from clerk_tui.screens.committee import CommitteeScreen
 from clerk_tui.screens.new_committee import NewCommitteeScreen
 from store import StoreError
+from widgets.steady_footer import SteadyFooter
 from widgets.steady_header import SteadyHeader
 
 
@@ -64,7 +65,7 @@ class CommitteesScreen(ClerkScreen):
             yield Button("New committee", id="new", action="screen.new_committee", variant="primary")
             yield Button("Edit", id="edit", action="screen.edit_committee")
             yield Button("Back", id="back", action="screen.back")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#committees", DataTable)

@@ -17,13 +17,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from clerk_tui.domain import DomainError, Person
 from clerk_tui.domain.declarations import Declaration, InterestAction, InterestKind
 from clerk_tui.screens.base import ClerkModal
 from widgets.fields import FieldMessage, TextField
 from widgets.person_picker import PersonPicker
+from widgets.steady_footer import SteadyFooter
 
 KIND_LABELS: dict[InterestKind, str] = {
     InterestKind.DISCLOSABLE_PECUNIARY: "Disclosable pecuniary",
@@ -155,7 +156,7 @@ class DeclarationForm(ClerkModal):
             with Horizontal(id="declaration-buttons"):
                 yield Button("Record declaration", id="accept", action="screen.accept", variant="primary")
                 yield Button("Cancel", id="cancel", action="screen.cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.enter_moves_on()

@@ -12,12 +12,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from clerk_tui.domain import DomainError
 from clerk_tui.domain.dates import format_time, parse_time
 from clerk_tui.screens.base import ClerkModal
 from widgets.fields import TextField
+from widgets.steady_footer import SteadyFooter
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class EventTimesScreen(ClerkModal):
             with Horizontal(id="times-buttons"):
                 yield Button("Record the times (f2)", id="accept", action="screen.accept", variant="primary")
                 yield Button("Cancel", id="cancel", action="screen.cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.enter_moves_on()

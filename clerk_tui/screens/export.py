@@ -19,7 +19,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
 from clerk_tui.domain import DomainError, Meeting
@@ -31,6 +31,7 @@ from clerk_tui.saving import SaveOutcome, meeting_key
 from clerk_tui.screens.base import ClerkModal
 from store import Store, StoreError
 from widgets import FieldMessage, SafeInput
+from widgets.steady_footer import SteadyFooter
 
 ExportPaper = Literal["agenda", "minutes", "meeting"]
 
@@ -213,7 +214,7 @@ class ExportScreen(ClerkModal):
             with Horizontal(id="export-buttons"):
                 yield Button("Export", id="export", action="screen.export", variant="primary")
                 yield Button("Cancel", id="cancel", action="screen.cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.enter_moves_on()

@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Input, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Static, TextArea
 
 from clerk_tui.domain.safe_text import neutralise
 from clerk_tui.reading import PaperKind, Reading, Register, read_paper
@@ -25,6 +25,7 @@ from clerk_tui.reading.check import print_read_agenda, print_read_minutes
 from clerk_tui.reading.preview import preview
 from clerk_tui.render import Copy
 from clerk_tui.screens.base import ClerkScreen
+from widgets.steady_footer import SteadyFooter
 from widgets.steady_header import SteadyHeader
 
 LARGEST = 5_000_000
@@ -80,7 +81,7 @@ class ImportReview(ClerkScreen):
             yield Button("Read again", id="import-read", action="screen.read_again")
             yield Checkbox("Adopt the paper's house style", id="import-adopt")
             yield Button("Reject", id="import-reject", action="screen.reject")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         if self.path:

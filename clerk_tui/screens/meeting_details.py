@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from clerk_tui.domain import Committee, DomainError, Meeting, Venue
 from clerk_tui.domain.dates import format_echo, format_time
@@ -23,6 +23,7 @@ from clerk_tui.screens.new_meeting import register_id, registered, venue_options
 from store import StoreError
 from widgets import FieldMessage
 from widgets.fields import DateField, TextField, TimeField
+from widgets.steady_footer import SteadyFooter
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ class MeetingDetailsScreen(ClerkModal):
             with Horizontal(id="details-buttons"):
                 yield Button("Apply", id="apply", action="screen.accept", variant="primary")
                 yield Button("Cancel", id="cancel", action="screen.cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.enter_moves_on()

@@ -12,7 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Static
 
 from clerk_tui.commands import PaletteEntry
 from clerk_tui.domain import Committee, DomainError, Meeting, MeetingSummary
@@ -21,6 +21,7 @@ from clerk_tui.saving import SaveOutcome, meeting_key
 from clerk_tui.screens.base import ClerkScreen
 from store import StoreError
 from widgets.lazy_table import LazyRow, LazyTable
+from widgets.steady_footer import SteadyFooter
 from widgets.steady_header import SteadyHeader
 
 COLUMNS = (
@@ -159,7 +160,7 @@ class MeetingsScreen(ClerkScreen):
             yield Button("Export", id="export", action="screen.export")
             yield Button("Delete", id="delete", action="screen.delete_meeting", variant="error")
             yield Button("Undo delete", id="undo-delete", action="screen.undo_delete")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#undo-delete", Button).display = False

@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label, Select, Static, Switch
+from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from clerk_tui.domain import Committee, DomainError, Membership, Person, Role
 from clerk_tui.domain.dates import format_echo
@@ -23,6 +23,7 @@ from clerk_tui.domain.membership_entry import check_membership, people_named, pe
 from clerk_tui.screens.base import ClerkModal
 from widgets.fields import DateField, FieldMessage, TextField
 from widgets.person_picker import PersonPicker
+from widgets.steady_footer import SteadyFooter
 
 
 class NameField(PersonPicker):
@@ -172,7 +173,7 @@ class MemberForm(ClerkModal):
                     variant="primary",
                 )
                 yield Button("Cancel", id="cancel", action="screen.cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         for field in self.query(TextField):

@@ -12,12 +12,13 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from clerk_tui.exporting import print_paper
 from clerk_tui.render import PrintOptions
 from clerk_tui.screens.base import ClerkScreen
 from store import StoreError
+from widgets.steady_footer import SteadyFooter
 from widgets.steady_header import SteadyHeader
 
 
@@ -44,7 +45,7 @@ class MinuteView(ClerkScreen):
         yield SteadyHeader()
         yield Static(id="minute-heading")
         yield TextArea(id="minute-text", read_only=True, soft_wrap=True)
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         heading = self.query_one("#minute-heading", Static)

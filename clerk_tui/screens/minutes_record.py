@@ -21,7 +21,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from clerk_tui.domain import DomainError, Meeting
 from clerk_tui.domain.approval import confirmation_resolution, locked_message
@@ -31,6 +31,7 @@ from clerk_tui.domain.safe_text import one_line
 from clerk_tui.screens.base import ClerkScreen
 from clerk_tui.screens.confirm import ConfirmScreen
 from store import StoreError
+from widgets.steady_footer import SteadyFooter
 from widgets.steady_header import SteadyHeader
 
 log = logging.getLogger("clerk")
@@ -156,7 +157,7 @@ class MinutesRecordScreen(ClerkScreen):
             yield Button("Print", id="print", action="screen.print")
             yield Button("Export", id="export", action="screen.export")
             yield Button("Back", id="close", action="screen.close")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.reload()

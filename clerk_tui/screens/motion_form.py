@@ -14,13 +14,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Input, OptionList, Static, TextArea
+from textual.widgets import Button, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from clerk_tui.domain import MotionKind
 from clerk_tui.render.votes import VoterLine
 from clerk_tui.screens.base import ClerkModal
 from widgets import SafeInput, SafeTextArea
+from widgets.steady_footer import SteadyFooter
 
 _TITLE = {
     MotionKind.ORIGINAL: "Move the motion",
@@ -86,7 +87,7 @@ class MotionForm(ClerkModal):
             with Horizontal(id="motion-buttons"):
                 yield Button("Move it (f2)", id="accept", action="screen.accept", variant="primary")
                 yield Button("Cancel", id="cancel", action="screen.cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         for reads in self.query("#motion-reads").results(TextArea):

@@ -14,12 +14,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from clerk_tui.domain import Committee, HouseStyle
 from clerk_tui.domain.committee import starting_style
 from clerk_tui.screens.base import ClerkModal
+from widgets.steady_footer import SteadyFooter
 
 NEUTRAL = "neutral"
 
@@ -72,7 +73,7 @@ class NewCommitteeScreen(ClerkModal):
             with Horizontal(id="new-committee-buttons"):
                 yield Button("Start", id="start", action="screen.choose", variant="primary")
                 yield Button("Cancel", id="cancel", action="screen.cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def chosen_style(self) -> HouseStyle:
         options = self.query_one("#new-committee-styles", OptionList)

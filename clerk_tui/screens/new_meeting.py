@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 from textual.widgets.select import NoSelection
 
 from clerk_tui.domain import Committee, DomainError, Meeting, MeetingSummary, Venue
@@ -30,6 +30,7 @@ from clerk_tui.saving import SaveOutcome, meeting_key, sentence
 from clerk_tui.screens.base import ClerkModal, preselected_committee
 from store import StoreError
 from widgets import DateField, FieldMessage, TextField, TimeField
+from widgets.steady_footer import SteadyFooter
 
 T = TypeVar("T")
 Problems = list[tuple[FieldMessage, str, "Input | Select[str]"]]
@@ -123,7 +124,7 @@ class NewMeetingScreen(ClerkModal):
             with Horizontal(id="new-buttons"):
                 yield Button("Create", id="create", action="screen.create", variant="primary")
                 yield Button("Cancel", id="cancel", action="screen.cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def _initial_committee(self) -> str | None:
         return preselected_committee(self.committees, self.committee_filter)

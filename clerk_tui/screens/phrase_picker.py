@@ -16,11 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from clerk_tui.domain.phrases import Phrase
 from widgets import SafeInput
+from widgets.steady_footer import SteadyFooter
 
 
 def matching(phrases: Sequence[Phrase], query: str) -> list[Phrase]:
@@ -80,7 +81,7 @@ class PhrasePicker(ModalScreen[Phrase | None]):
             options.can_focus = False
             yield options
             yield Static("", id="phrase-full")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self._filter(self.query_text)

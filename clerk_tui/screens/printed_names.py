@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from clerk_tui.domain import Committee, DomainError, Person
 from clerk_tui.domain.dates import format_echo
@@ -24,6 +24,7 @@ from clerk_tui.domain.people import Paper, PrintedForm
 from clerk_tui.render.names import minutes_name
 from clerk_tui.screens.base import ClerkModal
 from widgets.fields import DateField, FieldMessage, TextField
+from widgets.steady_footer import SteadyFooter
 
 EVERY_COMMITTEE = ""
 PAPERS = {Paper.FRONT_SHEET: "Front sheet", Paper.MINUTES: "Minutes"}
@@ -129,7 +130,7 @@ class PrintedNamesScreen(ClerkModal):
                 yield Button("Remove form", id="remove-form", action="screen.remove_form")
                 yield Button("Rename from date", id="rename", action="screen.rename")
                 yield Button("Close", id="close", action="screen.close")
-        yield Footer()
+        yield SteadyFooter()
 
     def _committee_options(self) -> list[tuple[str, str]]:
         return [(f"Only {name}", committee_id) for committee_id, name in self.committee_names.items()]

@@ -15,12 +15,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Footer, Label, Static, Switch, TextArea
+from textual.widgets import Button, DataTable, Label, Static, Switch, TextArea
 
 from clerk_tui.domain import Committee, Person
 from clerk_tui.domain.membership_entry import EntryLine, leftover_text, preview_member_lines, role_label
 from clerk_tui.screens.base import ClerkModal
 from widgets import SafeTextArea
+from widgets.quiet_static import QuietStatic
+from widgets.steady_footer import SteadyFooter
 
 
 @dataclass
@@ -111,12 +113,13 @@ class QuickEntry(ClerkModal):
                 yield Switch(self.substitutes, id="quick-substitutes")
                 yield Label("These are substitutes (f3)")
             yield DataTable(id="quick-preview", cursor_type="none", zebra_stripes=True)
-            yield Static(id="quick-problems")
-            yield Static(id="quick-summary")
+            # Said again on every key: laid out again only when they change.
+            yield QuietStatic(id="quick-problems", markup=False)
+            yield QuietStatic(id="quick-summary")
             with Horizontal(id="quick-buttons"):
                 yield Button("Add all", id="add", action="screen.add_all", variant="primary")
                 yield Button("Cancel", id="cancel", action="screen.cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#quick-text", TextArea).focus()
@@ -150,7 +153,7 @@ class QuickEntry(ClerkModal):
         problems = self.query_one("#quick-problems", Static)
         bad = [line for line in self.lines if not line.ok]
         problems.display = bool(bad)
-        problems.update(Text("\n".join(f"✗ Line {line.number}: {line.error}" for line in bad)))
+        problems.update("\n".join(f"✗ Line {line.number}: {line.error}" for line in bad))
 
     def _row(self, line: EntryLine) -> tuple[str | Text, ...]:
         if line.ok and line.person and line.membership:

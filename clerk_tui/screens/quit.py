@@ -16,12 +16,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from clerk_tui.recovery import RecoveredRecord, RecoveryError, write_recovery
 from clerk_tui.saving import Unsaved
 from clerk_tui.screens.base import ClerkModal
 from clerk_tui.screens.confirm import ConfirmScreen
+from widgets.steady_footer import SteadyFooter
 
 QUIT_WAIT = 10.0
 """Seconds ctrl+q waits for saves in progress before it asks what to do."""
@@ -93,7 +94,7 @@ class QuitScreen(ClerkModal):
                     "Quit anyway (q)", id="quit-anyway", action="screen.quit_anyway", variant="error"
                 )
                 yield Button("Back (esc)", id="quit-stay", action="screen.stay")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.wait_for_saves()

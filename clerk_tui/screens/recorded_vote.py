@@ -14,10 +14,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Static
 
 from clerk_tui.render.votes import VoterLine
 from clerk_tui.screens.base import ClerkModal
+from widgets.steady_footer import SteadyFooter
 
 FOR, AGAINST, ABSTAINED = "for", "against", "abstained"
 _SHOWN = {FOR: ("FOR", "bold green"), AGAINST: ("AGAINST", "bold red"), ABSTAINED: ("ABSTAINED", "yellow")}
@@ -62,7 +63,7 @@ class RecordedVoteForm(ClerkModal):
             with Horizontal(id="recorded-buttons"):
                 yield Button("Record the vote (f2)", id="accept", action="screen.accept", variant="primary")
                 yield Button("Cancel", id="cancel", action="screen.cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#recorded-list", DataTable)

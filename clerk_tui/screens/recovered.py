@@ -13,10 +13,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from clerk_tui.recovery import RecoveryFile
 from clerk_tui.screens.base import ClerkModal
+from widgets.steady_footer import SteadyFooter
 
 
 class RecoveredScreen(ClerkModal):
@@ -86,7 +87,7 @@ class RecoveredScreen(ClerkModal):
                 )
                 yield Button("Keep aside (k)", id="aside", action="screen.choose('aside')")
                 yield Button("Later (esc)", id="later", action="screen.choose('')")
-        yield Footer()
+        yield SteadyFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose" and parameters == ("restore",) and self.read_only:

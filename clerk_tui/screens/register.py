@@ -17,11 +17,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Static
 from textual.worker import get_current_worker
 
 from clerk_tui.domain.numbering import municipal_year
 from clerk_tui.screens.base import ClerkScreen
+from widgets.steady_footer import SteadyFooter
 from widgets.steady_header import SteadyHeader
 
 Saved = Literal["csv", "pdf"]
@@ -104,7 +105,7 @@ class RegisterScreen(ClerkScreen):
             yield Button("Save CSV", id="csv", action="screen.save_csv", variant="primary")
             yield Button("Save PDF", id="pdf", action="screen.save_pdf")
             yield Button("Back", id="close", action="screen.close")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         from clerk_tui.render.register import COLUMNS

@@ -8,9 +8,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from clerk_tui.screens.base import ClerkModal
+from widgets.steady_footer import SteadyFooter
 
 
 class SaveChangesModal(ClerkModal):
@@ -51,7 +52,7 @@ class SaveChangesModal(ClerkModal):
                 )
                 yield Button("Discard (d)", id="discard", action="screen.choose('discard')", variant="error")
                 yield Button("Cancel (esc)", id="cancel", action="screen.choose('')")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#cancel" if self.store.read_only else "#save", Button).focus()

@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Select, SelectionList, Static
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from clerk_tui.domain import Committee, DomainError, HouseStyle, Meeting
@@ -26,6 +26,8 @@ from clerk_tui.saving import SaveOutcome, sentence
 from clerk_tui.screens.base import ClerkModal, preselected_committee
 from store import StoreError
 from widgets import DateField, FieldMessage, SafeInput
+from widgets.quiet_static import QuietStatic
+from widgets.steady_footer import SteadyFooter
 
 ORDINALS = ["first", "second", "third", "fourth", "last"]
 WEEKDAYS = [calendar.day_name[index] for index in range(7)]
@@ -169,13 +171,13 @@ class ScheduleScreen(ClerkModal):
                         )
                     yield FieldMessage(classes="-empty", id="schedule-rule-message")
                 with Vertical(id="schedule-preview"):
-                    yield Static(id="schedule-count")
+                    yield QuietStatic(id="schedule-count")  # said again on every key
                     yield SelectionList[date](id="schedule-list")
             yield FieldMessage(classes="-empty", id="schedule-error")
             with Horizontal(id="schedule-buttons"):
                 yield Button("Create", id="create", action="screen.create", variant="primary")
                 yield Button("Cancel", id="cancel", action="screen.cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def _initial_committee(self) -> str | None:
         return preselected_committee(self.committees, self.committee_filter)

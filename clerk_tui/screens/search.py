@@ -16,13 +16,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Static
+from textual.widgets import Button, Checkbox, DataTable, Input, Static
 
 from clerk_tui.domain import DomainError
 from clerk_tui.domain.dates import parse_date
 from clerk_tui.domain.safe_text import one_line
 from clerk_tui.screens.base import ClerkScreen
 from store.search import HIGHLIGHT, Hit, SearchError, SearchIndex, SearchQuery
+from widgets.steady_footer import SteadyFooter
 from widgets.steady_header import SteadyHeader
 
 RESULTS = 100
@@ -100,7 +101,7 @@ class SearchScreen(ClerkScreen):
         with Horizontal(id="search-buttons"):
             yield Button("Open minute", id="search-open", action="screen.open_hit")
             yield Button("Back", id="search-back", action="screen.back")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#search-results", DataTable)

@@ -17,11 +17,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Footer, Input, Static
+from textual.widgets import Button, DataTable, Input, Static
 
 from clerk_tui.domain import Committee, DomainError, Venue
 from clerk_tui.screens.base import ClerkModal
 from widgets.fields import FieldMessage, TextField
+from widgets.steady_footer import SteadyFooter
 
 VENUE_COLUMNS = ("Room and building", "Minutes heading")
 _FIELDS = {
@@ -103,7 +104,7 @@ class VenueRegisterScreen(ClerkModal):
                 yield Button("Save wording", id="change-venue", action="screen.change_venue")
                 yield Button("Remove room", id="remove-venue", action="screen.remove_venue")
                 yield Button("Close", id="close", action="screen.close")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         for field in self.query(TextField):

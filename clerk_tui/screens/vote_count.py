@@ -12,10 +12,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from clerk_tui.screens.base import ClerkModal
 from widgets import SafeInput
+from widgets.steady_footer import SteadyFooter
 
 FIELDS = (("count-for", "For"), ("count-against", "Against"), ("count-abstain", "Abstentions"))
 
@@ -54,7 +55,7 @@ class VoteCountForm(ClerkModal):
             with Horizontal(id="count-buttons"):
                 yield Button("Record the count (f2)", id="accept", action="screen.accept", variant="primary")
                 yield Button("Cancel", id="cancel", action="screen.cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#count-for", Input).focus()

@@ -12,11 +12,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from clerk_tui.render.votes import VoterLine
 from clerk_tui.screens.base import ClerkModal
+from widgets.steady_footer import SteadyFooter
 
 
 class VoterChoice(ClerkModal):
@@ -41,7 +42,7 @@ class VoterChoice(ClerkModal):
             )
             yield Static("", id="choice-error", markup=False)
             yield Static("↑↓ choose · enter: accept · escape: cancel", id="choice-note")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         options = self.query_one("#choice-list", OptionList)

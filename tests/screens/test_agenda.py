@@ -10,12 +10,9 @@ from clerk_tui.domain import ItemKind, PageRange
 from clerk_tui.screens.agenda import AgendaScreen
 from store import Store
 from tests.screens.conftest import SIZE, make_app, reopen, settle
+from tests.screens.keys import type_text
 
 DECEMBER = "hwb-2019-12-04"
-
-
-async def type_text(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*text)
 
 
 async def open_december(app: ClerkApp, pilot: Pilot[None]) -> AgendaScreen:

@@ -25,12 +25,8 @@ from clerk_tui.screens.quick_entry import QuickEntry
 from clerk_tui.screens.save_changes import SaveChangesModal
 from store import Store
 from tests.screens.conftest import SIZE, make_app, reopen, settle
+from tests.screens.keys import press_keys, type_text
 from widgets.fields import FieldMessage, TextField
-
-
-async def type_text(pilot: Pilot[Any], text: str) -> None:
-    """Type as a clerk does: each character a key press (space is the "space" key)."""
-    await pilot.press(*text)
 
 
 async def type_lines(pilot: Pilot[Any], *lines: str) -> None:
@@ -296,7 +292,7 @@ async def test_a_second_chair_is_refused_in_the_form_and_nothing_is_saved(demo_s
         form = app.screen
         assert isinstance(form, MemberForm)
         await type_text(pilot, "Cllr Carla Thomas")
-        await pilot.press(*["backspace"] * len("Cllr Carla Thomas"))
+        await press_keys(pilot, *["backspace"] * len("Cllr Carla Thomas"))
         await type_text(pilot, "Carla Thomas")
         await tab_to(pilot, app, "member-councillor")
         await pilot.press("space")
@@ -429,7 +425,7 @@ async def test_editing_a_member_renames_them_and_changes_their_seat(demo_store: 
         form = app.screen
         assert isinstance(form, MemberForm)
         assert form.query_one("#member-name-input", Input).value == "Matt Ashton"
-        await pilot.press("end", *["backspace"] * len("Matt Ashton"))
+        await press_keys(pilot, "end", *["backspace"] * len("Matt Ashton"))
         await type_text(pilot, "Matthew Ashton")
         await choose(pilot, app, "member-role", "up")
         await pilot.press("f2")
@@ -500,7 +496,7 @@ async def test_enter_in_the_name_takes_a_suggested_name_and_fills_in_their_detai
         await pilot.press("f4", "a")
         form = app.screen
         assert isinstance(form, MemberForm)
-        await type_text(pilot, "maur")
+        await pilot.press(*"maur")  # key by key: the suggestion follows each one
         await pilot.press("enter")
         assert form.query_one("#member-name-input", Input).value == "Maureen Kelly"
         assert form.query_one("#member-organisation-input", Input).value == "Healthwatch Sefton"
@@ -533,8 +529,8 @@ async def test_the_printed_record_settings_show_a_sample_and_are_saved(demo_stor
         await settle(app, pilot)
         assert str(samples[0].render()).startswith("At the head of the minute: Councillor Green arrived")
         await tab_to(pilot, app, "style-arrival-wording-input", limit=10)
-        await pilot.press("end", *["backspace"] * 100)
-        await pilot.press(*"{name} came in during {item}.")
+        await press_keys(pilot, "end", *["backspace"] * 100)
+        await type_text(pilot, "{name} came in during {item}.")
         await settle(app, pilot)
         assert (
             str(samples[1].render())
@@ -561,7 +557,7 @@ async def test_a_wording_with_an_unknown_gap_is_refused_beside_it_and_nothing_sa
         await open_committee(pilot, app)
         await pilot.press("f5")
         await tab_to(pilot, app, "style-departure-wording-input", limit=80)
-        await pilot.press("end", *["backspace"] * 100, *"{who} left.")
+        await press_keys(pilot, "end", *["backspace"] * 100, *"{who} left.")
         await pilot.press("f2")
         await settle(app, pilot)
         assert "there is no gap {who}" in message_of(app, "style-departure-wording")

@@ -20,6 +20,7 @@ from clerk_tui.screens.meetings import MeetingsScreen
 from store import Store
 from tests.render.canaries import CANARY, GUEST, plant_exempt_canaries
 from tests.screens.conftest import SIZE, make_app, settle
+from tests.screens.keys import type_text
 
 JUNE = "hwb-2019-06-12"
 SEPTEMBER = "hwb-2019-09-11"
@@ -91,7 +92,8 @@ async def test_e_exports_the_agenda_as_text_exactly_as_clerk_export_prints_it(
         await finish(app, pilot)
         assert "MEETING: HEALTH AND WELLBEING BOARD" in shown(screen, "#export-preview")
         await tab_to_path(app, pilot)
-        await pilot.press(*typed(target, tmp_path), "f2")
+        await type_text(pilot, typed(target, tmp_path))
+        await pilot.press("f2")
         await finish(app, pilot)
         assert isinstance(app.screen, MeetingsScreen)
         assert any(str(target) in n.message for n in app._notifications)
@@ -117,7 +119,8 @@ async def test_minutes_as_markdown_list_the_warnings_of_an_unfinished_meeting(
         assert "No minutes have been recorded for this meeting." in warnings
         assert screen.query_one("#export-path", Input).value.endswith(f"{DECEMBER}-minutes-public.md")
         await tab_to_path(app, pilot)
-        await pilot.press(*typed(target, tmp_path), "f2")
+        await type_text(pilot, typed(target, tmp_path))
+        await pilot.press("f2")
         await finish(app, pilot)
         assert isinstance(app.screen, MeetingsScreen)
         assert any(n.severity == "warning" and "no chair" in n.message for n in app._notifications)
@@ -139,7 +142,8 @@ async def test_one_paragraph_per_line_for_the_public(demo_store: Store, tmp_path
         assert focused(app) == "export-public"
         await pilot.press("space")
         await tab_to_path(app, pilot)
-        await pilot.press(*typed(target, tmp_path), "f2")
+        await type_text(pilot, typed(target, tmp_path))
+        await pilot.press("f2")
         await finish(app, pilot)
     expected = print_paper(demo_store, "minutes", JUNE, PrintOptions(width=0, public=True)).text
     assert target.read_text(encoding="utf-8") == expected
@@ -173,7 +177,7 @@ async def test_a_missing_folder_not_created_is_explained_and_the_dialog_stays_op
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_export(app, pilot)
         await tab_to_path(app, pilot)
-        await pilot.press(*typed(target, tmp_path))
+        await type_text(pilot, typed(target, tmp_path))
         await finish(app, pilot)
         assert f"There is no folder {target.parent}" in shown(screen, "#export-path-message")
         await pilot.press("f2")
@@ -197,7 +201,7 @@ async def test_an_existing_file_is_named_and_replaced_whole(demo_store: Store, t
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_export(app, pilot)
         await tab_to_path(app, pilot)
-        await pilot.press(*typed(target, tmp_path))
+        await type_text(pilot, typed(target, tmp_path))
         await finish(app, pilot)
         assert f"Replaces the file {target}" in shown(screen, "#export-path-message")
         await pilot.press("f2")
@@ -363,7 +367,7 @@ async def test_a_missing_folder_is_created_when_the_clerk_says_so_and_remembered
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_export(app, pilot)
         await tab_to_path(app, pilot)
-        await pilot.press(*typed(target, tmp_path))
+        await type_text(pilot, typed(target, tmp_path))
         await finish(app, pilot)
         assert f"There is no folder {target.parent}: exporting offers to create it." in shown(
             screen, "#export-path-message"

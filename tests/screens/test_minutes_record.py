@@ -22,6 +22,7 @@ from clerk_tui.screens.minutes_record import MinutesRecordScreen
 from store import Store
 from tests.fixtures import hwb_2019, hwb_2019_06_12, hwb_2019_09_11
 from tests.screens.conftest import FROZEN, SIZE, make_app, reopen, settle
+from tests.screens.keys import type_text
 
 JUNE, SEPTEMBER = "hwb-2019-06-12", "hwb-2019-09-11"
 
@@ -88,7 +89,7 @@ async def test_circulate_confirm_and_sign_june_then_it_is_locked(golden: Store) 
         assert "Revision 1 circulated to the Chair on Monday 23 November 2026" in history(app)
 
         await pilot.click("#record-amendments")  # confirm, by its button, with an amendment
-        await pilot.press(*"in Minute No. 5, Chief Executive to read Executive Director")
+        await type_text(pilot, "in Minute No. 5, Chief Executive to read Executive Director")
         await pilot.click("#confirm")
         await pilot.pause()
         assert question(app) == (
