@@ -421,9 +421,9 @@ def resolve_store_path(explicit: Path | None) -> Path:
 # --- running a command ---------------------------------------------------------------
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
-    args = parser_for(arguments).parse_args(arguments)
     try:
-        code = _dispatch(args)
+        # inside the try: a Ctrl-C while the parser is being built is "interrupted" too
+        code = _dispatch(parser_for(arguments).parse_args(arguments))
         sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
         return code
     except BrokenPipeError:

@@ -80,13 +80,27 @@ def test_ctrl_c_exits_130_with_one_line(
     assert capsys.readouterr().err == "clerk: interrupted.\n"
 
 
+def test_ctrl_c_while_the_command_line_is_read_exits_130_too(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(arguments: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "parser_for", interrupted)
+    assert cli.main(["list"]) == 130
+    assert capsys.readouterr().err == "clerk: interrupted.\n"
+
+
 def test_a_real_sigint_exits_130(tmp_path: Path) -> None:
     child = subprocess.Popen(
         [
             sys.executable,
             "-c",
-            "from clerk_tui import cli; import time; print('ready', flush=True); "
-            "cli._list = lambda args: time.sleep(60); raise SystemExit(cli.main(['list']))",
+            # 'ready' is said from inside the command, so the signal never comes while the
+            # child is still starting (on a busy machine a second was not always enough)
+            "from clerk_tui import cli; import time; "
+            "cli._list = lambda args: print('ready', flush=True) or time.sleep(60); "
+            "raise SystemExit(cli.main(['list']))",
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -94,9 +108,6 @@ def test_a_real_sigint_exits_130(tmp_path: Path) -> None:
         env={**os.environ, "CLERK_STORE": str(tmp_path / "s")},
     )
     assert child.stdout is not None and child.stdout.readline().strip() == "ready"
-    import time
-
-    time.sleep(1.0)
     child.send_signal(signal.SIGINT)
     _, error = child.communicate(timeout=60)
     assert child.returncode == 130
