@@ -9,13 +9,13 @@ mix, plus at worst a stray ``.NAME.*.tmp`` that :func:`remove_stale_temp_files` 
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+
+from clerk_tui.domain.patterns import compiled_on_first_use
 
 try:  # pragma: no cover - platform dependent
     import fcntl as _fcntl
@@ -28,10 +28,8 @@ TEMP_SUFFIX = ".tmp"
 T = TypeVar("T")
 
 
-@functools.cache
-def _temp_name() -> re.Pattern[str]:
-    """``.<name>.json.<random>.tmp``: what :func:`write_and_replace` leaves if killed mid-write."""
-    return re.compile(r"^\.[a-z0-9][a-z0-9.-]*\.json\.[A-Za-z0-9_]{6,}\.tmp$")
+# ``.<name>.json.<random>.tmp``: what :func:`write_and_replace` leaves if killed mid-write.
+_temp_name = compiled_on_first_use(r"^\.[a-z0-9][a-z0-9.-]*\.json\.[A-Za-z0-9_]{6,}\.tmp$")
 
 
 @dataclass(frozen=True)

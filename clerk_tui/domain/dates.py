@@ -11,27 +11,22 @@ context of a council paper has its own style and they must not be normalised.
 from __future__ import annotations
 
 import calendar
-import functools
 import re
 from datetime import date, datetime, time
 
 from clerk_tui.domain.errors import DomainError
+from clerk_tui.domain.patterns import compiled_on_first_use
+
+_iso_date = compiled_on_first_use(r"^\d{4}-\d{2}-\d{2}$")
 
 
-@functools.cache
-def _iso_date() -> re.Pattern[str]:
-    return re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# 12/6/19, 12.6.2019, 12-6: day, month and perhaps a year, all figures.
+_numeric_date = compiled_on_first_use(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{1,4}))?$")
 
 
-@functools.cache
-def _numeric_date() -> re.Pattern[str]:
-    """12/6/19, 12.6.2019, 12-6: day, month and perhaps a year, all figures."""
-    return re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{1,4}))?$")
-
-
-@functools.cache
-def _weekday_word() -> re.Pattern[str]:
-    return re.compile(r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\b\.?", re.IGNORECASE)
+_weekday_word = compiled_on_first_use(
+    r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\b\.?", re.IGNORECASE
+)
 
 
 _WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
@@ -124,12 +119,9 @@ def _nearest_year(month: int, day: int, weekday: int | None, today: date, typed:
     )
 
 
-@functools.cache
-def _time() -> re.Pattern[str]:
-    return re.compile(
-        r"^(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<meridiem>a\.?m\.?|p\.?m\.?)?$",
-        re.IGNORECASE,
-    )
+_time = compiled_on_first_use(
+    r"^(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<meridiem>a\.?m\.?|p\.?m\.?)?$", re.IGNORECASE
+)
 
 
 def parse_time(text: str) -> time:

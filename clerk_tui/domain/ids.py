@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 
+from clerk_tui.domain.patterns import compiled_on_first_use
 
-@functools.cache
-def _non_word() -> re.Pattern[str]:
-    return re.compile(r"[^a-z0-9]+")
+_non_word = compiled_on_first_use(r"[^a-z0-9]+")
 
 
 def slugify(text: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -10,6 +9,7 @@ from enum import StrEnum
 from clerk_tui.domain.agenda import ItemKind
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.motions import Motion
+from clerk_tui.domain.patterns import compiled_on_first_use
 
 
 class BlockKind(StrEnum):
@@ -48,35 +48,23 @@ class ResolutionLead(StrEnum):
     RECOMMENDED = "RECOMMENDED"
 
 
-@functools.cache
-def _trailing_punctuation() -> re.Pattern[str]:
-    return re.compile(r"\s*(?:;\s*and|;|\.|,)\s*$", re.IGNORECASE)
+_trailing_punctuation = compiled_on_first_use(r"\s*(?:;\s*and|;|\.|,)\s*$", re.IGNORECASE)
 
 
-@functools.cache
-def _leading_that() -> re.Pattern[str]:
-    return re.compile(r"^\s*that\s+", re.IGNORECASE)
+_leading_that = compiled_on_first_use(r"^\s*that\s+", re.IGNORECASE)
 
 
-@functools.cache
-def _sub_item() -> re.Pattern[str]:
-    """A sub-item line of a resolution part as typed: "- item A", "o item A", "• item A"."""
-    return re.compile(r"^\s*(?:[-•*]|o)\s+(?=\S)")
+# A sub-item line of a resolution part as typed: "- item A", "o item A", "• item A".
+_sub_item = compiled_on_first_use(r"^\s*(?:[-•*]|o)\s+(?=\S)")
 
 
-@functools.cache
-def _indented() -> re.Pattern[str]:
-    return re.compile(r"^(?: {2,}|\t)\s*(?=\S)")
+_indented = compiled_on_first_use(r"^(?: {2,}|\t)\s*(?=\S)")
 
 
-@functools.cache
-def _part_number() -> re.Pattern[str]:
-    return re.compile(r"^\s*\(?\d+\)\s*")
+_part_number = compiled_on_first_use(r"^\s*\(?\d+\)\s*")
 
 
-@functools.cache
-def _that() -> re.Pattern[str]:
-    return re.compile(r"^that\s+", re.IGNORECASE)
+_that = compiled_on_first_use(r"^that\s+", re.IGNORECASE)
 
 
 SUB_ITEM_PREFIX = "- "

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
 from clerk_tui.domain.errors import DomainError
+from clerk_tui.domain.patterns import compiled_on_first_use
 
 
 class Paper(StrEnum):
@@ -212,21 +212,15 @@ class OfficerContact:
         return not (self.name or self.job_title or self.telephone or self.email)
 
 
-@functools.cache
-def _titles() -> re.Pattern[str]:
-    return re.compile(r"^(?:cllr\.?|councillor)\s+", re.IGNORECASE)
+_titles = compiled_on_first_use(r"^(?:cllr\.?|councillor)\s+", re.IGNORECASE)
 
 
-@functools.cache
-def _role_suffix() -> re.Pattern[str]:
-    return re.compile(r"\s*\((chair|vice[- ]chair)\)\s*$", re.IGNORECASE)
+_role_suffix = compiled_on_first_use(r"\s*\((chair|vice[- ]chair)\)\s*$", re.IGNORECASE)
 
 
-@functools.cache
-def _honours() -> re.Pattern[str]:
-    return re.compile(
-        r"(?P<sep>,?\s+)(?P<honours>(?:[A-Z]\.){2,}[A-Z]?\.?(?:\s*,?\s*(?:[A-Z]\.){2,}[A-Z]?\.?)*)$"
-    )
+_honours = compiled_on_first_use(
+    r"(?P<sep>,?\s+)(?P<honours>(?:[A-Z]\.){2,}[A-Z]?\.?(?:\s*,?\s*(?:[A-Z]\.){2,}[A-Z]?\.?)*)$"
+)
 
 
 @dataclass

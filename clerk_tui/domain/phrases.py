@@ -6,7 +6,6 @@ The wording every printed paper needs (``join_numbers``, ``exclusion_resolution`
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -17,6 +16,7 @@ from clerk_tui.domain.committee import LOCAL_GOVERNMENT_ACT, MINUTES_CONFIRMED, 
 from clerk_tui.domain.dates import format_next_meeting_date, format_time, parse_date
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.meeting import Meeting, MeetingStatus, MeetingSummary
+from clerk_tui.domain.patterns import compiled_on_first_use
 from clerk_tui.domain.planning import previous_meeting_date
 from clerk_tui.domain.statutory import exclusion_resolution as exclusion_resolution
 from clerk_tui.domain.statutory import join_numbers as join_numbers
@@ -28,9 +28,7 @@ GAP = "[…]"
 """A visible gap in a phrase: the words the clerk must supply."""
 
 
-@functools.cache
-def _gap_pattern() -> re.Pattern[str]:
-    return re.compile(r"\[[^\[\]\n]*\]")
+_gap_pattern = compiled_on_first_use(r"\[[^\[\]\n]*\]")
 
 
 def first_gap(text: str) -> tuple[int, int] | None:
@@ -284,9 +282,7 @@ def next_scheduled(meeting: Meeting, summaries: Iterable[MeetingSummary]) -> Mee
     return min(later, key=lambda s: (s.date, s.id)) if later else None
 
 
-@functools.cache
-def _held_on() -> re.Pattern[str]:
-    return re.compile(r"\bheld on\s+(?P<date>.+?)[\s.,;]*$", re.IGNORECASE)
+_held_on = compiled_on_first_use(r"\bheld on\s+(?P<date>.+?)[\s.,;]*$", re.IGNORECASE)
 
 
 def previous_minutes_date(meeting: Meeting) -> date | None:
@@ -305,13 +301,11 @@ def previous_minutes_date(meeting: Meeting) -> date | None:
     return None
 
 
-@functools.cache
-def _typed_date() -> re.Pattern[str]:
-    return re.compile(
-        r"\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}\b"
-        r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,?\s+\d{4}\b",
-        re.IGNORECASE,
-    )
+_typed_date = compiled_on_first_use(
+    r"\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,?\s+\d{4}\b",
+    re.IGNORECASE,
+)
 
 
 def date_problems(text: str) -> list[str]:

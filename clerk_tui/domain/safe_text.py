@@ -12,10 +12,11 @@ Kept: newline and tab (text layout), and the joiners and marks that real text ne
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from clerk_tui.domain.patterns import compiled_on_first_use
 
 _BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 _UNSAFE = re.compile(
@@ -28,25 +29,19 @@ _UNSAFE = re.compile(
 )
 
 
-@functools.cache
-def _line_endings() -> re.Pattern[str]:
-    return re.compile(r"\r\n?")
+_line_endings = compiled_on_first_use(r"\r\n?")
 
 
-@functools.cache
-def _escape_sequence() -> re.Pattern[str]:
-    return re.compile(
-        r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI ... final byte (colours, cursor, clear)
-        r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC ... BEL or ST (title, clipboard)
-        r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?"  # DCS, SOS, PM, APC ... ST
-        r"|\x1b[ -/]*[0-~]"  # two-character sequences (ESC c resets the terminal)
-        r"|\x1b"
-    )
+_escape_sequence = compiled_on_first_use(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI ... final byte (colours, cursor, clear)
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC ... BEL or ST (title, clipboard)
+    r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?"  # DCS, SOS, PM, APC ... ST
+    r"|\x1b[ -/]*[0-~]"  # two-character sequences (ESC c resets the terminal)
+    r"|\x1b"
+)
 
 
-@functools.cache
-def _starts_sequence() -> re.Pattern[str]:
-    return re.compile("[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
+_starts_sequence = compiled_on_first_use("[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
 
 
 @dataclass(frozen=True)

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import re
-
+from clerk_tui.domain.patterns import compiled_on_first_use
 from clerk_tui.render.document import Document, Emphasis, ItemList, LineGroup, Paragraph, Table, neutralised
 
-
-@functools.cache
-def _special() -> re.Pattern[str]:
-    return re.compile(r"([\\`*_\[\]|<>])")
+_special = compiled_on_first_use(r"([\\`*_\[\]|<>])")
 
 
-@functools.cache
-def _line_start() -> re.Pattern[str]:
-    return re.compile(r"^(\s*)([#>+\-]|\d+[.)])(\s)")
+_line_start = compiled_on_first_use(r"^(\s*)([#>+\-]|\d+[.)])(\s)")
 
 
 def escape(text: str) -> str:
