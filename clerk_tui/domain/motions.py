@@ -25,6 +25,11 @@ class MotionKind(StrEnum):
     PROCEDURAL = "procedural"
     """About the conduct of the business ("that the question be now put"): no resolution."""
 
+    @property
+    def noun(self) -> str:
+        """What a motion of this kind is called, at the start of a line: "Amendment"."""
+        return {"original": "Motion", "amendment": "Amendment", "procedural": "Procedural motion"}[self.value]
+
 
 class MotionResult(StrEnum):
     PENDING = "pending"

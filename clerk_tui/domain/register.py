@@ -32,7 +32,7 @@ from enum import StrEnum
 from clerk_tui.domain.attendance import EventKind
 from clerk_tui.domain.committee import Committee, Role
 from clerk_tui.domain.meeting import Meeting, MeetingStatus
-from clerk_tui.domain.motions import MotionKind, VoteMethod
+from clerk_tui.domain.motions import VoteMethod
 from clerk_tui.domain.numbering import municipal_year, municipal_year_label
 
 EXPECTED_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER, Role.CO_OPTED})
@@ -229,13 +229,6 @@ def member_history(
     return entries
 
 
-_MOTION_NOUN = {
-    MotionKind.ORIGINAL: "Motion",
-    MotionKind.AMENDMENT: "Amendment",
-    MotionKind.PROCEDURAL: "Procedural motion",
-}
-
-
 @dataclass(frozen=True)
 class RecordedVote:
     """How one member voted in one recorded vote."""
@@ -282,7 +275,7 @@ def recorded_votes_in(meeting: Meeting, person_id: str) -> list[RecordedVote]:
                     meeting.committee_id,
                     meeting.date,
                     minute.title,
-                    f"{_MOTION_NOUN[motion.kind]}: that {proposal}",
+                    f"{motion.kind.noun}: that {proposal}",
                     how,
                     motion.result.value,
                 )

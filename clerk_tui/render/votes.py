@@ -270,13 +270,6 @@ class VotePanel:
     """The id of the motion the next vote is on (None: move one)."""
 
 
-_KIND_WORD = {
-    MotionKind.ORIGINAL: "Motion",
-    MotionKind.AMENDMENT: "Amendment",
-    MotionKind.PROCEDURAL: "Procedural motion",
-}
-
-
 def _summary(out: _Out, motion: Motion) -> str:
     moved = _moved(out, motion)
     if motion.pending:
@@ -290,7 +283,7 @@ def _summary(out: _Out, motion: Motion) -> str:
         state = f"{motion.result.value.upper()} {how}"
     else:
         state = motion.result.value
-    return f"{_KIND_WORD[motion.kind]} ({moved}): {state}"
+    return f"{motion.kind.noun} ({moved}): {state}"
 
 
 def vote_panel(papers: MeetingPapers, minute_id: str) -> VotePanel:
