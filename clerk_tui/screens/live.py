@@ -1245,7 +1245,7 @@ class LiveMeetingScreen(ClerkScreen):
         def submit(person_id: str) -> str | None:
             return self._vote_step(lambda: second(self.meeting, committee, minute.id, person_id, names=names))
 
-        question = f"Seconded by: {self._before_line(view)}"
+        question = f"Seconding: {self._before_line(view)}. Who seconds it?"
         self.app.push_screen(VoterChoice(question, voters, submit))
 
     def action_count_vote(self) -> None:
