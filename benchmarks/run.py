@@ -310,8 +310,13 @@ def typing_run(settings: Settings, config: dict[str, Any]) -> dict[str, Any]:
 def typing_sessions(
     settings: Settings, keys: int, rate: float | None, runs: int, paste: int = 0
 ) -> dict[str, list[dict[str, Any]]]:
-    """Runs of each set-up, alternating so machine load hits all alike."""
-    root, text = long_store(settings)
+    """Runs of each set-up, alternating so machine load hits all alike. Every run starts
+    from the same text: a run with saves leaves its keys in the store, so each clerk run
+    gets a fresh copy of it (without, each later run would type at the end of a longer
+    paragraph than the bare TextArea's, and a wrapped paragraph costs more per key the
+    longer it is)."""
+    pristine, text = long_store(settings)
+    root = pristine.with_name(pristine.name + "-run")
     common = {"store": str(root), "meeting": archive.LONG_MEETING, "keys": keys, "rate": rate}
     common |= {"text": str(text), "paste": paste}
     box = [40, 24]
@@ -321,6 +326,8 @@ def typing_sessions(
             if paste and name == "clerk, no saves":
                 continue
             app = "bare" if name == "bare" else "clerk"
+            shutil.rmtree(root, ignore_errors=True)
+            shutil.copytree(pristine, root)
             result = typing_run(settings, {**common, "app": app, "saves": name == "clerk", "box": box})
             box = result.get("box", box)
             sessions[name].append(result)
