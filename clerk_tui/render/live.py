@@ -11,6 +11,7 @@ tested without a terminal and the screen only puts it on the page.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from clerk_tui.domain import AttendanceEvent, EventKind, ItemKind, Meeting, Minute, Role
@@ -200,3 +201,12 @@ def agenda_rows(
         marker = "▶" if item.id == current_item else ""
         rows.append(AgendaLine(item.id, marker, meeting.printed_number(item.id), title, number))
     return tuple(rows)
+
+
+def agenda_title_width(column_width: int, rows: Sequence[AgendaLine]) -> int:
+    """The title width that lets the agenda column show all three of its columns whole:
+    the column's width less its border, each cell's padding, the widest "No." and the
+    widest "Min." ("deferred" and "withdrawn" are wider than a number). Never under 10."""
+    number = max([len("No."), *(len(f"{row.marker or ' '}{row.number}") for row in rows)])
+    minute = max([len("Min."), *(len(row.minute) for row in rows)])
+    return max(10, column_width - 8 - number - minute)

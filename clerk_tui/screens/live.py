@@ -110,7 +110,13 @@ from clerk_tui.domain.votes import (
 from clerk_tui.exporting import papers_for
 from clerk_tui.render import PrintOptions, print_minutes
 from clerk_tui.render.fit import short_name
-from clerk_tui.render.live import agenda_rows, attendance_view, minute_heading, standard_text
+from clerk_tui.render.live import (
+    agenda_rows,
+    agenda_title_width,
+    attendance_view,
+    minute_heading,
+    standard_text,
+)
 from clerk_tui.render.votes import VotePanel as VoteView
 from clerk_tui.render.votes import vote_panel
 from clerk_tui.screens.base import ClerkScreen
@@ -349,7 +355,6 @@ class LiveMeetingScreen(ClerkScreen):
         return self.query_one("#live-items", DataTable)
 
     def on_mount(self) -> None:
-        self._items.add_columns("No.", "Item", "Min.")
         preview = self.query_one("#live-preview")
         preview.display = preview.can_focus = False
         for button in self.query(Button):
@@ -461,8 +466,13 @@ class LiveMeetingScreen(ClerkScreen):
         self.query_one("#live-title", Static).update(f"{self._label()}\n({self.meeting.status.label()})")
         table = self._items
         width = self.query_one("#live-agenda").size.width or 30
-        rows = agenda_rows(self.meeting, self._first_number(), self.current_item, max(12, width - 15))
-        table.clear()
+        first = self._first_number()
+        rows = agenda_rows(self.meeting, first, self.current_item)
+        rows = agenda_rows(self.meeting, first, self.current_item, agenda_title_width(width, rows))
+        # Columns only ever widen as rows come (clear keeps their widths): made afresh, they
+        # fit these rows, so a title cut shorter for a "deferred" leaves the room to show it.
+        table.clear(columns=True)
+        table.add_columns("No.", "Item", "Min.")
         for row in rows:
             table.add_row(f"{row.marker or ' '}{row.number}", row.title, row.minute, key=row.item_id)
         if self.current_item in self.meeting.agenda_ids():

@@ -22,6 +22,7 @@ from clerk_tui.domain.live import declare, mark, set_status, take_item
 from clerk_tui.render.fit import short_name, shorten
 from clerk_tui.render.live import (
     agenda_rows,
+    agenda_title_width,
     attendance_view,
     minute_heading,
     standard_text,
@@ -174,6 +175,21 @@ def test_the_agenda_column(september: Meeting) -> None:
     assert rows[7].title == "Refresh of the Health and…"
     assert rows[-1].title == "Better Care Fund… [P2]", "cut after a whole word, its [P2] within the width"
     assert all(len(row.title) <= 26 for row in rows)
+
+
+def test_the_agenda_column_keeps_room_for_a_deferred_minute(september: Meeting) -> None:
+    take_item(september, "item-1")
+    ordinary = agenda_rows(september, 11, "item-1")
+    assert agenda_title_width(30, ordinary) == 15, "No. (3) and Min. (4), each cell padded, a border"
+    deferred = take_item(september, "item-4")
+    set_status(september, deferred.id, MinuteStatus.DEFERRED)
+    width = agenda_title_width(30, agenda_rows(september, 11, "item-4"))
+    rows = agenda_rows(september, 11, "item-4", width)
+    assert width == 11
+    for row in rows:
+        cells = [f"{row.marker or ' '}{row.number}", row.title, row.minute]
+        assert sum(len(cell) + 2 for cell in cells) + 1 <= 30, cells
+    assert any(row.minute == "deferred" for row in rows)
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from textual.geometry import Region
 from textual.screen import ModalScreen
+from textual.widgets import DataTable
 
 from clerk_tui.screens.live import LiveMeetingScreen
 from store import Store
@@ -90,3 +91,22 @@ async def test_every_dialog_of_the_live_screen_fits_80x24(
         for button in buttons:
             assert whole.contains_region(button.region) or body.max_scroll_y > 0, f"{name}: {button}"
     assert SEPTEMBER
+
+
+@pytest.mark.parametrize("size", [(120, 40), (200, 60)])
+async def test_a_deferred_item_shows_deferred_whole_in_the_agenda_column(
+    taken: Store, size: tuple[int, int]
+) -> None:
+    app = make_app(taken)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_live(app, pilot, taken)
+        await pilot.press("f3")  # the item in hand is deferred
+        await settle(app, pilot)
+        table = screen.query_one("#live-items", DataTable)
+        minutes = [str(table.get_row_at(row)[2]) for row in range(table.row_count)]
+        assert "deferred" in minutes
+        # The three columns fit the column: nothing is cut or hidden to the right.
+        assert table.virtual_size.width <= table.scrollable_content_region.width, (
+            table.virtual_size,
+            table.scrollable_content_region,
+        )
