@@ -219,6 +219,8 @@ def minutes_page_count(document: Document) -> int:
 # --- verification --------------------------------------------------------------------
 @dataclass(frozen=True)
 class StoreVerification:
+    """What checking every meeting's minutes record in a store found."""
+
     results: tuple[Verification, ...]
 
     @property

@@ -66,6 +66,8 @@ def is_meeting_id(meeting_id: str) -> bool:
 
 @dataclass(frozen=True)
 class Layout:
+    """Where each file of a store lives under its folder."""
+
     root: Path
 
     @property

@@ -54,6 +54,8 @@ def _same_meeting(document: Document) -> Document:
 
 @dataclass(frozen=True)
 class Migration:
+    """One step of the store's schema, from one version to the next."""
+
     from_version: int
     to_version: int
     description: str

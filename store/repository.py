@@ -32,10 +32,15 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from tinydb import TinyDB, where
-from tinydb.table import Document
 
 from clerk_tui.domain.approval import RecordLockedError, check_save, falls_back, replacement_refusal
-from clerk_tui.domain.codec import from_document, summaries_from_rows, summary_from_document, to_document
+from clerk_tui.domain.codec import (
+    field_checks,
+    from_document,
+    summaries_from_rows,
+    summary_from_document,
+    to_document,
+)
 from clerk_tui.domain.committee import Committee
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.meeting import Meeting, MeetingSummary
@@ -89,7 +94,17 @@ from store.migrations import (
     migrate_registry,
     stored_version,
 )
-from store.storage import AtomicJSONStorage, check_tables, parse, read_file, serialise
+from store.storage import (
+    AtomicJSONStorage,
+    Fields,
+    check_tables,
+    encode_fields,
+    parse,
+    parse_value,
+    read_file,
+    record_bytes,
+    serialise,
+)
 
 if TYPE_CHECKING:  # backups, the lock and what the rarer methods return are loaded by the methods
     # that use them: a read-only open (clerk list, clerk export) needs none of them
@@ -156,6 +171,8 @@ DAMAGED = "damaged"
 """index.json's second table: meeting files known to be damaged (id, stamp, problem), so
 that every open says so without reading them, until they are repaired or restored."""
 MEETING = "meeting"
+READ_BACK_KEPT = 16
+"""Meetings whose checked parts are remembered (``Store._check_reads_back``)."""
 
 INDEX_HINT = "index.json only lists the meetings: move it aside and clerk rebuilds it from the meeting files."
 _FIELD_PATH = r"@ ([^;]+?)(?:;|$)"
@@ -257,6 +274,9 @@ class Store:
         self._summaries: dict[str, MeetingSummary] = {}
         self._damaged: dict[str, dict[str, Any]] = {}
         """Meeting id -> {"stamp": [...], "problem": "..."}: the DAMAGED table of the index."""
+        self._read_back: dict[str, frozenset[tuple[str, bytes]]] = {}
+        """Meeting id -> each field (and list element) as encoded, that was checked to read
+        back at the meeting's last save, for the meetings saved last (``READ_BACK_KEPT``)."""
         self._index_stale = False
         """An index write failed: index.json lags the summaries in memory until the next one."""
         self._index_lacks_record_states = False
@@ -1294,29 +1314,77 @@ class Store:
         meeting object is unchanged, so the caller can simply save again.
         """
         path = self._layout.meeting(check_meeting_id(meeting.id))
-        body = self._document_for(meeting, path)
-        document = {VERSION_KEY: self._schema.version, **body}
+        body = to_document(meeting)
+        record = {VERSION_KEY: self._schema.version, **body}
+        fields = encode_fields(record, path)
         summary = MeetingSummary.of(meeting)
         with self._writing():
+            self._check_reads_back(meeting.id, record, fields, path)
             self._keep_the_record(meeting, body)
             db = self._meeting_db(meeting.id, create=True)
-            table = db.table(MEETING)
-            existing = table.all()
-            if not existing:
-                table.insert(Document(document, doc_id=1))
-            elif len(existing) == 1:
-                table.update(_replace_with(document), doc_ids=[existing[0].doc_id])
-            else:
+            storage = _storage(db)
+            existing = (storage.read() or {}).get(MEETING, {})
+            if len(existing) > 1:
                 raise InvalidDocumentError(
                     path,
                     "a meeting",
                     MEETING,
                     f"expected one meeting record, found {len(existing)}",
                 )
+            # The record is handed over whole: TinyDB's update would copy the stored one,
+            # and its write would parse the new file back into memory.
+            storage.replace_record(MEETING, next(iter(existing), "1"), record, fields)
+            db.table(MEETING).clear_cache()
             repaired = self._damaged.pop(meeting.id, None) is not None
             if self._summaries.get(meeting.id) != summary or self._index_stale or repaired:
                 self._summaries[meeting.id] = summary  # memory follows the meeting file
                 self._update_index(self._write_index)
+
+    def _check_reads_back(
+        self, meeting_id: str, record: Mapping[str, Any], fields: Fields, path: Path
+    ) -> None:
+        """Refuse (WriteError, nothing written) a meeting whose file would not read back.
+
+        What is checked is what the file will hold: each field, and each element of a
+        list, parsed from the very bytes about to be written and read as the meeting's
+        reader reads it. A Meeting is built field by field (``field_checks``), so it reads
+        back when each part does; a part whose bytes were checked at this meeting's last
+        save reads back as it did then, so an edit checks only the parts it changed.
+        Anything that does not fit that way is read back whole, for the precise message.
+        """
+        checks = field_checks(Meeting)
+        known = self._read_back.pop(meeting_id, frozenset())
+        passed: set[tuple[str, bytes]] = set()
+
+        def reads_back(name: str, encoded: bytes, fits: Callable[[str, Any], bool]) -> bool:
+            if (name, encoded) not in known:
+                try:
+                    value = parse_value(encoded)
+                except ValueError:
+                    return False
+                if not fits(name, value):
+                    return False
+            passed.add((name, encoded))
+            return True
+
+        every_part = checks is not None and checks.required <= record.keys()
+        for name, encoded in fields.items():
+            if not every_part or checks is None:
+                break
+            if isinstance(encoded, bytes):
+                every_part = reads_back(name, encoded, checks.fits)
+            elif checks.is_list(name):
+                every_part = all(reads_back(name, element, checks.item_fits) for element in encoded)
+            else:
+                every_part = reads_back(name, b"[%s]" % b",".join(encoded), checks.fits)
+        if not every_part:
+            try:
+                from_document(parse_value(record_bytes(fields)), Meeting, "meeting")
+            except (DomainError, ValueError) as error:
+                raise WriteError(path, f"it would not read back ({error})") from None
+        self._read_back[meeting_id] = frozenset(passed)
+        while len(self._read_back) > READ_BACK_KEPT:
+            del self._read_back[next(iter(self._read_back))]
 
     def save_minutes(self, meeting_id: str, minutes: Sequence[Mapping[str, Any]]) -> None:
         """Persist minutes of a stored meeting changed by typing, each a document as

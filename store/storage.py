@@ -21,6 +21,7 @@ import errno
 import json
 import os
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,37 @@ def serialise_reusing(data: Tables, known: Encoded) -> tuple[bytes, Encoded]:
         parts.append(b"}")
     parts.append(b"}" if data else b"{}")
     return b"".join(parts), fresh
+
+
+Fields = dict[str, bytes | list[bytes]]
+"""One record's values as :func:`encode_fields` gives them, by key: a list's elements one by one."""
+
+
+def encode_fields(record: Mapping[str, Any], path: Path) -> Fields:
+    """Each value of ``record`` encoded as :func:`serialise` encodes it (a list element by
+    element), for :meth:`AtomicJSONStorage.replace_record`; WriteError (nothing written)
+    for a value JSON cannot hold."""
+    try:
+        return {
+            key: [_piece(item) for item in value] if type(value) is list else _piece(value)
+            for key, value in record.items()
+        }
+    except (TypeError, ValueError, RecursionError) as error:
+        raise WriteError(path, f"a value cannot be stored ({error})") from error
+
+
+def record_bytes(fields: Fields) -> bytes:
+    """The record whose values :func:`encode_fields` gave, as :func:`serialise` writes it."""
+    return b"{%s}" % b",".join(
+        b"%s:%s" % (_piece(key), value if isinstance(value, bytes) else b"[%s]" % b",".join(value))
+        for key, value in fields.items()
+    )
+
+
+def parse_value(raw: bytes) -> Any:
+    """One value encoded by :func:`serialise` read as :func:`parse` reads a file (a key twice
+    in one object is refused: ValueError)."""
+    return json.loads(raw, object_pairs_hook=_no_duplicate_keys)
 
 
 def parse(raw: bytes, path: Path) -> Any:
@@ -312,6 +344,30 @@ class AtomicJSONStorage(Storage):
             raise WriteError(self.path, f"a value cannot be stored ({error})") from error
         self._put(payload)
         self._data, self._encoded = data, encoded
+        self._synced_folder()
+
+    def replace_record(self, table: str, doc_id: str, record: dict[str, Any], fields: Fields) -> None:
+        """Write the file with ``record`` as the one record of ``table`` (the other tables as
+        they are) and keep it as what the file holds, without parsing it back: the caller
+        hands ``record`` over and never changes it, nor any object in it, again. ``fields``
+        is ``record`` as :func:`encode_fields` encoded it: nothing is encoded twice. The same
+        atomic, durable write as :meth:`write`; on failure memory and file are as they were."""
+        self._refuse_if_read_only()
+        data = dict(self._data or {})
+        data[table] = {doc_id: record}
+        parts: list[bytes] = []
+        try:
+            for index, (name, value) in enumerate(data.items()):
+                parts += [b"," if index else b"{", _piece(name), b":"]
+                if name == table:
+                    parts += [b"{", _piece(doc_id), b":", record_bytes(fields), b"}"]
+                else:
+                    parts.append(_piece(value))
+        except (TypeError, ValueError, RecursionError) as error:
+            raise WriteError(self.path, f"a value cannot be stored ({error})") from error
+        parts.append(b"}")
+        self._put(b"".join(parts))
+        self._data, self._encoded = data, {}
         self._synced_folder()
 
     def close(self) -> None:

@@ -328,6 +328,8 @@ def signed_text(meeting: Meeting, public: bool = False) -> str | None:
 # --- verification ----------------------------------------------------------------
 @dataclass(frozen=True)
 class Verification:
+    """What checking one meeting's minutes record found."""
+
     meeting_id: str
     state: RecordState
     problems: tuple[str, ...] = ()

@@ -52,6 +52,8 @@ NOT_HERE = {EventKind.APOLOGIES, EventKind.ABSENT}
 
 @dataclass
 class AttendanceEvent:
+    """One attendance record of a meeting: present, apologies, a substitute, an arrival or departure..."""
+
     person_id: str
     kind: EventKind
     at: time | None = None
@@ -114,6 +116,8 @@ def present_for_items(events: Sequence[AttendanceEvent], agenda_ids: Sequence[st
 
 @dataclass(frozen=True)
 class QuorumState:
+    """Whether the voting members in the room make a quorum."""
+
     counted: int
     """Voting members in the room."""
     required: int | None

@@ -238,6 +238,63 @@ def _make_dataclass(kind: type, strict: bool) -> Structure:
     return structure
 
 
+class FieldChecks:
+    """Whether each field of a document reads back, one field (or one element of a list
+    field) at a time: for a dataclass that is built field by field with nothing that looks
+    at two fields together, the document reads back the fast way exactly when every
+    required field is there and each field's value reads back on its own (the fast way
+    ignores keys that are not fields). What the store uses to check only what changed
+    since the last save (:func:`field_checks`)."""
+
+    def __init__(self, kind: type) -> None:
+        hints = field_types(kind)
+        fields = [field for field in dataclasses.fields(kind) if field.init]
+        self.required = frozenset(field.name for field in fields if _required(field))
+        self._whole = {field.name: _for_hint(hints[field.name], False) for field in fields}
+        self._items = {
+            field.name: _for_hint(typing.get_args(hints[field.name])[0], False)
+            for field in fields
+            if typing.get_origin(hints[field.name]) is list
+        }
+
+    def is_list(self, name: str) -> bool:
+        """Whether ``name`` is a list field, whose elements :meth:`item_fits` checks one by one."""
+        return name in self._items
+
+    def fits(self, name: str, value: Any) -> bool:
+        """Whether ``value`` of field ``name`` reads back the fast way (a key that is not a
+        field is ignored by reading, so it fits)."""
+        structure = self._whole.get(name)
+        return structure is None or _fits(structure, value)
+
+    def item_fits(self, name: str, item: Any) -> bool:
+        """Whether one element of the list field ``name`` reads back the fast way."""
+        return _fits(self._items[name], item)
+
+
+def _fits(structure: Structure, value: Any) -> bool:
+    try:
+        structure(value)
+    except (_Unfit, TypeError, RecursionError):
+        return False
+    return True
+
+
+@cache
+def field_checks(kind: type) -> FieldChecks | None:
+    """The field-by-field checks of ``kind``, or None where its document must be read back
+    whole: a class with a ``__post_init__`` (which may look at several fields together), or
+    with a field of a kind the fast way does not know. (The domain's dataclasses leave
+    ``__init__`` to ``dataclasses``: it only assigns the fields.)"""
+    params = getattr(kind, "__dataclass_params__", None)
+    if params is None or not params.init or hasattr(kind, "__post_init__"):
+        return None
+    try:
+        return FieldChecks(kind)
+    except TypeError:
+        return None
+
+
 _ANNOTATION_CODE: dict[str, types.CodeType] = {}
 
 

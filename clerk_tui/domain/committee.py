@@ -354,6 +354,8 @@ def starting_style(source: Committee | None = None) -> HouseStyle:
 
 @dataclass
 class Committee:
+    """A committee, board or panel whose meetings the clerk minutes, and how its papers name it."""
+
     id: str
     name: str
     """"Health and Wellbeing Board"."""

@@ -31,6 +31,8 @@ class InterestAction(StrEnum):
 
 @dataclass
 class Declaration:
+    """A member's declaration of an interest in an agenda item."""
+
     id: str
     person_id: str
     item_id: str

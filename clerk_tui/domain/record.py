@@ -80,6 +80,8 @@ class FrozenCopy:
 
 @dataclass
 class Signature:
+    """The Chair's signature of confirmed minutes, with the copy signed."""
+
     chair_name: str
     """As the Chair signed: "Councillor Cummins"."""
     signed_on: date
@@ -95,6 +97,8 @@ class Signature:
 
 @dataclass
 class MinutesRecord:
+    """The minutes' record: circulated revisions, their confirmation and signature."""
+
     revisions: list[Revision] = field(default_factory=list)
     confirmation: Confirmation | None = None
     signature: Signature | None = None

@@ -46,6 +46,8 @@ _starts_sequence = compiled_on_first_use("[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
 
 @dataclass(frozen=True)
 class CleanText:
+    """Text with its control characters taken out, and what was taken out."""
+
     text: str
     removed: tuple[str, ...]
     """What was taken out, each named for the clerk ("escape sequence", "U+202E")."""

@@ -12,6 +12,8 @@ from clerk_tui.domain.errors import DomainError
 
 @dataclass
 class Venue:
+    """Where a meeting is held, as the summons prints it."""
+
     room: str = ""
     """"Committee Room", "Birkdale Room"."""
     building: str = ""

@@ -30,6 +30,8 @@ class Format(StrEnum):
 
 @dataclass(frozen=True)
 class PrintOptions:
+    """How to print a paper: format, width, pages, public or full copy."""
+
     format: Format = Format.TEXT
     width: int = 80
     """Wrap at this many columns; 0 prints one paragraph per line with no page furniture."""
@@ -41,6 +43,8 @@ class PrintOptions:
 
 @dataclass(frozen=True)
 class Printed:
+    """A printed paper's text, the warnings printing it gave, and which copy it is."""
+
     text: str
     warnings: tuple[str, ...]
     copy: Copy = Copy.PUBLIC

@@ -32,6 +32,8 @@ class Emphasis(StrEnum):
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph of running text."""
+
     text: str
     emphasis: Emphasis = Emphasis.NORMAL
 
@@ -87,6 +89,8 @@ class ItemList:
 
 @dataclass(frozen=True)
 class Table:
+    """A table of text cells, its first row a header unless ``header`` is false."""
+
     rows: tuple[tuple[str, ...], ...]
     header: bool = True
 
@@ -96,6 +100,8 @@ Block = Paragraph | LineGroup | ItemList | Table
 
 @dataclass
 class Document:
+    """A printed paper as blocks, for the text, Markdown and other writers."""
+
     title: str
     blocks: list[Block] = field(default_factory=list)
     running_header: str = ""

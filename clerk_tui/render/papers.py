@@ -12,6 +12,8 @@ from clerk_tui.domain.committee import MemberOrder
 
 @dataclass
 class MeetingPapers:
+    """What printing one meeting's papers needs: the meeting, its committee and the people named."""
+
     meeting: Meeting
     committee: Committee
     people: Mapping[str, Person]
