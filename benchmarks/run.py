@@ -432,12 +432,6 @@ def clerk_command() -> list[str]:
 
 
 def export_figures(settings: Settings) -> list[Row]:
-    import compileall
-
-    # Time the run, not the compiling: where PYTHONDONTWRITEBYTECODE is set, a module
-    # changed since its .pyc was written is compiled again by every process (20-40 ms).
-    for package in ("clerk_tui", "store"):
-        compileall.compile_dir(ROOT / package, quiet=1)
     root = store_of(settings, 500)
     first, _ = archive.last_of_first_year(500)
     commands = {
