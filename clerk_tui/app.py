@@ -24,7 +24,7 @@ from clerk_tui import read_only, recovery
 from clerk_tui.commands import ClerkCommands
 from clerk_tui.saving import Saved, SaveFailed, SaveOutcome, Saver, Unsaved
 from clerk_tui.screens.base import NARROW_BELOW
-from clerk_tui.screens.meetings import MeetingsScreen
+from clerk_tui.screens.meetings import MEETINGS_CSS, MeetingsScreen
 from store import StoreError
 from store.layout import INDEX_NAME
 
@@ -47,7 +47,11 @@ class ClerkApp(App[None]):
     """clerk: agendas, attendance and minutes for committee clerks."""
 
     TITLE = "clerk"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", MEETINGS_CSS]
+    """The first screen's rules are read with the app's: a screen's CSS_PATH is read when
+    the screen is pushed, and each new source makes Textual parse every rule of the app
+    again and restyle every widget, which landed in the first frame (the path is the
+    screen's own, so pushing it finds its rules read already)."""
     sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
     """Where the clerk is and how saving goes. Stock, a change repaints the whole screen;
     it changes twice a save while the clerk types, and the one thing that shows it, the

@@ -24,6 +24,9 @@ from widgets.lazy_table import LazyRow, LazyTable
 from widgets.steady_footer import SteadyFooter
 from widgets.steady_header import SteadyHeader
 
+MEETINGS_CSS = Path(__file__).with_suffix(".tcss")
+"""This screen's rules; the app reads them at start (see ``ClerkApp.CSS_PATH``)."""
+
 COLUMNS = (
     ("Committee", "committee"),
     ("Year", "year"),
@@ -59,7 +62,7 @@ def meeting_rows(
 
 
 class MeetingsScreen(ClerkScreen):
-    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    CSS_PATH = MEETINGS_CSS
     PALETTE_GROUP = "Meetings"
     HELP_TITLE = "Meetings"
     HELP_TEXT = (
