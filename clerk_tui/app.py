@@ -9,7 +9,7 @@ import gc
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -47,11 +47,15 @@ class ClerkApp(App[None]):
     """clerk: agendas, attendance and minutes for committee clerks."""
 
     TITLE = "clerk"
-    CSS_PATH = ["app.tcss", MEETINGS_CSS]
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = [
+        Path(__file__).with_name("app.tcss"),
+        MEETINGS_CSS,
+    ]
     """The first screen's rules are read with the app's: a screen's CSS_PATH is read when
     the screen is pushed, and each new source makes Textual parse every rule of the app
     again and restyle every widget, which landed in the first frame (the path is the
-    screen's own, so pushing it finds its rules read already)."""
+    screen's own, so pushing it finds its rules read already). Absolute: a relative path
+    would be looked for beside a subclass's module."""
     sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
     """Where the clerk is and how saving goes. Stock, a change repaints the whole screen;
     it changes twice a save while the clerk types, and the one thing that shows it, the
