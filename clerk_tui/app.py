@@ -177,7 +177,11 @@ class ClerkApp(App[None]):
         # first frame (about 50 ms at 500 meetings).
         gc.freeze()
         self.refresh_subtitle()
-        self.push_screen(MeetingsScreen())
+        first = MeetingsScreen()
+        self.push_screen(first)
+        # The store's backup (or its look for damaged files) competes with the first frame
+        # for the interpreter: started once the list is drawn (a no-op if the open did).
+        first.call_after_refresh(self.store.start_background)
         for problem in self.store.problems:
             self.notify(str(problem), title="Store", severity="warning", timeout=15)
         self._tell_what_was_recovered()

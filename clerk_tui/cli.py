@@ -579,7 +579,8 @@ def _launch(args: argparse.Namespace) -> int:
     # A store that cannot be written (a read-only folder, a full disk) still opens, read-only:
     # the app says so (store.read_only, store.problems) and every change is refused.
     with _built_to_last():
-        store = Store.open(resolve_store_path(args.store), fall_back_to_read_only=True)
+        # no backup yet: the app starts it once its first frame is drawn
+        store = Store.open(resolve_store_path(args.store), fall_back_to_read_only=True, auto_backup=False)
     with store:
         app = ClerkApp(store, log_path=log_path)
         app.run()
