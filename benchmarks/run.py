@@ -196,7 +196,7 @@ def start_split(settings: Settings) -> Row:
 
     root = store_of(settings, 5000)
     began = time.perf_counter()
-    store = Store.open(root)
+    store = Store.open(root, auto_backup=False)  # as clerk opens it: the app starts the backup
     opened = time.perf_counter() - began
 
     async def until_listed() -> float:

@@ -9,7 +9,7 @@ import gc
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -24,7 +24,7 @@ from clerk_tui import read_only, recovery
 from clerk_tui.commands import ClerkCommands
 from clerk_tui.saving import Saved, SaveFailed, SaveOutcome, Saver, Unsaved
 from clerk_tui.screens.base import NARROW_BELOW
-from clerk_tui.screens.meetings import MeetingsScreen
+from clerk_tui.screens.meetings import MEETINGS_CSS, MeetingsScreen
 from store import StoreError
 from store.layout import INDEX_NAME
 
@@ -47,7 +47,15 @@ class ClerkApp(App[None]):
     """clerk: agendas, attendance and minutes for committee clerks."""
 
     TITLE = "clerk"
-    CSS_PATH = "app.tcss"
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = [
+        Path(__file__).with_name("app.tcss"),
+        MEETINGS_CSS,
+    ]
+    """The first screen's rules are read with the app's: a screen's CSS_PATH is read when
+    the screen is pushed, and each new source makes Textual parse every rule of the app
+    again and restyle every widget, which landed in the first frame (the path is the
+    screen's own, so pushing it finds its rules read already). Absolute: a relative path
+    would be looked for beside a subclass's module."""
     sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
     """Where the clerk is and how saving goes. Stock, a change repaints the whole screen;
     it changes twice a save while the clerk types, and the one thing that shows it, the
@@ -169,7 +177,11 @@ class ClerkApp(App[None]):
         # first frame (about 50 ms at 500 meetings).
         gc.freeze()
         self.refresh_subtitle()
-        self.push_screen(MeetingsScreen())
+        first = MeetingsScreen()
+        self.push_screen(first)
+        # The store's backup (or its look for damaged files) competes with the first frame
+        # for the interpreter: started once the list is drawn (a no-op if the open did).
+        first.call_after_refresh(self.store.start_background)
         for problem in self.store.problems:
             self.notify(str(problem), title="Store", severity="warning", timeout=15)
         self._tell_what_was_recovered()

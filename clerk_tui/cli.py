@@ -559,10 +559,11 @@ def log_exception(error: BaseException) -> Path | None:
 
 # --- commands ------------------------------------------------------------------------
 def _launch(args: argparse.Namespace) -> int:
-    from clerk_tui.app import ClerkApp
-    from store import Store
+    with _built_to_last():
+        from clerk_tui.app import ClerkApp
+        from store import Store
 
-    log_path = start_log()
+        log_path = start_log()
     if args.demo:
         import shutil
         import tempfile
@@ -577,7 +578,10 @@ def _launch(args: argparse.Namespace) -> int:
         return EXIT_OK
     # A store that cannot be written (a read-only folder, a full disk) still opens, read-only:
     # the app says so (store.read_only, store.problems) and every change is refused.
-    with Store.open(resolve_store_path(args.store), fall_back_to_read_only=True) as store:
+    with _built_to_last():
+        # no backup yet: the app starts it once its first frame is drawn
+        store = Store.open(resolve_store_path(args.store), fall_back_to_read_only=True, auto_backup=False)
+    with store:
         app = ClerkApp(store, log_path=log_path)
         app.run()
     return app.return_code or EXIT_OK
@@ -628,6 +632,19 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@contextlib.contextmanager
+def _built_to_last() -> Iterator[None]:
+    """What the app's start builds before it runs (its modules, the store's index) lives as
+    long as the app: the cycle collector, walking it again each time it grows, finds
+    nothing to free (and the app freezes it at its mount anyway). Paused while it is built,
+    then frozen, so that no collection walks it later either."""
+    import gc
+
+    with _collector_paused():
+        yield
+        gc.freeze()
 
 
 def _import(args: argparse.Namespace) -> int:

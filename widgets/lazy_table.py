@@ -7,13 +7,16 @@ takes the first ``AHEAD`` rows at once and the rest as the cursor or the scroll 
 within ``AHEAD`` rows of the end of what it holds (ctrl+end takes them all). Given the
 same rows again, it updates the cells that differ and keeps the cursor; given rows that
 came, went or moved, it starts again. Columns have fixed widths, worked out from every
-row, so rows taken later never shift them.
+row (or given by the caller, who knows them without writing every row out), so rows
+taken later never shift them. A row only needs its key until it is taken: its cells may
+be worked out when first asked for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from rich.cells import cell_len
 from textual.coordinate import Coordinate
@@ -23,13 +26,23 @@ AHEAD = 60
 """Rows held beyond the cursor and the bottom of the view: a screenful and a page or two."""
 
 
+class Row(Protocol):
+    """What the table needs of a row: its key, and (once it is taken) its cells."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def cells(self) -> tuple[str, ...]: ...
+
+
 @dataclass(frozen=True)
 class LazyRow:
     key: str
     cells: tuple[str, ...]
 
 
-def column_widths(labels: Sequence[str], rows: Sequence[LazyRow]) -> tuple[int, ...]:
+def column_widths(labels: Sequence[str], rows: Sequence[Row]) -> tuple[int, ...]:
     """Each column as wide as its label or its widest cell."""
     widths = [cell_len(label) for label in labels]
     for row in rows:
@@ -53,7 +66,7 @@ class LazyTable(DataTable[str]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=zebra_stripes)
         self._columns = tuple(columns)
         """(label, key) of each column."""
-        self._all: Sequence[LazyRow] = ()
+        self._all: Sequence[Row] = ()
         self._held = 0
         self._widths: tuple[int, ...] = ()
         self._holding = False
@@ -69,20 +82,28 @@ class LazyTable(DataTable[str]):
     def held(self) -> int:
         return self._held
 
-    def show(self, rows: Sequence[LazyRow], select: str | None = None) -> None:
-        """Show these rows; put the cursor on ``select`` if it is one of them."""
-        widths = column_widths([label for label, _ in self._columns], rows)
-        same = widths == self._widths and [r.key for r in rows] == [r.key for r in self._all]
+    def show(
+        self, rows: Sequence[Row], select: str | None = None, *, widths: Sequence[int] | None = None
+    ) -> None:
+        """Show these rows; put the cursor on ``select`` if it is one of them. ``widths``, if
+        given, are those of the widest cell of each column over every row (the labels are
+        allowed for here): then no row's cells are asked for before it is taken."""
+        labels = [label for label, _ in self._columns]
+        if widths is None:
+            fixed = column_widths(labels, rows)
+        else:
+            fixed = tuple(max(cell_len(label), width) for label, width in zip(labels, widths, strict=True))
+        same = fixed == self._widths and [r.key for r in rows] == [r.key for r in self._all]
         if same:
             self._update_cells(rows)
         else:
-            self._refill(rows, widths)
+            self._refill(rows, fixed)
         position = next((n for n, row in enumerate(rows) if row.key == select), None) if select else None
         if position is not None:
             self._hold(position + AHEAD)
             self.move_cursor(row=position)
 
-    def _refill(self, rows: Sequence[LazyRow], widths: tuple[int, ...]) -> None:
+    def _refill(self, rows: Sequence[Row], widths: tuple[int, ...]) -> None:
         self._all, self._held = (), 0  # clearing moves the cursor: nothing to take meanwhile
         self.clear(columns=True)
         for (label, key), width in zip(self._columns, widths, strict=True):
@@ -91,7 +112,7 @@ class LazyTable(DataTable[str]):
         self.fills += 1
         self._hold(AHEAD)
 
-    def _update_cells(self, rows: Sequence[LazyRow]) -> None:
+    def _update_cells(self, rows: Sequence[Row]) -> None:
         for shown, row in zip(self._all[: self._held], rows, strict=False):
             if shown.cells == row.cells:
                 continue

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,14 +16,18 @@ from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Static
 
 from clerk_tui.commands import PaletteEntry
-from clerk_tui.domain import Committee, DomainError, Meeting, MeetingSummary
+from clerk_tui.domain import Committee, DomainError, Meeting, MeetingStatus, MeetingSummary
 from clerk_tui.domain.numbering import first_minute_numbers_by_committee, minute_range, municipal_year_label
+from clerk_tui.domain.record import RecordState
 from clerk_tui.saving import SaveOutcome, meeting_key
 from clerk_tui.screens.base import ClerkScreen
 from store import StoreError
-from widgets.lazy_table import LazyRow, LazyTable
+from widgets.lazy_table import LazyTable
 from widgets.steady_footer import SteadyFooter
 from widgets.steady_header import SteadyHeader
+
+MEETINGS_CSS = Path(__file__).with_suffix(".tcss")
+"""This screen's rules; the app reads them at start (see ``ClerkApp.CSS_PATH``)."""
 
 COLUMNS = (
     ("Committee", "committee"),
@@ -33,11 +38,44 @@ COLUMNS = (
 )
 
 
+DATE_FORMAT = "%a %d %b %Y"
+
+
+class MeetingRow:
+    """One meeting of the list: its key at once, its cells when the table takes the row
+    (a screenful at start, of thousands)."""
+
+    __slots__ = ("_cells", "committee", "key", "minutes", "summary")
+
+    def __init__(self, summary: MeetingSummary, committee: Committee | None, minutes: str) -> None:
+        self.key = summary.id
+        self.summary = summary
+        self.committee = committee
+        self.minutes = minutes
+        """The minute range ("1-12"), worked out with the committee's numbering."""
+        self._cells: tuple[str, ...] | None = None
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        if self._cells is None:
+            summary, committee = self.summary, self.committee
+            self._cells = (
+                committee.name if committee else summary.committee_id,
+                municipal_year_label(summary.date, committee.style) if committee else "",
+                summary.date.strftime(DATE_FORMAT),
+                summary.state_label(),
+                self.minutes,
+            )
+        return self._cells
+
+
 def meeting_rows(
     summaries: Iterable[MeetingSummary], committees: Mapping[str, Committee], committee_filter: str | None
-) -> list[LazyRow]:
-    """The list's rows, by committee name then date; minute ranges are worked out once per
-    committee (numbering needs all of a committee's meetings, shown or not)."""
+) -> tuple[list[MeetingRow], tuple[int, ...]]:
+    """The list's rows, by committee name then date, and the width of each column over
+    every row; minute ranges are worked out once per committee (numbering needs all of a
+    committee's meetings, shown or not). The widths come from what each column's text
+    depends on, not from writing every row out: see :func:`column_widths`."""
     every = list(summaries)
     firsts = first_minute_numbers_by_committee(every, {c.id: c.style for c in committees.values()})
     names = {c.id: c.name for c in committees.values()}
@@ -45,21 +83,39 @@ def meeting_rows(
     shown.sort(key=lambda s: (names.get(s.committee_id, s.committee_id), s.date))
     rows = []
     for summary in shown:
-        committee = committees.get(summary.committee_id)
         first = firsts.get(summary.id)
-        cells = (
-            committee.name if committee else summary.committee_id,
-            municipal_year_label(summary.date, committee.style) if committee else "",
-            summary.date.strftime("%a %d %b %Y"),
-            summary.state_label(),
-            minute_range(first, summary.minute_count) if first is not None else "?",
-        )
-        rows.append(LazyRow(summary.id, cells))
-    return rows
+        minutes = minute_range(first, summary.minute_count) if first is not None else "?"
+        rows.append(MeetingRow(summary, committees.get(summary.committee_id), minutes))
+    return rows, column_widths(rows)
+
+
+def column_widths(rows: Sequence[MeetingRow]) -> tuple[int, ...]:
+    """What the widest cell of each column would be, exactly, from one row per kind: a
+    committee's name; its municipal year's label, whose width grows with the year, so
+    its latest meeting's; the date, whose width hangs on the weekday, the month and the
+    year (the day is two digits); the state, from its status and its record's state."""
+    latest: dict[str, MeetingRow] = {}
+    dates: dict[tuple[int, int, int], MeetingRow] = {}
+    states: dict[tuple[MeetingStatus, RecordState], MeetingRow] = {}
+    minutes = 0
+    for row in rows:
+        summary = row.summary
+        when = summary.date
+        latest[summary.committee_id] = row  # rows run by date within each committee
+        dates.setdefault((when.year, when.month, when.weekday()), row)
+        states.setdefault((summary.status, summary.record_state), row)
+        minutes = max(minutes, len(row.minutes))  # digits, a dash, a question mark
+    widths = [0, 0, 0, 0, minutes]
+    for sample, column in ((latest, (0, 1)), (dates, (2,)), (states, (3,))):
+        for row in sample.values():
+            cells = row.cells
+            for number in column:
+                widths[number] = max(widths[number], cell_len(cells[number]))
+    return tuple(widths)
 
 
 class MeetingsScreen(ClerkScreen):
-    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    CSS_PATH = MEETINGS_CSS
     PALETTE_GROUP = "Meetings"
     HELP_TITLE = "Meetings"
     HELP_TEXT = (
@@ -184,9 +240,9 @@ class MeetingsScreen(ClerkScreen):
     def reload(self, select: str | None = None) -> None:
         current = select or self.highlighted_id()
         committees = {c.id: c for c in self.store.committees()}
-        rows = meeting_rows(self.store.meeting_summaries(), committees, self.committee_filter)
+        rows, widths = meeting_rows(self.store.meeting_summaries(), committees, self.committee_filter)
         self._describe(len(rows), committees)
-        self.table.show(rows, select=current)
+        self.table.show(rows, select=current, widths=widths)
         self.table.focus()
 
     def _describe(self, count: int, committees: Mapping[str, object]) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from clerk_tui.cli import seed_demo
 from clerk_tui.commands import binding_entries
 from clerk_tui.screens.help import HelpScreen, help_rows
 from clerk_tui.screens.meetings import MeetingsScreen
@@ -72,3 +75,22 @@ async def test_buttons_run_the_same_actions_as_the_keys(demo_store: Store) -> No
         await pilot.click("#add")
         await settle(app, pilot)
         assert screen.editor.display
+
+
+async def test_the_store_s_backup_starts_once_the_first_screen_is_drawn(tmp_path: Path) -> None:
+    """clerk opens the store without its background backup, which would compete with the
+    first frame; the app starts it once the meetings list is drawn."""
+    with Store.open(tmp_path / "demo") as made:
+        seed_demo(made)
+    store = Store.open(tmp_path / "demo", auto_backup=False)
+    try:
+        assert store.wait_for_background() is None  # the open started nothing
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            assert isinstance(app.screen, MeetingsScreen)
+            backup = store.wait_for_background()
+            assert backup is not None
+            assert backup.parent == tmp_path / "demo" / "backups"
+    finally:
+        store.close()

@@ -50,6 +50,20 @@ def test_opening_takes_no_backup_the_background_does(filled: Path) -> None:
     assert backup is not None and list_backups(filled / "backups") == [backup]
 
 
+def test_the_background_work_can_be_started_later_and_only_once(filled: Path) -> None:
+    with Store.open(filled, auto_backup=False) as store:
+        assert store.wait_for_background() is None  # nothing started by the open
+        store.start_background()
+        backup = store.wait_for_background()
+        assert backup is not None
+        store.start_background()  # once per open: no second backup
+        assert store.wait_for_background() == backup
+    assert list_backups(filled / "backups") == [backup]
+    with Store.open(filled, read_only=True) as reader:
+        reader.start_background()
+        assert reader.wait_for_background() == backup  # a reader takes none
+
+
 def test_backup_holds_the_whole_store_in_private_copies(filled: Path) -> None:
     with Store.open(filled) as store:
         backup = store.wait_for_background()
