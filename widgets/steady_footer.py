@@ -4,19 +4,12 @@ Stock, the footer removes and mounts all its keys again whenever the screen's bi
 have changed, which Textual signals on every change of focus: each Tab from one text box to
 the next in a form rebuilt the footer and laid the whole screen out again, although it
 showed the very same keys. This one compares what it would show with what it shows.
-
-Each key it builds also starts with its footer's ``compact`` value: a stock FooterKey starts
-compact, adds the ``-compact`` class at mount and takes it off again when its binding to the
-footer's value lands, restyling itself at once both times (two full passes of the
-stylesheet over the key, for nothing, for every key of every rebuilt footer).
 """
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 _Shown = tuple[tuple[str, str, str, bool, str, object], ...]
 
@@ -33,12 +26,6 @@ class SteadyFooter(Footer):
             for (_, binding, enabled, tooltip) in screen.active_bindings.values()
             if binding.show or binding.key == self.app.COMMAND_PALETTE_BINDING
         )
-
-    def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            if isinstance(widget, FooterKey):
-                widget.set_reactive(FooterKey.compact, self.compact)
-            yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if self.is_attached and screen is self.screen and screen.app.app_focus:
