@@ -10,6 +10,7 @@ slow."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Start the slow journeys first, so that the workers finish together instead of one
     worker ending the run alone on a journey it picked up last."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto``: half as many workers again as there are usable cores (1 on one core, 3
+    on two; --maxprocesses caps it). A Pilot test spends about a third of its time waiting
+    (Pilot.press sleeps until the app is idle, saves wait for the disk), so one worker per
+    core leaves the cores idle that long."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # the user's own number, read by pytest-xdist
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cores + cores // 2
 
 
 _parsed: dict[tuple[Any, ...], Any] = {}
