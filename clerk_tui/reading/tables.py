@@ -211,7 +211,8 @@ def read_aligned_declarations(
     header: SourceLine, body: Sequence[SourceLine]
 ) -> tuple[list[DeclarationRow], int]:
     """Rows of a declarations table laid out in columns, and how many body lines it took
-    (up to the blank line after it). A row starts where the minute column starts "N - "."""
+    (up to the blank line after it). A row starts where the minute column starts "N -"
+    (the dash may end the line: a narrow column wraps the title onto the next)."""
     lowered = header.raw.casefold()
     second, third = lowered.find("minute no"), lowered.find("nature of interest")
     if second <= 0 or third <= second:
@@ -224,7 +225,7 @@ def read_aligned_declarations(
             break
         used += 1
         parts = [line.raw[:second].strip(), line.raw[second:third].strip(), line.raw[third:].strip()]
-        if re.match(r"^\d{1,3}\s*[-–]\s", parts[1]) or not cells:
+        if re.match(r"^\d{1,3}\s*[-–](?:\s|$)", parts[1]) or not cells:
             cells.append([[], [], []])
             numbers.append([])
         for column, part in enumerate(parts):

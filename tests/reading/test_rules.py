@@ -10,6 +10,7 @@ from clerk_tui.reading.names import parse_entry, split_list
 from clerk_tui.reading.paragraphs import ParaKind, assemble, title_case
 from clerk_tui.reading.people import PeopleBook
 from clerk_tui.reading.source import read_source, split_lines
+from clerk_tui.reading.tables import read_aligned_declarations
 
 
 def furniture(text: str) -> dict[int, str]:
@@ -150,3 +151,29 @@ def test_people_matched_by_domain_rules_or_made() -> None:
     made = book.find_or_create(parse_entry("Dwayne Johnson"), councillor=False)
     assert made.new and made.person.id == "dwayne-johnson"
     assert book.find(parse_entry("Dwayne Johnson"), councillor=False) is not None  # and known below
+
+
+def test_a_declarations_row_whose_minute_title_wraps_after_its_dash_starts_a_row() -> None:
+    """A narrow Minute No. column prints "10 -" alone on a row's first line (Hypothesis found
+    it): that still starts the next row, so two declarations never merge into one."""
+    table = """\
+Member           Minute No.  Nature of Interest
+Councillor       9 - Work    Personal - is a report
+Thistlethwaite   Programme
+Councillor       10 -        Disclosable Pecuniary - is a members progress
+Barlow           Annual      progress progress progress residents
+                 Report
+"""
+    lines, _ = split_lines(table)
+    rows, used = read_aligned_declarations(lines[0], lines[1:])
+    assert [(row.member, row.minute, row.title, row.kind, row.nature) for row in rows] == [
+        ("Councillor Thistlethwaite", 9, "Work Programme", "Personal", "is a report"),
+        (
+            "Councillor Barlow",
+            10,
+            "Annual Report",
+            "Disclosable Pecuniary",
+            "is a members progress progress progress progress residents",
+        ),
+    ]
+    assert used == 5
