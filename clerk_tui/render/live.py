@@ -184,23 +184,34 @@ class AgendaLine:
 
 
 def agenda_rows(
-    meeting: Meeting, first_number: int, current_item: str | None, title_width: int = 26
+    meeting: Meeting,
+    first_number: int,
+    current_item: str | None,
+    title_width: int = 26,
+    *,
+    column_width: int | None = None,
 ) -> tuple[AgendaLine, ...]:
     """The agenda column, each title in ``title_width`` characters (an exempt item's
-    "[P2]" within them), cut after a whole word."""
+    "[P2]" within them), cut after a whole word; given ``column_width``, in what a column
+    that wide leaves for the titles (:func:`agenda_title_width`)."""
     numbers = meeting.minute_numbers(first_number)
-    rows = []
+    whole = []
     for item in meeting.agenda:
         minute = meeting.minute_for_item(item.id)
         number = "" if minute is None else str(numbers.get(minute.id, minute.status.value))
-        title = (
-            shorten(item.title, title_width - 5) + " [P2]"
-            if item.exempt
-            else shorten(item.title, title_width)
-        )
         marker = "▶" if item.id == current_item else ""
-        rows.append(AgendaLine(item.id, marker, meeting.printed_number(item.id), title, number))
-    return tuple(rows)
+        whole.append((item, AgendaLine(item.id, marker, meeting.printed_number(item.id), item.title, number)))
+    if column_width is not None:
+        title_width = agenda_title_width(column_width, [line for _, line in whole])
+    return tuple(
+        replace(
+            line,
+            title=shorten(item.title, title_width - 5) + " [P2]"
+            if item.exempt
+            else shorten(item.title, title_width),
+        )
+        for item, line in whole
+    )
 
 
 def agenda_title_width(column_width: int, rows: Sequence[AgendaLine]) -> int:

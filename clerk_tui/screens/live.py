@@ -112,7 +112,6 @@ from clerk_tui.render import PrintOptions, print_minutes
 from clerk_tui.render.fit import short_name
 from clerk_tui.render.live import (
     agenda_rows,
-    agenda_title_width,
     attendance_view,
     minute_heading,
     standard_text,
@@ -466,9 +465,7 @@ class LiveMeetingScreen(ClerkScreen):
         self.query_one("#live-title", Static).update(f"{self._label()}\n({self.meeting.status.label()})")
         table = self._items
         width = self.query_one("#live-agenda").size.width or 30
-        first = self._first_number()
-        rows = agenda_rows(self.meeting, first, self.current_item)
-        rows = agenda_rows(self.meeting, first, self.current_item, agenda_title_width(width, rows))
+        rows = agenda_rows(self.meeting, self._first_number(), self.current_item, column_width=width)
         # Columns only ever widen as rows come (clear keeps their widths): made afresh, they
         # fit these rows, so a title cut shorter for a "deferred" leaves the room to show it.
         table.clear(columns=True)
