@@ -24,6 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -466,12 +467,16 @@ class LiveMeetingScreen(ClerkScreen):
         table = self._items
         width = self.query_one("#live-agenda").size.width or 30
         rows = agenda_rows(self.meeting, self._first_number(), self.current_item, column_width=width)
-        # Columns only ever widen as rows come (clear keeps their widths): made afresh, they
-        # fit these rows, so a title cut shorter for a "deferred" leaves the room to show it.
+        cells = [(f"{row.marker or ' '}{row.number}", row.title, row.minute) for row in rows]
+        # Columns made afresh, each as wide as its widest cell: clear() keeps a column as
+        # wide as it ever was (a title cut shorter for a "deferred" would push Min. out of
+        # sight), and a width left to the table is only worked out when it is idle, which
+        # it is not under a dialog (its columns stayed as narrow as their labels).
         table.clear(columns=True)
-        table.add_columns("No.", "Item", "Min.")
-        for row in rows:
-            table.add_row(f"{row.marker or ' '}{row.number}", row.title, row.minute, key=row.item_id)
+        for column, label in enumerate(("No.", "Item", "Min.")):
+            table.add_column(label, width=max([cell_len(label), *(cell_len(row[column]) for row in cells)]))
+        for row, (number, title, minute) in zip(rows, cells, strict=True):
+            table.add_row(number, title, minute, key=row.item_id)
         if self.current_item in self.meeting.agenda_ids():
             table.move_cursor(row=self.meeting.agenda_ids().index(self.current_item))
 
