@@ -7,7 +7,7 @@ same run, the ratio, the goal. Run by hand, never by pytest::
     python benchmarks/run.py --only typing,paste  # some sections
     python benchmarks/run.py --keep /tmp/stores   # build the stores once, reuse them next time
 
-Sections: start, store, typing, paste, export, paginate, palette, import. Stores of 5, 500
+Sections: start, store, typing, paste, export, paginate, palette, import, suite. Stores of 5, 500
 and 5,000 meetings are built by benchmarks/archive.py (forty committees through the years).
 Start-up and typing run the app as a real process in a pseudo-terminal (benchmarks/terminal.py,
 benchmarks/typing_child.py); the rest is timed in this process or as a subprocess.
@@ -20,6 +20,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -40,7 +41,7 @@ sys.path[:0] = [str(HERE), str(ROOT)]
 import archive  # noqa: E402
 from terminal import Terminal, child_environment  # noqa: E402
 
-SECTIONS = ("start", "store", "typing", "paste", "export", "paginate", "palette", "import")
+SECTIONS = ("start", "store", "typing", "paste", "export", "paginate", "palette", "import", "suite")
 PALETTE_QUERIES = ("", "o", "op", "open", "open 2", "open meeting", "switch", "new", "export", "2019", "zzzz")
 
 
@@ -431,6 +432,11 @@ def clerk_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "clerk_tui"]
 
 
+PRINTING_IMPORTS = "from store import Store; from clerk_tui.exporting import print_paper"
+"""What `clerk export minutes` imports before it prints: the floor under the whole process
+(the domain's classes are made by the standard library's dataclasses as they are imported)."""
+
+
 def export_figures(settings: Settings) -> list[Row]:
     root = store_of(settings, 500)
     first, _ = archive.last_of_first_year(500)
@@ -438,6 +444,8 @@ def export_figures(settings: Settings) -> list[Row]:
         "clerk": [*clerk_command(), "--store", str(root), "export", "minutes", first],
         "pass": [sys.executable, "-c", "pass"],
         "import": [sys.executable, "-c", "import clerk_tui"],
+        "dataclasses": [sys.executable, "-c", "import dataclasses"],
+        "imports only": [sys.executable, "-c", PRINTING_IMPORTS],
     }
     samples: dict[str, list[float]] = {name: [] for name in commands}
     cpu: dict[str, list[float]] = {name: [] for name in commands}
@@ -452,6 +460,7 @@ def export_figures(settings: Settings) -> list[Row]:
             if done.returncode != 0:
                 raise RuntimeError(f"{argv} failed: {done.stderr.decode()[:300]}")
     mine, bare, imported = (median(samples[name]) for name in ("clerk", "pass", "import"))
+    dataclasses_alone, imports_alone = median(samples["dataclasses"]), median(samples["imports only"])
     mine_cpu, bare_cpu = median(cpu["clerk"]), median(cpu["pass"])
     return [
         Row(
@@ -470,6 +479,18 @@ def export_figures(settings: Settings) -> list[Row]:
             ms(mine_cpu),
             ms(bare_cpu),
             ratio(mine_cpu, bare_cpu),
+        ),
+        Row(
+            "  its imports alone, no work (store, exporting)",
+            ms(imports_alone),
+            f"python -c pass {ms(bare)}",
+            ratio(imports_alone, bare),
+        ),
+        Row(
+            "  `python -c 'import dataclasses'` alone",
+            ms(dataclasses_alone),
+            f"python -c pass {ms(bare)}",
+            ratio(dataclasses_alone, bare),
         ),
     ]
 
@@ -656,6 +677,36 @@ def import_figures(settings: Settings) -> list[Row]:
     ]
 
 
+# --- the test suite ---------------------------------------------------------------------
+def suite_figures(settings: Settings) -> list[Row]:
+    """The README's test command (its pytest part, in this venv), once: its wall time, and the
+    least it could take on this machine, its CPU shared out over every usable core."""
+    cores = len(os.sched_getaffinity(0))
+    used = children_cpu()
+    began = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=ROOT,
+        env=child_environment(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    wall, cpu = time.perf_counter() - began, children_cpu() - used
+    outcome = (done.stdout.strip().splitlines() or ["no output"])[-1].strip("= ")
+    return [
+        Row(
+            f"the README's test command, `pytest -q` ({outcome})",
+            f"{wall / 60:.1f} min",
+            f"its CPU over {cores} cores {cpu / cores / 60:.1f} min",
+            ratio(wall, cpu / cores),
+            "<= 5 min",
+            verdict(wall <= 300 and done.returncode == 0),
+        ),
+        Row("  CPU of the whole run (user + system, every worker)", f"{cpu / 60:.1f} min"),
+    ]
+
+
 # --- the table --------------------------------------------------------------------------
 FIGURES: dict[str, Callable[[Settings], list[Row]]] = {
     "start": start_figures,
@@ -666,6 +717,7 @@ FIGURES: dict[str, Callable[[Settings], list[Row]]] = {
     "paginate": paginate_figures,
     "palette": palette_figures,
     "import": import_figures,
+    "suite": suite_figures,
 }
 
 
