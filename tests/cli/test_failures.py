@@ -97,7 +97,10 @@ def test_a_real_sigint_exits_130(tmp_path: Path) -> None:
             sys.executable,
             "-c",
             # 'ready' is said from inside the command, so the signal never comes while the
-            # child is still starting (on a busy machine a second was not always enough)
+            # child is still starting (on a busy machine a second was not always enough);
+            # SIGINT gets Python's own handler back, as a terminal gives it: a runner started in
+            # the background (`cmd &` in a script) hands its children SIGINT ignored
+            "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
             "from clerk_tui import cli; import time; "
             "cli._list = lambda args: print('ready', flush=True) or time.sleep(60); "
             "raise SystemExit(cli.main(['list']))",
