@@ -33,7 +33,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from tinydb import TinyDB, where
 
-from clerk_tui.domain.approval import RecordLockedError, check_save, falls_back, replacement_refusal
+# clerk_tui.domain.approval (a record's rules, with the dates and safe text it brings) is
+# imported by the functions that refuse a change to a kept record: start-up needs none of it.
 from clerk_tui.domain.codec import (
     field_checks,
     from_document,
@@ -1103,7 +1104,7 @@ class Store:
         """A backup's copy does not replace a meeting file that reads, and whose frozen
         minutes match their hashes, if it would lose its signature or a circulated revision.
         A damaged or tampered file is what restoring is for: it is replaced (and kept aside)."""
-        from clerk_tui.domain.approval import verify
+        from clerk_tui.domain.approval import RecordLockedError, replacement_refusal, verify
         from store.backups import describe
 
         path = self._layout.meeting(meeting_id)
@@ -1469,6 +1470,8 @@ class Store:
         or lose a circulated revision, whoever saves: the app, an import, a script. The stored
         meeting is read only when its summary says its minutes have a record to keep, so
         saving a draft costs nothing more."""
+        from clerk_tui.domain.approval import RecordLockedError, check_save, falls_back
+
         known = self._summaries.get(meeting.id)
         if known is None or known.record_state == RecordState.DRAFT:
             return
@@ -1509,6 +1512,8 @@ class Store:
 
     def delete_meeting(self, meeting_id: str) -> None:
         """Take a meeting out of the store. Its file is moved to ``deleted/``, never erased."""
+        from clerk_tui.domain.approval import RecordLockedError
+
         with self._writing():
             if not is_meeting_id(meeting_id):
                 raise NotFoundError("meeting", str(meeting_id), self._layout.root)
@@ -1663,6 +1668,8 @@ class Store:
         """Meeting id -> the bytes of its new file and its summary, for the meetings that change.
         A meeting that may not be replaced at all (signed minutes, a circulated revision the
         new copy lacks) goes into ``refusals`` (id, why)."""
+        from clerk_tui.domain.approval import falls_back, replacement_refusal
+
         staged: dict[str, tuple[bytes, MeetingSummary]] = {}
         for meeting in meetings:
             path = self._layout.meeting(check_meeting_id(meeting.id))

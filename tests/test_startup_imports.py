@@ -19,6 +19,23 @@ def test_the_app_loads_only_its_first_screen() -> None:
     assert screens == {"clerk_tui.screens.base", "clerk_tui.screens.meetings"}
     for later in ("clerk_tui.render", "clerk_tui.interchange", "clerk_tui.exporting", "dateutil"):
         assert later not in loaded, f"{later} is loaded before it is needed"
+
+
+def test_opening_a_store_and_listing_its_meetings_loads_no_rules_of_a_record(tmp_path: Path) -> None:
+    """The first frame shows summaries: what refuses a change to signed or circulated
+    minutes (and the date wording and text cleaning it brings) waits for a save."""
+    store = tmp_path / "store"
+    made = subprocess.run(
+        [sys.executable, "-m", "clerk_tui", "--store", str(store), "init", "--demo"], check=False
+    )
+    assert made.returncode == 0
+    code = "import clerk_tui.cli, clerk_tui.app\nfrom store import Store\n"
+    code += f"with Store.open({str(store)!r}, auto_backup=False) as s:\n"
+    code += "    assert s.committees() and s.meeting_summaries()\n"
+    loaded = loaded_after(code)
+    assert "clerk_tui.domain.meeting" in loaded  # the summaries were read
+    later = {"clerk_tui.domain.approval", "clerk_tui.domain.dates", "calendar"}
+    assert loaded & later == set()
     assert {name for name in loaded if name.startswith("widgets.")} == {
         "widgets.lazy_table",
         "widgets.steady_footer",
