@@ -685,7 +685,7 @@ def suite_figures(settings: Settings) -> list[Row]:
     used = children_cpu()
     began = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        [sys.executable, "-m", "pytest", "-q"],
         cwd=ROOT,
         env=child_environment(),
         capture_output=True,

@@ -1470,11 +1470,11 @@ class Store:
         or lose a circulated revision, whoever saves: the app, an import, a script. The stored
         meeting is read only when its summary says its minutes have a record to keep, so
         saving a draft costs nothing more."""
-        from clerk_tui.domain.approval import RecordLockedError, check_save, falls_back
-
         known = self._summaries.get(meeting.id)
         if known is None or known.record_state == RecordState.DRAFT:
             return
+        from clerk_tui.domain.approval import RecordLockedError, check_save, falls_back
+
         path = self._layout.meeting(meeting.id)
         try:
             db = self._meeting_db(meeting.id, create=False)

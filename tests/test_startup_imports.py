@@ -19,6 +19,11 @@ def test_the_app_loads_only_its_first_screen() -> None:
     assert screens == {"clerk_tui.screens.base", "clerk_tui.screens.meetings"}
     for later in ("clerk_tui.render", "clerk_tui.interchange", "clerk_tui.exporting", "dateutil"):
         assert later not in loaded, f"{later} is loaded before it is needed"
+    assert {name for name in loaded if name.startswith("widgets.")} == {
+        "widgets.lazy_table",
+        "widgets.steady_footer",
+        "widgets.steady_header",
+    }
 
 
 def test_opening_a_store_and_listing_its_meetings_loads_no_rules_of_a_record(tmp_path: Path) -> None:
@@ -36,11 +41,6 @@ def test_opening_a_store_and_listing_its_meetings_loads_no_rules_of_a_record(tmp
     assert "clerk_tui.domain.meeting" in loaded  # the summaries were read
     later = {"clerk_tui.domain.approval", "clerk_tui.domain.dates", "calendar"}
     assert loaded & later == set()
-    assert {name for name in loaded if name.startswith("widgets.")} == {
-        "widgets.lazy_table",
-        "widgets.steady_footer",
-        "widgets.steady_header",
-    }
 
 
 def test_a_widget_is_still_found_by_its_package_name() -> None:
