@@ -122,7 +122,8 @@ COMMANDS = ("init", "list", "import", "export", "check", "restore", *_PAPERS_COM
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The ``clerk`` parser; with ``only``, one that knows that one sub-command alone (each
-    sub-parser is a whole ArgumentParser: building all of them was a tenth of an export)."""
+    sub-parser is a whole ArgumentParser: building all of them was a tenth of an export),
+    and with ``only=""`` one that knows none (the app's own options, to open it)."""
     parser = argparse.ArgumentParser(
         prog="clerk",
         formatter_class=_Formatter,
@@ -152,21 +153,23 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             formatter_class=_RawDescriptionFormatter,
         )
 
-    for name in COMMANDS if only is None else (only,):
+    for name in COMMANDS if only is None else (only,) if only else ():
         _ADD_COMMAND[name](command)
     return parser
 
 
 def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
-    """The parser for this command line: of the one sub-command it names, else all of them
-    (for ``clerk --help``, and for argparse to list the choices of a mistyped command)."""
+    """The parser for this command line: of the one sub-command it names, or of none when it
+    names none (opening the app), else all of them (for ``clerk --help``, and for argparse
+    to list the choices of a mistyped command)."""
     return build_parser(_asked_command(argv))
 
 
 def _asked_command(argv: Sequence[str]) -> str | None:
-    """The sub-command ``argv`` names, if it names one before any ``--help``. The options
-    before it are the top-level ones, of which only ``--store`` (or a prefix of it, as
-    argparse allows) takes a value, unless written ``--store=DIR``."""
+    """The sub-command ``argv`` names, if it names one before any ``--help``; "" if it holds
+    options alone (it opens the app); None if it asks for help or holds something else. The
+    options before a command are the top-level ones, of which only ``--store`` (or a prefix
+    of it, as argparse allows) takes a value, unless written ``--store=DIR``."""
     tokens = iter(argv)
     for token in tokens:
         if token in COMMANDS:
@@ -175,7 +178,7 @@ def _asked_command(argv: Sequence[str]) -> str | None:
             return None
         if "=" not in token and len(token) > 2 and "--store".startswith(token):
             next(tokens, None)
-    return None
+    return ""
 
 
 def _add_init(command: CommandMaker) -> None:

@@ -26,6 +26,13 @@ def test_the_app_loads_only_its_first_screen() -> None:
     }
 
 
+def test_reading_the_command_line_that_opens_the_app_builds_no_sub_command() -> None:
+    """Each sub-command's parser costs its building, and text import's options their module."""
+    code = "from clerk_tui.cli import parser_for\nargv = ['--store', '/tmp/x']\n"
+    code += "assert parser_for(argv).parse_args(argv).command is None"
+    assert "clerk_tui.cli_reading" not in loaded_after(code)
+
+
 def test_opening_a_store_and_listing_its_meetings_loads_no_rules_of_a_record(tmp_path: Path) -> None:
     """The first frame shows summaries: what refuses a change to signed or circulated
     minutes (and the date wording and text cleaning it brings) waits for a save."""

@@ -26,6 +26,8 @@ COMMAND_LINES = [
     ["restore", "m", "--from", "20250312-091500-000000"],
     ["init", "--demo"],
     ["--demo"],
+    ["--store", "/tmp/council"],
+    ["--store", "list"],
     [],
 ]
 
@@ -46,8 +48,11 @@ def test_the_one_command_parser_reads_a_line_as_the_whole_parser_does(argv: list
         (["-h", "export"], None),  # the top-level help lists every command
         (["--he", "export"], None),
         (["exprot", "minutes", "m"], None),  # argparse names the choices of a mistyped command
-        (["--version"], None),
-        ([], None),
+        (["--version"], ""),  # options alone: a parser of no sub-command reads them
+        (["--store", "/x"], ""),
+        (["--sto", "list"], ""),  # a store folder called "list"
+        (["--demo"], ""),
+        ([], ""),
     ],
 )
 def test_the_command_asked_for(argv: list[str], asked: str | None) -> None:
@@ -62,6 +67,7 @@ def _choices(parser: argparse.ArgumentParser) -> list[str]:
 def test_a_one_command_parser_knows_that_command_alone_and_the_whole_one_every_command() -> None:
     assert _choices(build_parser("export")) == ["export"]
     assert _choices(build_parser()) == list(COMMANDS)
+    assert _choices(build_parser("")) == []
 
 
 def test_the_top_level_help_still_lists_every_command() -> None:
