@@ -38,7 +38,7 @@ from clerk_tui.domain.approval import frozen_copy
 from clerk_tui.domain.codec import to_document
 from clerk_tui.domain.dates import format_long_date
 from clerk_tui.domain.numbering import first_minute_numbers, municipal_year
-from clerk_tui.domain.record import RecordState
+from clerk_tui.domain.summary import RecordState
 from clerk_tui.render import Document, MeetingPapers, PrintOptions, build_minutes, count_pages, public_papers
 from clerk_tui.render.frozen import FrozenModelError, thaw
 

@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from clerk_tui.domain import Committee, DomainError, Meeting, Person
+from clerk_tui.domain import DomainError
 from clerk_tui.domain.codec import from_document
 from store.files import atomic_write, fsync_directory, make_private_dir
 from store.layout import RECOVERY_DIR
@@ -33,11 +33,8 @@ FOLDER = RECOVERY_DIR
 PREFIX = "recovery-"
 KEPT_PREFIX = "kept-"
 """A file the clerk chose to keep aside: never offered again, never deleted."""
-KINDS: dict[str, type[Meeting | Committee | Person]] = {
-    "meeting": Meeting,
-    "committee": Committee,
-    "person": Person,
-}
+if TYPE_CHECKING:  # each start looks for a recovery file: one is seldom there to read
+    from clerk_tui.domain import Committee, Meeting, Person
 
 
 class RecoveryError(Exception):
@@ -57,9 +54,16 @@ class RecoveredRecord:
 
     def value(self) -> Meeting | Committee | Person:
         """The record as a domain object; DomainError if the document does not fit."""
-        if self.kind not in KINDS:
+        from clerk_tui.domain import Committee, Meeting, Person
+
+        kinds: dict[str, type[Meeting | Committee | Person]] = {
+            "meeting": Meeting,
+            "committee": Committee,
+            "person": Person,
+        }
+        if self.kind not in kinds:
             raise DomainError(f"unknown kind of record {self.kind!r}")
-        return from_document(self.document, KINDS[self.kind], self.kind)
+        return from_document(self.document, kinds[self.kind], self.kind)
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
-from clerk_tui.domain import Committee, Meeting, Minute, Person
+from clerk_tui.domain import Committee, Person
 from clerk_tui.domain.codec import from_document, meeting_from_document, to_document
 from clerk_tui.recovery import RecoveredRecord
 from store import ChangedOnDiskError, ReadOnlyError, StoreClosedError, WriteError
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.timer import Timer
 
+    from clerk_tui.domain import Meeting, Minute
     from store import Store
 
 FIRST_RETRY = 1.0

@@ -44,11 +44,9 @@ from clerk_tui.domain.codec import (
 )
 from clerk_tui.domain.committee import Committee
 from clerk_tui.domain.errors import DomainError
-from clerk_tui.domain.meeting import Meeting, MeetingSummary
-from clerk_tui.domain.minutes import Minute
 from clerk_tui.domain.numbering import first_minute_numbers
 from clerk_tui.domain.people import Person
-from clerk_tui.domain.record import RecordState
+from clerk_tui.domain.summary import MeetingSummary, RecordState
 from store import staging, state
 from store.errors import (
     AccessError,
@@ -108,7 +106,10 @@ from store.storage import (
 )
 
 if TYPE_CHECKING:  # backups, the lock and what the rarer methods return are loaded by the methods
-    # that use them: a read-only open (clerk list, clerk export) needs none of them
+    # that use them: a read-only open (clerk list, clerk export) needs none of them; nor does
+    # opening a store and listing its meetings need the meeting and its parts (the summaries)
+    from clerk_tui.domain.meeting import Meeting
+    from clerk_tui.domain.minutes import Minute
     from store.backups import BackupResult
     from store.lock import StoreLock
     from store.outcomes import Damage, ImportReport, Restored, UncleanShutdown
@@ -1275,6 +1276,8 @@ class Store:
         steps = self._schema.steps_from(version, path)
         if steps and not migrate:
             return None
+        from clerk_tui.domain.meeting import Meeting
+
         meeting = self._structure(migrate_meeting(document, steps), Meeting, "a meeting", path)
         if meeting.id != meeting_id:
             raise InvalidDocumentError(
@@ -1368,6 +1371,8 @@ class Store:
         save reads back as it did then, so an edit checks only the parts it changed.
         Anything that does not fit that way is read back whole, for the precise message.
         """
+        from clerk_tui.domain.meeting import Meeting
+
         checks = field_checks(Meeting)
         known = self._read_back.pop(meeting_id, frozenset())
         passed: set[tuple[str, bytes]] = set()
@@ -1428,6 +1433,8 @@ class Store:
 
     def _minute_document(self, document: Mapping[str, Any], path: Path) -> tuple[Minute, dict[str, Any]]:
         """The minute, and its document made afresh (nothing the caller holds is kept)."""
+        from clerk_tui.domain.minutes import Minute
+
         try:
             minute = from_document(dict(document), Minute, "minute")
         except DomainError as error:

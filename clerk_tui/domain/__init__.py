@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     )
     from clerk_tui.domain.declarations import Declaration, InterestAction, InterestKind
     from clerk_tui.domain.errors import DomainError
-    from clerk_tui.domain.meeting import Meeting, MeetingStatus, MeetingSummary
+    from clerk_tui.domain.meeting import Meeting
     from clerk_tui.domain.minutes import Block, BlockKind, Minute, MinuteStatus, Resolution, ResolutionLead
     from clerk_tui.domain.motions import CastingVote, Motion, MotionKind, MotionResult, Vote, VoteMethod
     from clerk_tui.domain.people import (
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
         PrintedForm,
         parse_member_line,
     )
+    from clerk_tui.domain.summary import MeetingStatus, MeetingSummary
     from clerk_tui.domain.venue import Venue
 
 _MODULE_OF: dict[str, str] = {
@@ -91,8 +92,8 @@ _MODULE_OF: dict[str, str] = {
     "InterestKind": "declarations",
     "DomainError": "errors",
     "Meeting": "meeting",
-    "MeetingStatus": "meeting",
-    "MeetingSummary": "meeting",
+    "MeetingStatus": "summary",
+    "MeetingSummary": "summary",
     "Block": "minutes",
     "BlockKind": "minutes",
     "Minute": "minutes",

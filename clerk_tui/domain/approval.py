@@ -28,19 +28,19 @@ from clerk_tui.domain.agenda import ItemKind
 from clerk_tui.domain.committee import MINUTES_CONFIRMED
 from clerk_tui.domain.dates import format_body_date, format_long_date
 from clerk_tui.domain.errors import DomainError
-from clerk_tui.domain.meeting import Meeting, MeetingStatus
+from clerk_tui.domain.meeting import Meeting
 from clerk_tui.domain.minutes import Resolution
 from clerk_tui.domain.record import (
     Confirmation,
     FrozenCopy,
     MinutesRecord,
-    RecordState,
     Revision,
     Signature,
     digest,
 )
 from clerk_tui.domain.safe_text import one_line
 from clerk_tui.domain.statutory import minutes_confirmed
+from clerk_tui.domain.summary import MeetingStatus, RecordState
 
 
 class RecordLockedError(DomainError):

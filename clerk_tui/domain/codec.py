@@ -26,15 +26,16 @@ from enum import Enum
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from clerk_tui.domain.committee import Committee
 from clerk_tui.domain.errors import DomainError
-from clerk_tui.domain.meeting import Meeting, MeetingStatus, MeetingSummary
-from clerk_tui.domain.minutes import Minute
-from clerk_tui.domain.people import Person
-from clerk_tui.domain.record import RecordState
+from clerk_tui.domain.summary import MeetingStatus, MeetingSummary, RecordState
 
-if TYPE_CHECKING:
-    import cattrs
+if TYPE_CHECKING:  # the meeting and its parts are loaded by those who read one, not here:
+    import cattrs  # opening a store and listing its meetings needs only the summaries
+
+    from clerk_tui.domain.committee import Committee
+    from clerk_tui.domain.meeting import Meeting
+    from clerk_tui.domain.minutes import Minute
+    from clerk_tui.domain.people import Person
 
 T = TypeVar("T")
 
@@ -475,6 +476,8 @@ def meeting_to_document(meeting: Meeting) -> dict[str, Any]:
 
 
 def meeting_from_document(document: Any, where: str = "") -> Meeting:
+    from clerk_tui.domain.meeting import Meeting
+
     return from_document(document, Meeting, where)
 
 

@@ -19,10 +19,11 @@ from clerk_tui.domain.committee import HouseStyle
 from clerk_tui.domain.dates import format_body_date, format_time
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.history import Target
-from clerk_tui.domain.meeting import Meeting, MeetingStatus, MeetingSummary
+from clerk_tui.domain.meeting import Meeting
 from clerk_tui.domain.numbering import first_minute_numbers, minute_range
 from clerk_tui.domain.planning import fill_previous_minutes
 from clerk_tui.domain.safe_text import one_line
+from clerk_tui.domain.summary import MeetingStatus, MeetingSummary
 from clerk_tui.domain.undo import Edit
 from clerk_tui.domain.venue import Venue
 

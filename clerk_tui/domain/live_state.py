@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from clerk_tui.domain.meeting import Meeting, MeetingStatus
+from clerk_tui.domain.meeting import Meeting
+from clerk_tui.domain.summary import MeetingStatus
 
 
 class LiveCommand(StrEnum):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time
-from enum import StrEnum
 
 from clerk_tui.domain.agenda import AgendaItem
 from clerk_tui.domain.attendance import AttendanceEvent
@@ -14,21 +13,9 @@ from clerk_tui.domain.history import History
 from clerk_tui.domain.ids import next_sequential_id
 from clerk_tui.domain.minutes import Minute
 from clerk_tui.domain.people import OfficerContact
-from clerk_tui.domain.record import MinutesRecord, RecordState
+from clerk_tui.domain.record import MinutesRecord
+from clerk_tui.domain.summary import MeetingStatus
 from clerk_tui.domain.venue import Venue
-
-
-class MeetingStatus(StrEnum):
-    DRAFT_AGENDA = "draft-agenda"
-    PUBLISHED = "published"
-    HELD = "held"
-    MINUTES_DRAFTED = "minutes-drafted"
-    APPROVED = "approved"
-    CANCELLED = "cancelled"
-    """Will not take place: kept in the calendar (marked so), out of attendance figures."""
-
-    def label(self) -> str:
-        return self.value.replace("-", " ")
 
 
 @dataclass
@@ -129,37 +116,3 @@ class Meeting:
 
     def new_declaration_id(self) -> str:
         return next_sequential_id("declaration", (d.id for d in self.declarations))
-
-
-@dataclass(frozen=True)
-class MeetingSummary:
-    """What a list of meetings, and minute numbering across a year, need to know of each."""
-
-    id: str
-    committee_id: str
-    date: date
-    status: MeetingStatus
-    minute_count: int = 0
-    first_minute_number: int | None = None
-    record_state: RecordState = RecordState.DRAFT
-    """How far the minutes' approval has gone (``Meeting.record.state``): the store reads
-    a stored meeting to guard its record only when this says there is one to guard."""
-
-    @classmethod
-    def of(cls, meeting: Meeting) -> MeetingSummary:
-        return cls(
-            meeting.id,
-            meeting.committee_id,
-            meeting.date,
-            meeting.status,
-            meeting.minute_count(),
-            meeting.first_minute_number,
-            meeting.record.state,
-        )
-
-    def state_label(self) -> str:
-        """The meeting's status or, once its minutes have left the draft, how far their
-        approval has gone ("minutes signed"): that says more than "minutes drafted"."""
-        if self.record_state is RecordState.DRAFT:
-            return self.status.label()
-        return f"minutes {self.record_state.value}"

@@ -7,7 +7,7 @@ from datetime import date
 
 from clerk_tui.domain.committee import HouseStyle
 from clerk_tui.domain.errors import DomainError
-from clerk_tui.domain.meeting import MeetingSummary
+from clerk_tui.domain.summary import MeetingSummary
 
 
 def municipal_year(day: date, style: HouseStyle) -> int:

@@ -15,12 +15,13 @@ from clerk_tui.domain.agenda import ItemKind
 from clerk_tui.domain.committee import LOCAL_GOVERNMENT_ACT, MINUTES_CONFIRMED, NEXT_MEETING, Committee
 from clerk_tui.domain.dates import format_next_meeting_date, format_time, parse_date
 from clerk_tui.domain.errors import DomainError
-from clerk_tui.domain.meeting import Meeting, MeetingStatus, MeetingSummary
+from clerk_tui.domain.meeting import Meeting
 from clerk_tui.domain.patterns import compiled_on_first_use
 from clerk_tui.domain.planning import previous_meeting_date
 from clerk_tui.domain.statutory import exclusion_resolution as exclusion_resolution
 from clerk_tui.domain.statutory import join_numbers as join_numbers
 from clerk_tui.domain.statutory import minutes_confirmed as minutes_confirmed
+from clerk_tui.domain.summary import MeetingStatus, MeetingSummary
 from clerk_tui.domain.wording import fill
 
 # --- the phrase library -------------------------------------------------------------

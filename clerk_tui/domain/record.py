@@ -10,16 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 
 from clerk_tui.domain.errors import DomainError
-
-
-class RecordState(StrEnum):
-    DRAFT = "draft"
-    CIRCULATED = "circulated"
-    CONFIRMED = "confirmed"
-    SIGNED = "signed"
+from clerk_tui.domain.summary import RecordState
 
 
 def digest(text: str) -> str:

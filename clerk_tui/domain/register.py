@@ -31,9 +31,10 @@ from enum import StrEnum
 
 from clerk_tui.domain.attendance import EventKind
 from clerk_tui.domain.committee import Committee, Role
-from clerk_tui.domain.meeting import Meeting, MeetingStatus
+from clerk_tui.domain.meeting import Meeting
 from clerk_tui.domain.motions import VoteMethod
 from clerk_tui.domain.numbering import municipal_year, municipal_year_label
+from clerk_tui.domain.summary import MeetingStatus
 
 EXPECTED_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER, Role.CO_OPTED})
 HELD = frozenset({MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFTED, MeetingStatus.APPROVED})

@@ -45,8 +45,9 @@ from clerk_tui.domain.codec import converter
 from clerk_tui.domain.declarations import Declaration
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.history import Change, Step, Target
-from clerk_tui.domain.meeting import Meeting, MeetingStatus
+from clerk_tui.domain.meeting import Meeting
 from clerk_tui.domain.minutes import Minute
+from clerk_tui.domain.summary import MeetingStatus
 
 _LISTS: dict[Target, type] = {
     Target.ATTENDANCE: AttendanceEvent,

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from textual import on, work
@@ -16,15 +16,18 @@ from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Static
 
 from clerk_tui.commands import PaletteEntry
-from clerk_tui.domain import Committee, DomainError, Meeting, MeetingStatus, MeetingSummary
+from clerk_tui.domain import Committee, DomainError, MeetingStatus, MeetingSummary
 from clerk_tui.domain.numbering import first_minute_numbers_by_committee, minute_range, municipal_year_label
-from clerk_tui.domain.record import RecordState
+from clerk_tui.domain.summary import RecordState
 from clerk_tui.saving import SaveOutcome, meeting_key
 from clerk_tui.screens.base import ClerkScreen
 from store import StoreError
 from widgets.lazy_table import LazyTable
 from widgets.steady_footer import SteadyFooter
 from widgets.steady_header import SteadyHeader
+
+if TYPE_CHECKING:  # the list shows summaries: a meeting is read when it is opened
+    from clerk_tui.domain import Meeting
 
 MEETINGS_CSS = Path(__file__).with_suffix(".tcss")
 """This screen's rules; the app reads them at start (see ``ClerkApp.CSS_PATH``)."""

@@ -26,8 +26,8 @@ from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 from clerk_tui.domain import DomainError, Meeting
 from clerk_tui.domain.approval import confirmation_resolution, locked_message
 from clerk_tui.domain.dates import format_long_date
-from clerk_tui.domain.record import RecordState
 from clerk_tui.domain.safe_text import one_line
+from clerk_tui.domain.summary import RecordState
 from clerk_tui.screens.base import ClerkScreen
 from clerk_tui.screens.confirm import ConfirmScreen
 from store import StoreError

@@ -131,8 +131,7 @@ def test_a_pecuniary_interest_cannot_simply_remain() -> None:
 def test_a_meetings_state_says_how_far_its_minutes_approval_has_gone() -> None:
     from datetime import date
 
-    from clerk_tui.domain.meeting import MeetingStatus, MeetingSummary
-    from clerk_tui.domain.record import RecordState
+    from clerk_tui.domain.summary import MeetingStatus, MeetingSummary, RecordState
 
     drafted = MeetingSummary("m1", "c1", date(2026, 11, 4), MeetingStatus.MINUTES_DRAFTED)
     assert drafted.state_label() == "minutes drafted"

@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input, Static, TextArea
 
 from clerk_tui.app import ClerkApp
-from clerk_tui.domain.record import RecordState
+from clerk_tui.domain.summary import RecordState
 from clerk_tui.screens.confirm import ConfirmScreen
 from clerk_tui.screens.meetings import MeetingsScreen
 from clerk_tui.screens.minutes_record import MinutesRecordScreen

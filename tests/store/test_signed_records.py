@@ -12,7 +12,7 @@ import pytest
 
 from clerk_tui.domain import Meeting
 from clerk_tui.domain.approval import RecordLockedError
-from clerk_tui.domain.record import RecordState
+from clerk_tui.domain.summary import RecordState
 from store import ImportConflictError, ImportRefusedError, Store
 from tests.store import builders
 from tests.store.conftest import index_entries, snapshot
