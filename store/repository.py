@@ -457,11 +457,11 @@ class Store:
         """The last clerk to open this store never closed it (a crash, a kill, a power cut):
         when it started, and which meeting it saved last and when, so the clerk can be told
         what is here."""
-        from store.outcomes import UncleanShutdown
-
         previous = self._lock.previous if self._lock is not None else None
         if previous is None:
             return None
+        from store.outcomes import UncleanShutdown  # here: a clean last close needs none of it
+
         newest: tuple[float, str] | None = None
         with contextlib.suppress(OSError):
             for path in self._layout.meetings.glob(f"*{FILE_SUFFIX}"):
