@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from clerk_tui.cli import seed_demo
@@ -21,6 +22,26 @@ async def test_the_demo_opens_on_its_meetings(demo_store: Store) -> None:
         assert screen.highlighted_id() == "hwb-2019-06-12"
         assert not app.sub_title.startswith("demo store")  # a real store, named by its folder
         assert str(demo_store.root) in app.sub_title
+
+
+async def test_the_meetings_list_is_the_bottom_screen_and_start_up_hands_back_the_interpreter(
+    demo_store: Store,
+) -> None:
+    """The list is composed with the app (a screen pushed at mount was first drawn inside
+    Textual's start-up batch, and thrown away); the quick hand-over between threads that
+    gets the first frame out is put back once it is drawn."""
+    before = sys.getswitchinterval()
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert [type(screen) for screen in app.screen_stack] == [MeetingsScreen]
+        assert sys.getswitchinterval() == before
+        await pilot.press("enter")  # a meeting's agenda, then back to the list
+        await settle(app, pilot)
+        assert len(app.screen_stack) == 2
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert [type(screen) for screen in app.screen_stack] == [MeetingsScreen]
 
 
 async def test_help_lists_every_key_of_the_screen(demo_store: Store) -> None:
