@@ -694,6 +694,9 @@ def suite_figures(settings: Settings) -> list[Row]:
     )
     wall, cpu = time.perf_counter() - began, children_cpu() - used
     outcome = (done.stdout.strip().splitlines() or ["no output"])[-1].strip("= ")
+    for line in done.stdout.splitlines():
+        if line.startswith(("FAILED", "ERROR")):
+            say(f"  {line}")  # a figure of a failed run is no figure: say which test
     return [
         Row(
             f"the README's test command, `pytest -q` ({outcome})",
