@@ -205,6 +205,9 @@ async def clerk_run(config: dict[str, Any]) -> dict[str, Any]:
             area.focus()
             area.move_cursor(area.document.end)
             await pilot.pause()
+            # The app hands over between threads faster until its first frame is out: keys are
+            # measured with the interpreter's own hand-over, as a clerk types them.
+            assert sys.getswitchinterval() >= 0.005, sys.getswitchinterval()
             result = await measure(app, pilot, config)
             result["box"] = [area.outer_size.width, area.outer_size.height]
             return result
