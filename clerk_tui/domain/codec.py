@@ -29,9 +29,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from clerk_tui.domain.errors import DomainError
 from clerk_tui.domain.summary import MeetingStatus, MeetingSummary, RecordState
 
-if TYPE_CHECKING:  # the meeting and its parts are loaded by those who read one, not here:
-    import cattrs  # opening a store and listing its meetings needs only the summaries
+if TYPE_CHECKING:
+    import cattrs
 
+    # The meeting and its parts are loaded by those who read one, not here: opening a
+    # store and listing its meetings needs only the summaries.
     from clerk_tui.domain.committee import Committee
     from clerk_tui.domain.meeting import Meeting
     from clerk_tui.domain.minutes import Minute
