@@ -170,15 +170,12 @@ def saved_at_once(meeting: Meeting) -> asyncio.Future[SaveOutcome]:
 
 
 async def clerk_run(config: dict[str, Any]) -> dict[str, Any]:
-    import clerk_tui.app
     from clerk_tui.app import ClerkApp
     from clerk_tui.screens.confirm import ConfirmScreen
     from clerk_tui.screens.live import LiveMeetingScreen
     from store import Store
 
     class WithoutSaves(ClerkApp):
-        CSS_PATH = str(Path(clerk_tui.app.__file__).with_name("app.tcss"))  # not beside this file
-
         def save_meeting(self, meeting: Meeting) -> asyncio.Future[SaveOutcome]:
             return saved_at_once(meeting)
 

@@ -58,11 +58,11 @@ class ClerkApp(App[None]):
         Path(__file__).with_name("app.tcss"),
         MEETINGS_CSS,
     ]
-    """The first screen's rules are read with the app's: a screen's CSS_PATH is read when
-    the screen is pushed, and each new source makes Textual parse every rule of the app
-    again and restyle every widget, which landed in the first frame (the path is the
-    screen's own, so pushing it finds its rules read already). Absolute: a relative path
-    would be looked for beside a subclass's module."""
+    """The first screen's rules are read with the app's. It is the default screen (see
+    ``get_default_screen``), whose own CSS_PATH Textual never reads; a pushed screen's is
+    read as it is pushed, and each new source makes Textual parse every rule of the app
+    again and restyle every widget. Absolute: a relative path would be looked for beside a
+    subclass's module."""
     sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
     """Where the clerk is and how saving goes. Stock, a change repaints the whole screen;
     it changes twice a save while the clerk types, and the one thing that shows it, the
