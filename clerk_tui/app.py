@@ -195,11 +195,10 @@ class ClerkApp(App[None]):
         # first frame (about 50 ms at 500 meetings).
         gc.freeze()
         self.refresh_subtitle()
-        first = self.screen
         # The store's backup (or its look for damaged files) competes with the first frame
         # for the interpreter: started once the list is drawn (a no-op if the open did); so
         # do the looks for what the last session left (they read folders).
-        first.call_after_refresh(self._after_first_frame)
+        self.screen.call_after_refresh(self._after_first_frame)
         for problem in self.store.problems:
             self.notify(str(problem), title="Store", severity="warning", timeout=15)
         if self.store.read_only:
