@@ -10,6 +10,7 @@ from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
+from clerk_tui.compositor import use_narrow_compositor
 from clerk_tui.domain import DomainError
 
 if TYPE_CHECKING:
@@ -72,6 +73,10 @@ class ClerkScreen(ClerkMixin, Screen[None]):
     HELP_TITLE = ""
     HELP_TEXT = ""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        use_narrow_compositor(self)  # a key repaints the box without cutting up its neighbours
+
     @on(events.ScreenResume)
     def _header_catches_up(self) -> None:
         from widgets.steady_header import SteadyHeader
@@ -87,3 +92,7 @@ class ClerkModal(ClerkMixin, ModalScreen[Any]):
     PALETTE_GROUP = ""
     HELP_TITLE = ""
     HELP_TEXT = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        use_narrow_compositor(self)

@@ -50,9 +50,8 @@ class Repaints:
         self.drawn: Counter[str] = Counter()
         """Lines drawn afresh, by widget."""
         self.visited: Counter[str] = Counter()
-        """render_lines calls by widget, cache hits included: Textual's compositor visits
-        every widget whose container overlaps the box (the panels beside it, the header
-        and footer), each answering from its line cache. Reported, not a repaint."""
+        """render_lines calls by widget, cache hits included: the widgets the compositor
+        looked at for the update (clerk_tui.compositor: those the repaint reaches)."""
         self.layouts = 0
 
 
@@ -136,6 +135,9 @@ async def test_keys_in_the_narrative_and_the_resolution_repaint_only_their_box(
             assert only(repaints.asked, narrative) == {}
             assert only(repaints.drawn, narrative) == {}, f"visited: {dict(repaints.visited)}"
             assert repaints.layouts == 0, "a key never lays the screen out again"
+            beside = {"Footer#", "AttendancePanel#live-attendance", "Vertical#live-agenda"}
+            assert repaints.visited["MinuteBox#minute-narrative"] >= KEYS
+            assert beside.isdisjoint(repaints.visited), "the compositor looks only where the key repaints"
 
             await pilot.press("tab")  # to the resolution
             await settle(app, pilot)
