@@ -11,7 +11,8 @@ a key cost over a bare text area.
 - a widget whose visible region misses the update (by one column more on the right, where
   Textual's update may still place the cursor) is not rendered at all;
 - a line of a widget is not cut when every fragment of it inside the update is already
-  painted by a widget in front.
+  painted by a widget in front, and a widget with no such line is not rendered (the
+  containers around the box: the box covers them).
 
 The output is byte for byte Textual's own (``tests/screens/test_compositor.py`` renders
 each update both ways). It copies the loop of a private method of Textual 8.2.8 (the
@@ -50,32 +51,42 @@ class NarrowCompositor(Compositor):
     ) -> Sequence[Mapping[int, Strip]]:
         cuts = self.cuts
         chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
-        reaches = Region(crop.x, crop.y, crop.width + 1, crop.height).overlaps
-        left, right = crop.x, crop.right
+        left, top, right, bottom = crop.x, crop.y, crop.right, crop.bottom
         # Front to back, as Textual paints: the first strip to fill a fragment wins.
         for widget, (region, clip) in self.visible_widgets.items():
-            shown = region.intersection(clip)
-            if not (shown and reaches(shown)):
+            # Most widgets are elsewhere: told by plain comparisons (this runs once a key).
+            if not (_reaches(region, left, top, right, bottom) and _reaches(clip, left, top, right, bottom)):
                 continue
-            strips = widget.render_lines(shown.translate((-region.x, -region.y)))
+            shown = region.intersection(clip)
+            if not (shown and _reaches(shown, left, top, right, bottom)):
+                continue
+            strips: list[Strip] | None = None  # rendered once a line of it shows
             first_cut, last_cut = shown.column_span
-            for y, strip in zip(shown.line_range, strips, strict=False):
+            for y in shown.line_range:
                 if not is_rendered_line(y):
                     continue
                 line = chops[y]
                 edges = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
-                if not _unpainted(line, edges, left, right):
+                for start, end in pairwise(edges):
+                    if line[start] is None and start <= right and end > left:
+                        break  # a fragment inside the update still unpainted: cut this line
+                else:
                     continue
-                pieces = strip.divide([cut - shown.x for cut in edges[1:]])
+                if strips is None:
+                    strips = widget.render_lines(shown.translate((-region.x, -region.y)))
+                if y - shown.y >= len(strips):
+                    break  # a widget drew fewer lines than it has (Textual's loop stops there too)
+                pieces = strips[y - shown.y].divide([cut - shown.x for cut in edges[1:]])
                 for cut, piece in zip(edges, pieces, strict=False):
                     if line.get(cut) is None:
                         line[cut] = piece
         return chops  # type: ignore[return-value]  # every fragment is filled by the screen
 
 
-def _unpainted(line: dict[int, Strip | None], edges: list[int], left: int, right: int) -> bool:
-    """Whether a fragment between these edges, inside the update, is still unpainted."""
-    return any(line[start] is None and start <= right and end > left for start, end in pairwise(edges))
+def _reaches(region: Region, left: int, top: int, right: int, bottom: int) -> bool:
+    """Whether the region overlaps the update's crop, or touches it on its right edge."""
+    x, y, width, height = region
+    return x <= right and x + width > left and y < bottom and y + height > top
 
 
 def textual_layout() -> dict[str, int]:
