@@ -350,7 +350,7 @@ def typing_figures(settings: Settings) -> list[Row]:
     rows: list[Row] = []
     paces = (
         ("back to back", None, settings.repeats(250, 100), settings.repeats(3, 1)),
-        ("human pace 7 keys/s", 7.0, settings.repeats(150, 60), settings.repeats(2, 1)),
+        ("human pace 7 keys/s", 7.0, settings.repeats(150, 60), settings.repeats(3, 1)),
     )
     for pace, rate, keys, runs in paces:
         say(f"typing, {pace}: {keys} keys x {runs} runs of each set-up ...")

@@ -178,7 +178,7 @@ class MinuteEditor(Vertical):
 
     @dataclass
     class Changed(Message):
-        """Posted on every edit of the narrative, the resolution or the lead."""
+        """Posted, to the screen, on every edit of the narrative, the resolution or the lead."""
 
         minute_id: str
         narrative: str
@@ -215,9 +215,10 @@ class MinuteEditor(Vertical):
 
     # --- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        # The boxes above and below the narrative sit in containers of their own: Textual
-        # repaints, for each key, every widget whose parent overlaps the narrative, so
-        # grouped they cost two visits per key instead of six.
+        # The boxes above and below the narrative sit in containers of their own: Textual's
+        # own compositor visits, for each key, every widget whose parent overlaps the
+        # narrative, so grouped they cost two visits per key instead of six (the app's
+        # screens use clerk_tui.compositor, which visits neither).
         with Vertical(id="minute-upper"):
             yield Static("", id="minute-heading", markup=False)
             yield Static("", id="minute-confidential", markup=False)
@@ -419,7 +420,9 @@ class MinuteEditor(Vertical):
         if texts == self._posted:
             return
         self._posted = texts
-        self.post_message(self.Changed(self._minute_id, *texts))
+        # To the screen at once: bubbled, it would wake each container on the way (three
+        # more message loops a key, none of them listening).
+        self.screen.post_message(self.Changed(self._minute_id, *texts))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, TextArea):

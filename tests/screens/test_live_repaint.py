@@ -170,3 +170,31 @@ async def test_the_live_screen_is_frozen_while_shown_and_freed_once_left(demo_st
         assert not isinstance(app.screen, LiveMeetingScreen)
         gc.collect()
         assert left() is None, "the live screen left behind is freed"
+
+
+async def test_the_minute_a_key_changed_goes_straight_to_the_screen(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The editor tells the screen of each key in one message, posted to the screen: the
+    containers between (the centre column, the body) are not woken for it."""
+    from textual.message_pump import MessagePump
+
+    from widgets.minute_editor import MinuteEditor
+
+    reached: Counter[str] = Counter()
+    post_message = MessagePump.post_message
+
+    def counted_post(self: MessagePump, message: Any) -> bool:
+        if isinstance(message, MinuteEditor.Changed):
+            reached[type(self).__name__] += 1
+        return post_message(self, message)
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await live_on_first_item(app, pilot, demo_store)
+        await settle(app, pilot)
+        monkeypatch.setattr(MessagePump, "post_message", counted_post)
+        for character in "noted":
+            await pilot.press(character)
+        await settle(app, pilot)
+        assert reached == {"LiveMeetingScreen": len("noted")}
