@@ -285,6 +285,8 @@ class ClerkApp(App[None]):
         change = self.saver.saved(message)
         if change.now_saved and change.record is not None:
             self.notify(f"{change.record.what} is saved now.", title="Saved", timeout=6)
+        if not self.screen_stack:
+            return  # the last save of a closing app lands after its screens have gone
         refresh = getattr(self.screen, "on_store_saved", None)
         if callable(refresh):
             refresh()
@@ -354,7 +356,7 @@ class ClerkApp(App[None]):
         from clerk_tui.screens.changed_on_disk import ChangedOnDiskScreen
 
         conflict = record.conflict
-        if conflict is None or isinstance(self.screen, ChangedOnDiskScreen):
+        if conflict is None or not self.screen_stack or isinstance(self.screen, ChangedOnDiskScreen):
             return
         folder = self.recovery_folders[0] if self.recovery_folders else self.store.root
         note = f"the other version is copied to {folder} first"

@@ -13,6 +13,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -390,3 +391,14 @@ async def test_reload_drops_the_clerks_changes_and_shows_the_file_as_it_is(
     assert narrative_on_disk(demo_store.root) == BEFORE.strip()
     with Store.open(demo_store.root, read_only=True) as reopened:
         assert reopened.meeting(MEETING).venue.room == "Room changed elsewhere"
+
+
+async def test_a_save_that_lands_after_the_screens_have_closed_is_taken_quietly(demo_store: Store) -> None:
+    """A closing app takes down its screens before the last save's message is handled:
+    the message is taken without asking a screen that is not there (no traceback)."""
+    app = ClerkApp(demo_store, clock=lambda: datetime(2026, 11, 23, 10, 30))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    assert app.screen_stack == []
+    landed = saving.Saved(saving.meeting_key(MEETING), "the meeting", 1, 1, datetime(2026, 11, 23, 10, 31))
+    app.on_saved(landed)
