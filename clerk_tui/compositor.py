@@ -26,6 +26,7 @@ the screen keeps Textual's own. (Asking Textual its version reads its package me
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 from itertools import pairwise
 from typing import Any
 
@@ -102,7 +103,12 @@ def textual_layout() -> dict[str, int]:
     return {method.__qualname__: method.__code__.co_firstlineno for method in methods}
 
 
+@cache
+def _checked_on_this_textual() -> bool:
+    return textual_layout() == CHECKED_LAYOUT
+
+
 def use_narrow_compositor(screen: Screen[Any]) -> None:
     """Give a new screen the narrow compositor, if Textual's is the one it was checked on."""
-    if textual_layout() == CHECKED_LAYOUT:
+    if _checked_on_this_textual():
         screen._compositor = NarrowCompositor()
